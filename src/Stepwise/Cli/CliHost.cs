@@ -1,0 +1,36 @@
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.Accounts;
+using Stepwise.Features.Demo;
+using Stepwise.Features.People;
+using Stepwise.Features.Schools;
+
+namespace Stepwise.Cli;
+
+/// <summary>
+/// The services a command needs, configured exactly as the web app's (appsettings, environment variables,
+/// <c>--data</c>), acting as the system: the command line is run by whoever runs the server.
+/// </summary>
+internal static class CliHost
+{
+    public static async Task<int> RunAsync(string? dataDirectory, string actor, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        if (dataDirectory is not null)
+        {
+            builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataDirectory)}"] = dataDirectory;
+        }
+        builder.Services.AddStepwiseDatabase(builder.Configuration);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddAccess();
+        builder.Services.AddAccounts();
+        builder.Services.AddSchools();
+        builder.Services.AddPeople();
+        builder.Services.AddDemo();
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);
+        return await work(scope.ServiceProvider, ct);
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Stepwise.Data;
+using Stepwise.Features.Demo;
+using Stepwise.Features.People;
+
+namespace Stepwise.Cli;
+
+/// <summary>
+/// The `stepwise` command line: serve (the default), migrate, demo, users, backup and restore.
+/// Exit codes: 0 ok, 1 failed, 2 bad usage; errors are one line on standard error.
+/// </summary>
+public static class StepwiseCommandLine
+{
+    public static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Folder for the embedded SQLite database (default ./data)",
+        Recursive = true,
+    };
+
+    public static async Task<int> RunAsync(string[] args, Func<string[], WebApplication> buildWebApp)
+    {
+        var root = new RootCommand("Stepwise: school improvement for schools, trusts and local authorities. With no verb, runs `serve`.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.Options.Add(Data);
+        var serve = ServeCommand.Create(buildWebApp);
+        foreach (var option in serve.Options)
+        {
+            root.Options.Add(option);
+        }
+        root.Action = serve.Action;
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(DatabaseCommands.Migrate());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(DatabaseCommands.Backup());
+        root.Subcommands.Add(DatabaseCommands.Restore());
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"stepwise: {error.Message}");
+            }
+            await Console.Error.WriteLineAsync("Run `stepwise --help` for usage.");
+            return CliError.Usage;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (CliError error)
+        {
+            await Console.Error.WriteLineAsync($"stepwise: {error.Message}");
+            return error.ExitCode;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"stepwise: {error.GetBaseException().Message}");
+            return CliError.Failed;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace Stepwise.Features.Access;
+
+/// <summary>What a role allows, at the scope of the membership that grants it.</summary>
+public enum Permission
+{
+    ViewSchool,
+    ViewPupils,
+    EditSchool,
+    CreateSchool,
+    EditUnits,
+    ManagePeople,
+    ViewAudit,
+}
+
+public static class RolePermissions
+{
+    private static readonly Dictionary<Role, Permission[]> Table = new()
+    {
+        [Role.TrustAdmin] = Enum.GetValues<Permission>(),
+        [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits],
+        [Role.DataManager] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.ManagePeople],
+        [Role.SchoolLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditSchool, Permission.EditUnits, Permission.ManagePeople],
+        [Role.Teacher] = [Permission.ViewSchool, Permission.ViewPupils],
+        // Governors and external reviewers see aggregates only: never pupil-level records.
+        [Role.Governor] = [Permission.ViewSchool],
+        [Role.Reviewer] = [Permission.ViewSchool],
+    };
+
+    public static bool Allows(this Role role, Permission permission) => Table[role].Contains(permission);
+
+    /// <summary>Which scopes a role may be held at: trust roles at trust scope, school roles at a school or unit.</summary>
+    public static string? ScopeProblem(Role role, bool trustWide, bool unitScope) => role switch
+    {
+        Role.TrustAdmin or Role.TrustLeader when !trustWide => $"{role.Code()} is a trust-wide role: leave the school empty.",
+        Role.SchoolLeader or Role.Teacher when trustWide => $"{role.Code()} needs a school (or a unit of one).",
+        Role.Governor or Role.Reviewer or Role.DataManager when unitScope => $"{role.Code()} is held for a whole school or the trust, not a unit.",
+        _ => null,
+    };
+}

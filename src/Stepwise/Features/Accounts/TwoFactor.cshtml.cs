@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stepwise.Features.People;
+
+namespace Stepwise.Features.Accounts;
+
+/// <summary>Turn TOTP two-factor authentication on (with an authenticator app) or off.</summary>
+public sealed class TwoFactorModel(UserManager<Person> users) : PageModel
+{
+    public bool Enabled { get; private set; }
+    public string SharedKey { get; private set; } = "";
+    public string AuthenticatorUri { get; private set; } = "";
+    public IEnumerable<string>? RecoveryCodes { get; private set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter the 6-digit code your app shows.")]
+        public string? Code { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : RedirectToPage("SignIn");
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        var person = await users.GetUserAsync(User);
+        if (person is null)
+        {
+            return RedirectToPage("SignIn");
+        }
+        if (ModelState.IsValid)
+        {
+            var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+            if (await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            {
+                await users.SetTwoFactorEnabledAsync(person, true);
+                RecoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(person, 8);
+                ModelState.Clear();
+                await LoadAsync();
+                return Page();
+            }
+            ModelState.AddModelError("Input.Code", "That code is not right. Check the time on your phone is correct, and try the current code.");
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var person = await users.GetUserAsync(User);
+        if (person is null)
+        {
+            return RedirectToPage("SignIn");
+        }
+        await users.SetTwoFactorEnabledAsync(person, false);
+        await users.ResetAuthenticatorKeyAsync(person);
+        TempData["Notice"] = "Two-factor authentication is off.";
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var person = await users.GetUserAsync(User);
+        if (person is null)
+        {
+            return false;
+        }
+        Enabled = await users.GetTwoFactorEnabledAsync(person);
+        var key = await users.GetAuthenticatorKeyAsync(person);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(person);
+            key = await users.GetAuthenticatorKeyAsync(person);
+        }
+        SharedKey = Group(key!);
+        AuthenticatorUri = $"otpauth://totp/Stepwise:{Uri.EscapeDataString(person.Email ?? "")}?secret={key}&issuer=Stepwise&digits=6";
+        return true;
+    }
+
+    private static string Group(string key)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            text.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+        return text.ToString().ToLowerInvariant().TrimEnd();
+    }
+}

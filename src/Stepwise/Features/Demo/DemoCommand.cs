@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Cli;
+using Stepwise.Data;
+
+namespace Stepwise.Features.Demo;
+
+/// <summary>`stepwise demo`: loads the demo trust into the configured database (once; never deletes anything).</summary>
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("demo", "Load the demo trust into the configured database (does nothing if it is there already)");
+        command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "demo loader", async (services, token) =>
+        {
+            await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
+            Print(await services.GetRequiredService<LoadDemoTrust>().HandleAsync(token));
+            return CliError.Ok;
+        }, ct));
+        return command;
+    }
+
+    public static void Print(LoadDemoTrust.Result result)
+    {
+        Console.WriteLine(result.Loaded
+            ? $"Loaded the demo trust: {result.TrustName}, {result.Pupils:N0} pupils."
+            : $"The demo trust ({result.TrustName}) is already loaded; nothing changed.");
+        Console.WriteLine($"Demo accounts (password for all: {result.Password}):");
+        var width = result.Accounts.Max(a => a.Email.Length);
+        foreach (var account in result.Accounts)
+        {
+            Console.WriteLine($"  {account.Email.PadRight(width)}  {account.Role,-14} {account.Scope}");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace Stepwise.Features.Demo;
+
+public static class DemoFeature
+{
+    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddScoped<LoadDemoTrust>();
+}

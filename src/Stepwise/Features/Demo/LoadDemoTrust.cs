@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.People;
+using Stepwise.Features.Pupils;
+using Stepwise.Features.Schools;
+using Stepwise.Features.Trusts;
+using Stepwise.Features.Units;
+
+namespace Stepwise.Features.Demo;
+
+/// <summary>
+/// Loads the demo trust: six fictional schools with units, staff in every role and about 3,000 synthetic pupils.
+/// The data is the same every time (a seeded generator); loading into a database that already holds the demo
+/// trust changes nothing, and nothing else is ever touched.
+/// </summary>
+public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock)
+{
+    public const string TrustName = "Oakfield Learning Trust";
+    public const string Password = "stepwise-demo-2026";
+
+    public sealed record Account(string Email, string Role, string Scope);
+
+    public sealed record Result(bool Loaded, string TrustName, string Password, List<Account> Accounts, int Pupils);
+
+    public async Task<Result> HandleAsync(CancellationToken ct)
+    {
+        scope.ActAsSystem("demo loader");
+        var existing = await db.Trusts.FirstOrDefaultAsync(t => t.Name == TrustName, ct);
+        if (existing is not null)
+        {
+            return new Result(false, TrustName, Password, Accounts(), await db.Pupils.CountAsync(p => p.TrustId == existing.Id, ct));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var trust = new Trust { Name = TrustName, CompanyNumber = "09990001", CreatedAt = now };
+        db.Trusts.Add(trust);
+        await db.SaveChangesAsync(ct);
+        scope.ActAsSystemInTrust(trust.Id, "demo loader");
+
+        var schools = DemoSchools.All.ToDictionary(s => s.Urn, s => new School
+        {
+            TrustId = trust.Id,
+            Urn = s.Urn,
+            Name = s.Name,
+            Phase = s.Phase,
+            Type = s.Type,
+            LocalAuthority = s.LocalAuthority,
+            Postcode = s.Postcode,
+            Pupils = s.Pupils,
+            PercentFreeSchoolMeals = s.Fsm,
+            PercentDisadvantaged = s.Disadvantaged,
+            PercentSen = Math.Round(s.SenSupport + s.EhcPlan, 1),
+            PercentEal = s.Eal,
+        });
+        db.Schools.AddRange(schools.Values);
+        await db.SaveChangesAsync(ct);
+
+        var units = await AddUnitsAsync(trust, schools, ct);
+        AddPeople(trust, schools, units, now);
+        await db.SaveChangesAsync(ct);
+
+        db.AuditEachRow = false;
+        var pupils = new DemoPupils(trust.PseudonymSecret, trust.Id).Generate(schools);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Pupils.AddRange(pupils);
+        db.Audit(trust.Id, "Created", "Pupil", "demo", $"Loaded {pupils.Count:N0} synthetic demo pupils with their characteristics");
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        db.AuditEachRow = true;
+
+        await transaction.CommitAsync(ct);
+        return new Result(true, TrustName, Password, Accounts(), pupils.Count);
+    }
+
+    private async Task<Dictionary<(int Urn, string Key), Unit>> AddUnitsAsync(Trust trust, Dictionary<int, School> schools, CancellationToken ct)
+    {
+        var units = new Dictionary<(int, string), Unit>();
+        foreach (var school in schools.Values)
+        {
+            units[(school.Urn, "whole")] = new Unit { TrustId = trust.Id, SchoolId = school.Id, Kind = UnitKind.WholeSchool, Name = "Whole school" };
+            foreach (var (key, kind, name, _) in DemoSchools.Units(school.Phase))
+            {
+                units[(school.Urn, key)] = new Unit { TrustId = trust.Id, SchoolId = school.Id, Kind = kind, Name = name };
+            }
+        }
+        db.Units.AddRange(units.Values);
+        await db.SaveChangesAsync(ct);
+        foreach (var school in schools.Values)
+        {
+            foreach (var (key, _, _, parent) in DemoSchools.Units(school.Phase).Where(u => u.Parent is not null))
+            {
+                units[(school.Urn, key)].ParentUnitId = units[(school.Urn, parent!)].Id;
+            }
+        }
+        return units;
+    }
+
+    private void AddPeople(Trust trust, Dictionary<int, School> schools, Dictionary<(int, string), Unit> units, DateTime now)
+    {
+        // One shared, published demo password: hashed once (210,000 PBKDF2 iterations take a while).
+        var hash = hasher.HashPassword(null!, Password);
+        foreach (var spec in DemoStaff.All)
+        {
+            var email = DemoStaff.Email(spec);
+            var person = new Person
+            {
+                TrustId = trust.Id,
+                Email = email,
+                UserName = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                NormalizedUserName = email.ToUpperInvariant(),
+                DisplayName = $"{spec.First} {spec.Last}",
+                JobTitle = spec.JobTitle,
+                PasswordHash = hash,
+                SecurityStamp = $"demo-{email}",
+                EmailConfirmed = true,
+                LockoutEnabled = true,
+                CreatedAt = now,
+            };
+            person.Memberships.Add(new Membership
+            {
+                TrustId = trust.Id,
+                Role = spec.Role,
+                SchoolId = spec.Urn is int urn ? schools[urn].Id : null,
+                UnitId = spec is { Urn: int u, Unit: string unit } ? units[(u, unit)].Id : null,
+                EndsOn = spec.Reviewer ? DateOnly.FromDateTime(now).AddYears(1) : null,
+                CreatedAt = now,
+            });
+            db.Users.Add(person);
+        }
+    }
+
+    private static List<Account> Accounts() => DemoStaff.All
+        .Select(s => new Account(DemoStaff.Email(s), s.Role.Code(), Describe(s)))
+        .ToList();
+
+    private static string Describe(DemoStaff.Spec s)
+    {
+        if (s.Urn is not int urn)
+        {
+            return "whole trust";
+        }
+        var school = DemoSchools.All.First(d => d.Urn == urn).Name;
+        var unit = s.Unit is null ? null : DemoSchools.Units(DemoSchools.All.First(d => d.Urn == urn).Phase).FirstOrDefault(u => u.Key == s.Unit).Name;
+        return unit is null ? $"{school} ({urn})" : $"{unit}, {school} ({urn})";
+    }
+}

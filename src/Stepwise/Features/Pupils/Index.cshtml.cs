@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stepwise.Common;
+
+namespace Stepwise.Features.Pupils;
+
+public sealed class IndexModel(ListPupils listPupils) : PageModel
+{
+    public ListPupils.Result Pupils { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int urn, int? year, int? page, CancellationToken ct)
+    {
+        var outcome = await listPupils.HandleAsync(urn, year, page ?? 1, ct);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                Pupils = outcome.Value!;
+                ViewData["Urn"] = urn;
+                return Page();
+            case OutcomeKind.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Stepwise.Common;
+
+namespace Stepwise.Features.Schools;
+
+public static class SchoolsApi
+{
+    public static IEndpointRouteBuilder MapSchoolsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/schools").WithTags("Schools").RequireAuthorization();
+        api.MapGet("/", ListAsync).WithSummary("The schools you may see");
+        api.MapGet("/{urn:int}", GetAsync).WithSummary("A school with its units and staff");
+        api.MapPost("/", CreateAsync).WithSummary("Add a school to your trust");
+        api.MapPut("/{urn:int}", UpdateAsync).WithSummary("Edit a school");
+        api.MapPost("/{urn:int}/archive", ArchiveAsync).WithSummary("Archive a school");
+        api.MapPost("/{urn:int}/restore", RestoreAsync).WithSummary("Bring an archived school back");
+        return app;
+    }
+
+    private static async Task<Ok<List<SchoolSummary>>> ListAsync(ListSchools useCase, bool? includeArchived, CancellationToken ct) =>
+        TypedResults.Ok(await useCase.HandleAsync(includeArchived ?? false, ct));
+
+    private static async Task<Results<Ok<GetSchoolProfile.Result>, NotFound>> GetAsync(int urn, GetSchoolProfile useCase, CancellationToken ct) =>
+        await useCase.HandleAsync(urn, ct) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<SchoolSummary>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
+        SchoolInput input, SaveSchool useCase, CancellationToken ct) =>
+        (await useCase.CreateAsync(input, ct)).ToCreated(s => $"/api/schools/{s.Urn}");
+
+    private static async Task<Results<Ok<SchoolSummary>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
+        int urn, SchoolInput input, SaveSchool useCase, CancellationToken ct) =>
+        (await useCase.UpdateAsync(urn, input, ct)).ToOk();
+
+    private static async Task<Results<Ok<SchoolSummary>, ValidationProblem, NotFound, ForbidHttpResult>> ArchiveAsync(
+        int urn, ArchiveSchool useCase, CancellationToken ct) =>
+        (await useCase.HandleAsync(urn, archive: true, ct)).ToOk();
+
+    private static async Task<Results<Ok<SchoolSummary>, ValidationProblem, NotFound, ForbidHttpResult>> RestoreAsync(
+        int urn, ArchiveSchool useCase, CancellationToken ct) =>
+        (await useCase.HandleAsync(urn, archive: false, ct)).ToOk();
+}

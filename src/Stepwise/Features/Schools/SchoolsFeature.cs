@@ -1,0 +1,10 @@
+namespace Stepwise.Features.Schools;
+
+public static class SchoolsFeature
+{
+    public static IServiceCollection AddSchools(this IServiceCollection services) => services
+        .AddScoped<ListSchools>()
+        .AddScoped<GetSchoolProfile>()
+        .AddScoped<SaveSchool>()
+        .AddScoped<ArchiveSchool>();
+}

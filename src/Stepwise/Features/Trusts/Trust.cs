@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+
+namespace Stepwise.Features.Trusts;
+
+/// <summary>A multi-academy trust, local authority or standalone school (a trust of one).</summary>
+public sealed class Trust
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Companies House number, where the trust has one.</summary>
+    public string? CompanyNumber { get; set; }
+
+    /// <summary>
+    /// The per-trust key that turns a pupil's UPN into a pseudonymous key. Never shown, never exported;
+    /// without it a key cannot be traced back to a UPN.
+    /// </summary>
+    public byte[] PseudonymSecret { get; set; } = RandomNumberGenerator.GetBytes(32);
+
+    public DateTime CreatedAt { get; set; }
+}

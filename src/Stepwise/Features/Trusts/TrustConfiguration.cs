@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Stepwise.Features.Trusts;
+
+public sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>
+{
+    public void Configure(EntityTypeBuilder<Trust> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.HasIndex(t => t.Name).IsUnique();
+        builder.Property(t => t.CompanyNumber).HasMaxLength(8);
+        builder.Property(t => t.PseudonymSecret).HasMaxLength(32);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Common;
+using Stepwise.Data;
+using Stepwise.Features.Schools;
+using Stepwise.Features.Shared;
+
+namespace Stepwise.Features.Units;
+
+/// <summary>What the add and edit unit pages share: the fields and the school's other units to nest under.</summary>
+public abstract class UnitFormModel(AppDbContext db) : PageModel
+{
+    [BindProperty]
+    public UnitInput Input { get; set; } = new();
+
+    public int Urn { get; protected set; }
+    public string SchoolName { get; protected set; } = "";
+    public List<SelectListItem> Kinds { get; private set; } = [];
+    public List<SelectListItem> Parents { get; private set; } = [];
+
+    protected async Task DescribeAsync(School school, int? exceptUnitId, bool wholeSchool, CancellationToken ct)
+    {
+        Urn = school.Urn;
+        SchoolName = school.Name;
+        ViewData["Urn"] = school.Urn;
+        Kinds = Enum.GetValues<UnitKind>()
+            .Where(k => wholeSchool ? k == UnitKind.WholeSchool : k != UnitKind.WholeSchool)
+            .Select(k => new SelectListItem(Display.Sentence(Codes.Of(k)), Codes.Of(k)))
+            .ToList();
+        Parents = await db.Units.Where(u => u.SchoolId == school.Id && u.Id != exceptUnitId && u.ArchivedAt == null)
+            .OrderBy(u => u.Name).Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct);
+        Parents.Insert(0, new SelectListItem("None (directly under the school)", ""));
+    }
+
+    protected IActionResult Respond(Outcome<UnitSummary> outcome, string notice)
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                TempData["Notice"] = notice;
+                return Redirect($"/schools/{outcome.Value!.Urn}#units");
+            case OutcomeKind.Invalid:
+                ModelState.AddOutcomeErrors(outcome.Errors);
+                return Page();
+            case OutcomeKind.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Stepwise.Cli;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.Accounts;
+using Stepwise.Features.Audit;
+using Stepwise.Features.Demo;
+using Stepwise.Features.Home;
+using Stepwise.Features.People;
+using Stepwise.Features.Pupils;
+using Stepwise.Features.Schools;
+using Stepwise.Features.Units;
+using Stepwise.Infrastructure;
+
+// `stepwise` is one executable: the web app (`stepwise serve`, the default verb) and the command line.
+return await StepwiseCommandLine.RunAsync(args, BuildWebApp);
+
+/// <summary>The web app: every feature registered and mapped by name.</summary>
+static WebApplication BuildWebApp(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        // Settings and the web root travel with the executable; data goes where --data says.
+        ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+    });
+
+    builder.Services.AddStepwiseDatabase(builder.Configuration);
+    builder.Services.AddStepwiseWeb(builder.Environment);
+    builder.Services.AddAccess();
+    builder.Services.AddAccounts();
+    builder.Services.AddAudit();
+    builder.Services.AddHome();
+    builder.Services.AddSchools();
+    builder.Services.AddUnits();
+    builder.Services.AddPeople();
+    builder.Services.AddPupils();
+    builder.Services.AddDemo();
+
+    var app = builder.Build();
+
+    app.UseStepwisePipeline();
+    app.UseTrustScope();
+    app.MapStepwiseWeb();
+    app.MapSchoolsApi();
+    app.MapUnitsApi();
+    app.MapPeopleApi();
+    app.MapPupilsApi();
+    app.MapAuditApi();
+    return app;
+}
+
+/// <summary>Visible to the test project's WebApplicationFactory.</summary>
+public partial class Program;

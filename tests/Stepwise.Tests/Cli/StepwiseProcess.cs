@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Stepwise.Tests.Cli;
+
+/// <summary>Runs the real `stepwise` executable (the built stepwise.dll) as a separate process.</summary>
+public static class StepwiseProcess
+{
+    public sealed record Run(int ExitCode, string Out, string Error)
+    {
+        public override string ToString() => $"exit {ExitCode}\nstdout:\n{Out}\nstderr:\n{Error}";
+    }
+
+    private static string Dll => Path.Combine(AppContext.BaseDirectory, "stepwise.dll");
+
+    public static async Task<Run> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await output, await error);
+    }
+
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        info.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment.Remove("ASPNETCORE_URLS");
+        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        return Process.Start(info) ?? throw new InvalidOperationException("Could not start stepwise.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Stepwise.Tests.Infrastructure;
+
+namespace Stepwise.Tests.Features.Access;
+
+/// <summary>
+/// Calls every endpoint and page the app maps — found by enumerating the app's own route table, so a new
+/// endpoint is covered the day it is added — as a person of another school of the same trust and as a person
+/// of another trust, with real ids, and expects 404 or 403. An endpoint whose route has an id the matrix does not
+/// know, or a public endpoint not on the list below, fails the test until the matrix is taught about it.
+/// </summary>
+public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    /// <summary>Pages and endpoints anyone may reach without signing in.</summary>
+    private static readonly HashSet<string> Public =
+    [
+        "/health", "/openapi/{documentName}.json", "/sign-in", "/sign-in/code", "/sign-out", "/error", "/access-denied",
+    ];
+
+    [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)(:[^}]*)?\}")]
+    private static partial Regex Parameter();
+
+    private sealed record Target(string Method, string Pattern, string? Handler);
+
+    [Fact]
+    public async Task Every_endpoint_refuses_records_of_another_school_and_of_another_trust()
+    {
+        var targets = await EnumerateAsync();
+        Assert.True(targets.Count > 30, $"Only {targets.Count} endpoints found: the enumeration is broken.");
+
+        var w = app.World;
+        var sameTrust = new Dictionary<string, string>
+        {
+            ["urn"] = $"{World.NorthSecondaryUrn}",
+            ["unitId"] = $"{w.Units["secondary-maths"].Id}",
+            ["personId"] = $"{w.Person(World.SecondaryHead).Id}",
+            ["membershipId"] = $"{w.Person(World.SecondaryHead).Memberships[0].Id}",
+        };
+        var otherTrust = new Dictionary<string, string>
+        {
+            ["urn"] = $"{World.HarbourUrn}",
+            ["unitId"] = $"{w.Units["harbour-send"].Id}",
+            ["personId"] = $"{w.Person(World.HarbourHead).Id}",
+            ["membershipId"] = $"{w.Person(World.HarbourHead).Memberships[0].Id}",
+        };
+        var northTargets = new Dictionary<string, string>
+        {
+            ["urn"] = $"{World.NorthPrimaryUrn}",
+            ["unitId"] = $"{w.Units["primary-year6"].Id}",
+            ["personId"] = $"{w.Person(World.PrimaryTeacher).Id}",
+            ["membershipId"] = $"{w.Person(World.PrimaryTeacher).Memberships[0].Id}",
+        };
+
+        var failures = new List<string>();
+        await CheckAsync(World.PrimaryHead, sameTrust, ["Northgate Academy", "Harbour", World.SecondaryHead], targets, failures);
+        await CheckAsync(World.PrimaryHead, otherTrust, ["Northgate Academy", "Harbour", World.SecondaryHead], targets, failures);
+        await CheckAsync(World.HarbourAdmin, northTargets, ["Northgate", "North Star", World.PrimaryTeacher], targets, failures);
+        Assert.True(failures.Count == 0, $"{failures.Count} endpoint(s) leaked or failed:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_needs_a_signed_in_user_unless_it_is_on_the_public_list()
+    {
+        var targets = await EnumerateAsync();
+        var client = app.Anonymous();
+        var failures = new List<string>();
+        foreach (var target in targets.Where(t => !Public.Contains(t.Pattern)))
+        {
+            var url = Parameter().Replace(target.Pattern, m => m.Groups["name"].Value switch
+            {
+                "urn" => $"{World.NorthPrimaryUrn}",
+                _ => "1",
+            });
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(target.Method), url));
+            var ok = response.StatusCode is HttpStatusCode.Unauthorized
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/sign-in", StringComparison.Ordinal))
+                || (target.Method == "POST" && response.StatusCode == HttpStatusCode.BadRequest && !url.StartsWith("/api", StringComparison.Ordinal));
+            if (!ok)
+            {
+                failures.Add($"{target.Method} {url} answered {(int)response.StatusCode} to an anonymous caller");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private async Task CheckAsync(string email, Dictionary<string, string> ids, string[] mustNotAppear, List<Target> targets, List<string> failures)
+    {
+        var client = await app.ClientForAsync(email);
+        var antiforgery = await AntiforgeryTokenAsync(client);
+        foreach (var target in targets.Where(t => !Public.Contains(t.Pattern)))
+        {
+            var names = Parameter().Matches(target.Pattern).Select(m => m.Groups["name"].Value).ToList();
+            var unknown = names.Where(n => !ids.ContainsKey(n)).ToList();
+            if (unknown.Count > 0)
+            {
+                failures.Add($"{target.Method} {target.Pattern}: route value '{string.Join(", ", unknown)}' is unknown to the matrix — add it.");
+                continue;
+            }
+            if (names.Count == 0 && target.Method != "GET")
+            {
+                continue; // acts on the caller's own things (a new record, their own tokens): no id to misuse
+            }
+            var url = Parameter().Replace(target.Pattern, m => ids[m.Groups["name"].Value]);
+            var isPage = !target.Pattern.StartsWith("/api", StringComparison.Ordinal);
+            var request = new HttpRequestMessage(new HttpMethod(target.Method), url + (target.Handler is null ? "" : $"?handler={target.Handler}"));
+            if (target.Method != "GET")
+            {
+                request.Content = isPage
+                    ? new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)])
+                    : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            }
+            var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            var what = $"{email}: {target.Method} {url}{(target.Handler is null ? "" : $" (handler {target.Handler})")}";
+            if (names.Count > 0)
+            {
+                if (response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
+                {
+                    failures.Add($"{what} answered {(int)response.StatusCode}, expected 404 or 403");
+                }
+            }
+            else if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"{what} answered {(int)response.StatusCode}");
+            }
+            else if (target.Method == "GET" && mustNotAppear.FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase)) is { } leaked)
+            {
+                failures.Add($"{what} showed \"{leaked}\", which belongs to another school or trust");
+            }
+        }
+    }
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        var page = await client.GetPageAsync("/account");
+        return ((IHtmlInputElement)page.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+    }
+
+    /// <summary>Every API endpoint with its methods, and every Razor page with GET and each POST handler it declares.</summary>
+    private async Task<List<Target>> EnumerateAsync()
+    {
+        var sources = app.Services.GetRequiredService<EndpointDataSource>();
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var targets = new List<Target>();
+        foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>();
+            if (page is not null)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                targets.Add(new Target("GET", pattern, null));
+                foreach (var handler in compiled.HandlerMethods.Where(h => h.HttpMethod == "Post"))
+                {
+                    targets.Add(new Target("POST", pattern, handler.Name));
+                }
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var allowAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            if (allowAnonymous && !Public.Contains(pattern))
+            {
+                targets.Add(new Target("ANONYMOUS", pattern, null));
+            }
+            targets.AddRange(methods.Select(m => new Target(m, pattern, null)));
+        }
+        var unexpectedPublic = targets.Where(t => t.Method == "ANONYMOUS").ToList();
+        Assert.True(unexpectedPublic.Count == 0, "Public endpoints not on the matrix's list: " + string.Join(", ", unexpectedPublic.Select(t => t.Pattern)));
+        return targets.Distinct().ToList();
+    }
+}

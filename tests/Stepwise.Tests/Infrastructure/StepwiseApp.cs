@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Stepwise.Data;
+using Stepwise.Features.Accounts;
+
+namespace Stepwise.Tests.Infrastructure;
+
+/// <summary>
+/// The real Stepwise app (the same Program, the same migrations) on a fresh database, with a small seeded
+/// world of two trusts. Tests talk to it only through HTTP clients and the intent methods here.
+/// </summary>
+public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private TestDatabase? _database;
+    private World? _world;
+
+    /// <summary>Why this app cannot run here (no PostgreSQL configured), or null.</summary>
+    public abstract string? UnavailableReason { get; }
+
+    public string ProviderName => _database?.Provider ?? "none";
+
+    public World World => _world ?? throw new InvalidOperationException("The app is not available: " + UnavailableReason);
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        if (UnavailableReason is not null)
+        {
+            TestContext.Current.SendDiagnosticMessage(UnavailableReason);
+            return;
+        }
+        _database = await CreateDatabaseAsync();
+        StartServer();
+        _world = await World.SeedAsync(Services);
+        await StartedAsync();
+    }
+
+    /// <summary>For fixtures that need more once the server runs (a browser, say).</summary>
+    protected virtual Task StartedAsync() => Task.CompletedTask;
+
+    /// <summary>Call first in every test: skips (or, in CI, fails) when the database is not available.</summary>
+    public void EnsureAvailable() => TestDatabase.SkipUnlessAvailable(UnavailableReason);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _database!.Provider);
+        builder.UseSetting("ConnectionStrings:Stepwise", _database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Accounts:SignInAttemptsPerMinute", "10000");
+    }
+
+    /// <summary>A client with no credentials that keeps cookies and does not follow redirects.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in as this person with a personal access token (API and pages alike).</summary>
+    public async Task<HttpClient> ClientForAsync(string email)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(email));
+        return client;
+    }
+
+    public async Task<string> TokenForAsync(string email)
+    {
+        if (_tokens.TryGetValue(email, out var cached))
+        {
+            return cached;
+        }
+        var person = World.Person(email);
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystemInTrust(person.TrustId, "test");
+        var issued = await scope.ServiceProvider.GetRequiredService<IssueApiToken>().HandleAsync(person.TrustId, person.Id, "tests", 30, CancellationToken.None);
+        return _tokens.GetOrAdd(email, issued.Token);
+    }
+
+    /// <summary>Runs a query against the database as the system, for assertions about what was stored.</summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The app on a SQLite file of its own.</summary>
+public sealed class SqliteApp : StepwiseApp
+{
+    public override string? UnavailableReason => null;
+
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+}
+
+/// <summary>The app on a PostgreSQL database of its own, when STEPWISE_TEST_POSTGRES is set.</summary>
+public sealed class PostgresApp : StepwiseApp
+{
+    public override string? UnavailableReason => TestDatabase.PostgresUnavailableReason;
+
+    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync();
+}
