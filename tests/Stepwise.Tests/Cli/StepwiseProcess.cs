@@ -15,9 +15,11 @@ public static class StepwiseProcess
 
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "stepwise.dll");
 
-    public static async Task<Run> RunAsync(params string[] args)
+    public static Task<Run> RunAsync(params string[] args) => RunWithAsync(new Dictionary<string, string>(), args);
+
+    public static async Task<Run> RunWithAsync(IDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
@@ -25,7 +27,9 @@ public static class StepwiseProcess
         return new Run(process.ExitCode, await output, await error);
     }
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    public static Process Start(IDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -43,6 +47,10 @@ public static class StepwiseProcess
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start stepwise.");
     }
 

@@ -143,6 +143,16 @@ public sealed class UsingTheCommandLine(DemoDataFolder data) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Backup_on_postgresql_explains_pg_dump_instead()
+    {
+        var run = await StepwiseProcess.RunWithAsync(
+            new Dictionary<string, string> { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Stepwise"] = "Host=127.0.0.1;Database=nowhere" },
+            "backup", Path.Combine(data.Folder, "pg.db"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("pg_dump", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_with_the_demo_answers_health_refuses_anonymous_api_calls_and_scopes_a_school_leaders_token()
     {
         var folder = Directory.CreateTempSubdirectory("stepwise-serve-").FullName;

@@ -33,7 +33,8 @@ internal sealed class AuditTrail
     private static readonly HashSet<string> Noise =
     [
         nameof(Person.SecurityStamp), nameof(Person.ConcurrencyStamp), nameof(Person.AccessFailedCount),
-        nameof(Person.NormalizedEmail), nameof(Person.NormalizedUserName),
+        nameof(Person.NormalizedEmail), nameof(Person.NormalizedUserName), nameof(Person.UserName),
+        nameof(Person.EmailConfirmed), nameof(Person.PhoneNumberConfirmed), nameof(Person.LockoutEnabled),
     ];
 
     private readonly List<(EntityEntry Entry, string Action, string Summary, string? Key)> _changes = [];
@@ -54,7 +55,8 @@ internal sealed class AuditTrail
             switch (entry.State)
             {
                 case EntityState.Added:
-                    trail._changes.Add((entry, "Created", Describe(entry.Properties, p => Show(p.CurrentValue)), null));
+                    // Described once saved, when generated keys and foreign keys have their real values.
+                    trail._changes.Add((entry, "Created", "", null));
                     break;
                 case EntityState.Deleted:
                     trail._changes.Add((entry, "Deleted", Describe(entry.Properties, p => Show(p.OriginalValue)), KeyOf(entry)));
@@ -83,7 +85,7 @@ internal sealed class AuditTrail
             Action = c.Action,
             Entity = c.Entry.Metadata.ClrType.Name,
             EntityKey = c.Key ?? KeyOf(c.Entry),
-            Summary = Truncate(c.Summary, 4000),
+            Summary = Truncate(c.Action == "Created" ? Describe(c.Entry.Properties, p => Show(p.CurrentValue), skipEmpty: true) : c.Summary, 4000),
         });
 
     private static string Verb(EntityEntry entry, List<PropertyEntry> changed) =>
@@ -104,7 +106,8 @@ internal sealed class AuditTrail
         _ => string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
     };
 
-    private static string Describe(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, string> show)
+    /// <summary>"Name: value; …" for the properties worth reading; <paramref name="skipEmpty"/> leaves out unset ones.</summary>
+    private static string Describe(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, string> show, bool skipEmpty = false)
     {
         var text = new StringBuilder();
         foreach (var p in properties)
@@ -114,7 +117,7 @@ internal sealed class AuditTrail
             {
                 continue;
             }
-            if (p.EntityEntry.State == EntityState.Added && p.CurrentValue is null)
+            if (skipEmpty && p.CurrentValue is null or false or 0)
             {
                 continue;
             }

@@ -4,8 +4,9 @@ using Stepwise.Features.Schools;
 namespace Stepwise.Features.Demo;
 
 /// <summary>
-/// Synthetic pupils whose characteristic rates follow each school's context. The same seed gives the same pupils
-/// (their pseudonymous keys differ between installations because each trust's secret does).
+/// Synthetic pupils whose characteristic rates match each school's published context exactly (so the demo's
+/// pupil-level figures agree with its school figures). The same seed gives the same pupils; their
+/// pseudonymous keys differ between installations because each trust's secret does.
 /// </summary>
 internal sealed class DemoPupils(byte[] trustSecret, int trustId)
 {
@@ -18,52 +19,59 @@ internal sealed class DemoPupils(byte[] trustSecret, int trustId)
         var pupils = new List<Pupil>();
         foreach (var spec in DemoSchools.All)
         {
-            var school = schools[spec.Urn];
-            var years = DemoSchools.YearGroups(spec.Phase);
-            for (var i = 0; i < spec.Pupils; i++)
-            {
-                pupils.Add(Pupil(school, spec, years[i % years.Length]));
-            }
+            pupils.AddRange(ForSchool(schools[spec.Urn], spec));
         }
         return pupils;
     }
 
-    private Pupil Pupil(School school, DemoSchools.Spec spec, int year)
+    private IEnumerable<Pupil> ForSchool(School school, DemoSchools.Spec spec)
     {
-        var pupil = new Pupil
+        var n = spec.Pupils;
+        var years = DemoSchools.YearGroups(spec.Phase);
+        // Each characteristic picks its pupils from a shuffled order, so the counts are exact and independent.
+        var disadvantaged = Pick(n, spec.Disadvantaged);
+        var byDisadvantage = Enumerable.Range(0, n).Where(disadvantaged.Contains).ToList();
+        var fsm = byDisadvantage.Take(Count(n, spec.Fsm)).ToHashSet();
+        var ehc = Pick(n, spec.EhcPlan);
+        var support = Pick(n, spec.SenSupport, except: ehc);
+        var eal = Pick(n, spec.Eal);
+        var girls = Pick(n, spec.Phase == Phase.Special ? 30 : 49);
+        var newlyEligible = fsm.Where((_, i) => i % 12 == 0).ToHashSet();
+
+        for (var i = 0; i < n; i++)
         {
-            TrustId = trustId,
-            SchoolId = school.Id,
-            YearGroup = year,
-            Key = PupilKey.FromUpn(Upn(), trustSecret),
-        };
-        // FSM now is (nearly always) within FSM at any time in six years, which makes a pupil disadvantaged.
-        var disadvantaged = Chance(spec.Disadvantaged);
-        var fsm = disadvantaged && Chance(100 * spec.Fsm / Math.Max(spec.Disadvantaged, 0.1));
-        var sen = Chance(spec.EhcPlan) ? "ehc-plan" : Chance(spec.SenSupport) ? "sen-support" : "none";
-        Add(pupil, Characteristic.Disadvantaged, disadvantaged ? "yes" : "no");
-        if (fsm && Chance(8))
-        {
-            // Became eligible for free school meals at the start of the spring term.
-            Add(pupil, Characteristic.FreeSchoolMeals, "no", to: SpringTerm.AddDays(-1));
-            Add(pupil, Characteristic.FreeSchoolMeals, "yes", from: SpringTerm);
+            var pupil = new Pupil { TrustId = trustId, SchoolId = school.Id, YearGroup = years[i % years.Length], Key = PupilKey.FromUpn(Upn(), trustSecret) };
+            Add(pupil, Characteristic.Disadvantaged, disadvantaged.Contains(i) ? "yes" : "no");
+            if (newlyEligible.Contains(i))
+            {
+                // Became eligible for free school meals at the start of the spring term.
+                Add(pupil, Characteristic.FreeSchoolMeals, "no", to: SpringTerm.AddDays(-1));
+                Add(pupil, Characteristic.FreeSchoolMeals, "yes", from: SpringTerm);
+            }
+            else
+            {
+                Add(pupil, Characteristic.FreeSchoolMeals, fsm.Contains(i) ? "yes" : "no");
+            }
+            Add(pupil, Characteristic.Sen, ehc.Contains(i) ? "ehc-plan" : support.Contains(i) ? "sen-support" : "none");
+            Add(pupil, Characteristic.EnglishAdditionalLanguage, eal.Contains(i) ? "yes" : "no");
+            Add(pupil, Characteristic.Sex, girls.Contains(i) ? "F" : "M");
+            yield return pupil;
         }
-        else
-        {
-            Add(pupil, Characteristic.FreeSchoolMeals, fsm ? "yes" : "no");
-        }
-        Add(pupil, Characteristic.Sen, sen);
-        Add(pupil, Characteristic.EnglishAdditionalLanguage, Chance(spec.Eal) ? "yes" : "no");
-        Add(pupil, Characteristic.Sex, Chance(spec.Phase == Phase.Special ? 30 : 49) ? "F" : "M");
-        return pupil;
+    }
+
+    private static int Count(int n, double percent) => (int)Math.Round(n * percent / 100, MidpointRounding.AwayFromZero);
+
+    private HashSet<int> Pick(int n, double percent, HashSet<int>? except = null)
+    {
+        var order = Enumerable.Range(0, n).Where(i => except is null || !except.Contains(i)).ToArray();
+        _random.Shuffle(order);
+        return order.Take(Count(n, percent)).ToHashSet();
     }
 
     private void Add(Pupil pupil, Characteristic kind, string value, DateOnly? from = null, DateOnly? to = null) =>
         pupil.Characteristics.Add(new PupilCharacteristic { TrustId = trustId, Kind = kind, Value = value, From = from ?? YearStart, To = to });
 
-    private bool Chance(double percent) => _random.NextDouble() * 100 < percent;
-
-    /// <summary>A well-formed but made-up UPN: check letter, 11 digits, final character.</summary>
+    /// <summary>A well-formed but made-up UPN: a letter, 11 digits and a final digit.</summary>
     private string Upn() =>
         $"{(char)('A' + _random.Next(26))}{_random.NextInt64(10_000_000_000, 99_999_999_999)}{_random.Next(10)}";
 }

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Stepwise.Features.Demo;
+using Stepwise.Tests.Infrastructure;
+
+namespace Stepwise.Tests.Features.Demo;
+
+/// <summary>The demo loads beside other trusts without touching them, and loading it twice changes nothing.</summary>
+public sealed class LoadingTheDemo(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private async Task<LoadDemoTrust.Result> LoadAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LoadDemoTrust>().HandleAsync(CancellationToken.None);
+    }
+
+    private Task<(int Trusts, int Schools, int People, int Pupils, int Units)> CountAsync() => app.QueryAsync(async db =>
+        (await db.Trusts.CountAsync(), await db.Schools.CountAsync(), await db.Users.CountAsync(), await db.Pupils.CountAsync(), await db.Units.CountAsync()));
+
+    [Fact]
+    public async Task Loads_six_fictional_schools_with_every_role_and_thousands_of_pupils_and_is_idempotent()
+    {
+        var northSchools = await app.QueryAsync(db => db.Schools.Where(s => s.TrustId == app.World.North.Id).Select(s => s.Name).OrderBy(n => n).ToListAsync());
+
+        var first = await LoadAsync();
+        Assert.True(first.Loaded);
+        Assert.InRange(first.Pupils, 2000, 5000);
+        var afterFirst = await CountAsync();
+
+        var demo = await app.QueryAsync(db => db.Schools.Where(s => db.Trusts.Any(t => t.Id == s.TrustId && t.Name == LoadDemoTrust.TrustName)).ToListAsync());
+        Assert.Equal(6, demo.Count);
+        Assert.All(demo, s => Assert.InRange(s.Urn, 990001, 990099));
+        var roles = first.Accounts.Select(a => a.Role).ToHashSet();
+        Assert.Equal(7, roles.Count);
+
+        var second = await LoadAsync();
+        Assert.False(second.Loaded);
+        Assert.Equal(afterFirst, await CountAsync());
+        Assert.Equal(northSchools, await app.QueryAsync(db => db.Schools.Where(s => s.TrustId == app.World.North.Id).Select(s => s.Name).OrderBy(n => n).ToListAsync()));
+
+        // Pupil characteristics follow each school's context (St Aldhelm's: 36.6 % disadvantaged).
+        var rates = await app.QueryAsync(async db =>
+        {
+            var school = await db.Schools.SingleAsync(s => s.Urn == 990004);
+            var pupils = await db.Pupils.Where(p => p.SchoolId == school.Id).Include(p => p.Characteristics).ToListAsync();
+            var disadvantaged = pupils.Count(p => p.Characteristics.Any(c => c.Kind == Stepwise.Features.Pupils.Characteristic.Disadvantaged && c.Value == "yes"));
+            return (school.PercentDisadvantaged!.Value, 100.0 * disadvantaged / pupils.Count, pupils.Count, school.Pupils!.Value);
+        });
+        Assert.Equal(rates.Item4, rates.Item3);
+        Assert.Equal(rates.Item1, rates.Item2, 0.3);
+    }
+}

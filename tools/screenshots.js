@@ -1,0 +1,48 @@
+// Takes a screenshot of each page of a running Stepwise (with the demo loaded) in headless Chromium.
+// Usage: node tools/screenshots.js http://127.0.0.1:5000 OUT_DIR
+// Node and playwright-core come with the Microsoft.Playwright package in the test project's build folder:
+//   PW=tests/Stepwise.Tests/bin/Debug/net10.0/.playwright
+//   NODE_PATH=$PW/package $PW/node/linux-x64/node tools/screenshots.js http://127.0.0.1:5000 docs/screenshots
+const { chromium } = require(process.env.PLAYWRIGHT_PACKAGE || 'index.js');
+const [base = 'http://127.0.0.1:5000', out = 'screenshots'] = process.argv.slice(2);
+const password = 'stepwise-demo-2026';
+
+const journeys = [
+  { as: 'helen.marsh@oakfield.example', pages: [
+    ['overview', '/'], ['schools', '/schools'], ['school', '/schools/990002'], ['school-edit', '/schools/990002/edit'],
+    ['unit-new', '/schools/990002/units/new'], ['pupils', '/schools/990002/pupils'] ] },
+  { as: 'amara.okafor@oakfield.example', pages: [
+    ['people', '/people'], ['person', '/people/4'], ['person-new', '/people/new'], ['audit', '/audit'],
+    ['account', '/account'], ['two-factor', '/account/two-factor'], ['not-found', '/schools/123456'] ] },
+  { as: 'margaret.ellis@oakfield.example', pages: [['governor-school', '/schools/990001']] },
+];
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const anonymous = await browser.newPage({ baseURL: base, viewport: { width: 1280, height: 800 } });
+  await anonymous.goto('/sign-in');
+  await anonymous.screenshot({ path: `${out}/sign-in.png`, fullPage: true });
+  for (const journey of journeys) {
+    const page = await browser.newPage({ baseURL: base, viewport: { width: 1280, height: 800 } });
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(journey.as);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(u => !u.pathname.startsWith('/sign-in'));
+    for (const [name, path] of journey.pages) {
+      await page.goto(path);
+      await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+    }
+  }
+  const phone = await browser.newPage({ baseURL: base, viewport: { width: 390, height: 844 } });
+  await phone.goto('/sign-in');
+  await phone.getByLabel('Email address').fill('claire.dawson@oakfield.example');
+  await phone.getByLabel('Password').fill(password);
+  await phone.getByRole('button', { name: 'Sign in' }).click();
+  await phone.waitForURL(u => !u.pathname.startsWith('/sign-in'));
+  await phone.screenshot({ path: `${out}/overview-phone.png`, fullPage: true });
+  await browser.close();
+})().catch(e => { console.error(e); process.exit(1); });
