@@ -10,12 +10,10 @@ public sealed class IndexModel(ReadAuditLog readLog) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? entity, int? page, CancellationToken ct)
     {
-        var outcome = await readLog.HandleAsync(Text.Clean(entity), page ?? 1, ct);
-        if (outcome.Kind != OutcomeKind.Ok)
+        return this.Reply(await readLog.HandleAsync(Text.Clean(entity), page ?? 1, ct), log =>
         {
-            return Forbid();
-        }
-        Log = outcome.Value!;
-        return Page();
+            Log = log;
+            return Page();
+        });
     }
 }

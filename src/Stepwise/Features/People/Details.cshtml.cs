@@ -35,22 +35,8 @@ public sealed class DetailsModel(PeopleQueries people, GrantRole grantRole, Revo
     public async Task<IActionResult> OnPostArchiveAsync(int personId, CancellationToken ct) =>
         Respond(await editPerson.ArchiveAsync(personId, ct), personId, "The person has been archived: they can no longer sign in, and their tokens are revoked.");
 
-    private IActionResult Respond(Outcome<PersonSummary> outcome, int personId, string notice)
-    {
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                TempData["Notice"] = notice;
-                return Redirect($"/people/{personId}");
-            case OutcomeKind.Invalid:
-                ModelState.AddOutcomeErrors(outcome.Errors);
-                return Page();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
+    private IActionResult Respond(Outcome<PersonSummary> outcome, int personId, string notice) =>
+        this.Reply(outcome, _ => this.Done(notice, $"/people/{personId}"));
 
     private async Task<bool> LoadAsync(int personId, CancellationToken ct)
     {

@@ -36,17 +36,6 @@ public sealed class EditModel(PeopleQueries people, EditPerson editPerson) : Pag
         {
             return Page();
         }
-        var outcome = await editPerson.UpdateAsync(personId, Input, ct);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                TempData["Notice"] = "Your changes have been saved.";
-                return Redirect($"/people/{personId}");
-            case OutcomeKind.Invalid:
-                ModelState.AddOutcomeErrors(outcome.Errors);
-                return Page();
-            default:
-                return NotFound();
-        }
+        return this.Reply(await editPerson.UpdateAsync(personId, Input, ct), _ => this.Done("Your changes have been saved.", $"/people/{personId}"));
     }
 }

@@ -10,17 +10,11 @@ public sealed class IndexModel(ListPupils listPupils) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int urn, int? year, int? page, CancellationToken ct)
     {
-        var outcome = await listPupils.HandleAsync(urn, year, page ?? 1, ct);
-        switch (outcome.Kind)
+        ViewData["Urn"] = urn;
+        return this.Reply(await listPupils.HandleAsync(urn, year, page ?? 1, ct), pupils =>
         {
-            case OutcomeKind.Ok:
-                Pupils = outcome.Value!;
-                ViewData["Urn"] = urn;
-                return Page();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+            Pupils = pupils;
+            return Page();
+        });
     }
 }

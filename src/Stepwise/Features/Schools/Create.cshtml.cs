@@ -15,19 +15,6 @@ public sealed class CreateModel(SaveSchool saveSchool, AccessControl access) : S
         {
             return Page();
         }
-        var outcome = await saveSchool.CreateAsync(Input, ct);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                TempData["Notice"] = $"{outcome.Value!.Name} has been added.";
-                return Redirect($"/schools/{outcome.Value.Urn}");
-            case OutcomeKind.Invalid:
-                ModelState.AddOutcomeErrors(outcome.Errors);
-                return Page();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+        return this.Reply(await saveSchool.CreateAsync(Input, ct), school => this.Done($"{school.Name} has been added.", $"/schools/{school.Urn}"));
     }
 }

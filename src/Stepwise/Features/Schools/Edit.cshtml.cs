@@ -49,22 +49,8 @@ public sealed class EditModel(SaveSchool saveSchool, ArchiveSchool archiveSchool
         return Respond(outcome, archive ? "The school has been archived. Its history is kept." : "The school is back in your lists.");
     }
 
-    private IActionResult Respond(Outcome<SchoolSummary> outcome, string notice)
-    {
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                TempData["Notice"] = notice;
-                return Redirect($"/schools/{outcome.Value!.Urn}");
-            case OutcomeKind.Invalid:
-                ModelState.AddOutcomeErrors(outcome.Errors);
-                return Page();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
+    private IActionResult Respond(Outcome<SchoolSummary> outcome, string notice) =>
+        this.Reply(outcome, school => this.Done(notice, $"/schools/{school.Urn}"));
 
     private async Task DescribeAsync(School school, CancellationToken ct)
     {

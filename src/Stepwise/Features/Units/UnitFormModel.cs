@@ -34,20 +34,6 @@ public abstract class UnitFormModel(AppDbContext db) : PageModel
         Parents.Insert(0, new SelectListItem("None (directly under the school)", ""));
     }
 
-    protected IActionResult Respond(Outcome<UnitSummary> outcome, string notice)
-    {
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                TempData["Notice"] = notice;
-                return Redirect($"/schools/{outcome.Value!.Urn}#units");
-            case OutcomeKind.Invalid:
-                ModelState.AddOutcomeErrors(outcome.Errors);
-                return Page();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
+    protected IActionResult Respond(Outcome<UnitSummary> outcome, string notice) =>
+        this.Reply(outcome, unit => this.Done(notice, $"/schools/{unit.Urn}#units"));
 }
