@@ -8,6 +8,7 @@ using Stepwise.Features.Home;
 using Stepwise.Features.People;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Schools;
+using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
 using Stepwise.Infrastructure;
 
@@ -30,6 +31,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddAccounts();
     builder.Services.AddAudit();
     builder.Services.AddHome();
+    builder.Services.AddTrusts();
     builder.Services.AddSchools();
     builder.Services.AddUnits();
     builder.Services.AddPeople();
@@ -41,6 +43,7 @@ static WebApplication BuildWebApp(string[] args)
     app.UseStepwisePipeline();
     app.UseTrustScope();
     app.MapStepwiseWeb();
+    app.MapTrustsApi();
     app.MapSchoolsApi();
     app.MapUnitsApi();
     app.MapPeopleApi();

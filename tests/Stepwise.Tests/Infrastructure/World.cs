@@ -40,6 +40,9 @@ public sealed class World
     public Trust Harbour { get; private set; } = null!;
     public Dictionary<string, Unit> Units { get; } = [];
 
+    /// <summary>The pupils' keys, by school URN.</summary>
+    public Dictionary<int, List<string>> PupilKeys { get; } = [];
+
     public Person Person(string email) => _people[email];
 
     public School School(int urn) => _schools[urn];
@@ -104,6 +107,7 @@ public sealed class World
                 };
                 pupil.Characteristics.Add(new PupilCharacteristic { TrustId = school.TrustId, Kind = Characteristic.Disadvantaged, Value = i % 3 == 0 ? "yes" : "no", From = new DateOnly(2025, 9, 1) });
                 db.Pupils.Add(pupil);
+                (world.PupilKeys.TryGetValue(school.Urn, out var keys) ? keys : world.PupilKeys[school.Urn] = []).Add(pupil.Key);
             }
         }
         await db.SaveChangesAsync();

@@ -5,6 +5,7 @@ public enum Permission
 {
     ViewSchool,
     ViewPupils,
+    EditPupils,
     EditSchool,
     CreateSchool,
     EditUnits,
@@ -17,9 +18,9 @@ public static class RolePermissions
     private static readonly Dictionary<Role, Permission[]> Table = new()
     {
         [Role.TrustAdmin] = Enum.GetValues<Permission>(),
-        [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits],
-        [Role.DataManager] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.ManagePeople],
-        [Role.SchoolLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditSchool, Permission.EditUnits, Permission.ManagePeople],
+        [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits],
+        [Role.DataManager] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.ManagePeople],
+        [Role.SchoolLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.EditUnits, Permission.ManagePeople],
         [Role.Teacher] = [Permission.ViewSchool, Permission.ViewPupils],
         // Governors and external reviewers see aggregates only: never pupil-level records.
         [Role.Governor] = [Permission.ViewSchool],

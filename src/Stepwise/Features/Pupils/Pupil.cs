@@ -18,7 +18,38 @@ public sealed class Pupil : ITrustOwned
     /// <summary>National curriculum year: 0 is Reception, 1–13 are Years 1–13.</summary>
     public int YearGroup { get; set; }
 
+    /// <summary>The day the pupil left the school; their records stay for the school's history.</summary>
+    public DateOnly? LeftOn { get; set; }
+
     public List<PupilCharacteristic> Characteristics { get; set; } = [];
+
+    /// <summary>The value of a characteristic on a day, or null if none was recorded.</summary>
+    public string? ValueOn(Characteristic kind, DateOnly day) =>
+        Characteristics.Where(c => c.Kind == kind && c.IsCurrentOn(day)).OrderByDescending(c => c.From).FirstOrDefault()?.Value;
+
+    /// <summary>
+    /// Records a characteristic from a day on: the value it replaces stays in the history, ending the day before.
+    /// Returns false when the value is unchanged.
+    /// </summary>
+    public bool SetFrom(Characteristic kind, string value, DateOnly day)
+    {
+        var current = Characteristics.Where(c => c.Kind == kind && c.IsCurrentOn(day)).OrderByDescending(c => c.From).FirstOrDefault();
+        if (current?.Value == value)
+        {
+            return false;
+        }
+        if (current is not null)
+        {
+            if (current.From == day)
+            {
+                current.Value = value;
+                return true;
+            }
+            current.To = day.AddDays(-1);
+        }
+        Characteristics.Add(new PupilCharacteristic { TrustId = TrustId, Kind = kind, Value = value, From = day });
+        return true;
+    }
 }
 
 /// <summary>A characteristic that gaps are measured on, true from one date until another.</summary>

@@ -43,6 +43,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["unitId"] = $"{w.Units["secondary-maths"].Id}",
             ["personId"] = $"{w.Person(World.SecondaryHead).Id}",
             ["membershipId"] = $"{w.Person(World.SecondaryHead).Memberships[0].Id}",
+            ["pupilKey"] = w.PupilKeys[World.NorthSecondaryUrn][0],
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -50,6 +51,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["unitId"] = $"{w.Units["harbour-send"].Id}",
             ["personId"] = $"{w.Person(World.HarbourHead).Id}",
             ["membershipId"] = $"{w.Person(World.HarbourHead).Memberships[0].Id}",
+            ["pupilKey"] = w.PupilKeys[World.HarbourUrn][0],
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -57,6 +59,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["unitId"] = $"{w.Units["primary-year6"].Id}",
             ["personId"] = $"{w.Person(World.PrimaryTeacher).Id}",
             ["membershipId"] = $"{w.Person(World.PrimaryTeacher).Memberships[0].Id}",
+            ["pupilKey"] = w.PupilKeys[World.NorthPrimaryUrn][0],
         };
 
         var failures = new List<string>();

@@ -385,6 +385,9 @@ namespace Stepwise.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer");
 

@@ -366,6 +366,9 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 

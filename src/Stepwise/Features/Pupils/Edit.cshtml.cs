@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using Stepwise.Common;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+
+namespace Stepwise.Features.Pupils;
+
+public sealed class EditModel(SavePupil savePupil, AccessControl access, AppDbContext db, TimeProvider clock) : PupilFormModel
+{
+    public string Key { get; private set; } = "";
+    public DateOnly? LeftOn { get; private set; }
+    public List<PupilCharacteristic> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string pupilKey, CancellationToken ct)
+    {
+        if (await LoadAsync(pupilKey, ct) is { } refused)
+        {
+            return refused;
+        }
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string pupilKey, CancellationToken ct)
+    {
+        var posted = Input;
+        if (await LoadAsync(pupilKey, ct) is { } refused)
+        {
+            return refused;
+        }
+        Input = posted;
+        return this.Reply(await savePupil.UpdateAsync(pupilKey, Input, ct), _ => this.Done("Your changes have been saved from today.", $"/pupils/{pupilKey}"));
+    }
+
+    public async Task<IActionResult> OnPostLeaveAsync(string pupilKey, CancellationToken ct) =>
+        await LoadAsync(pupilKey, ct) ?? this.Reply(await savePupil.LeaveAsync(pupilKey, ct), _ => this.Done("The pupil is recorded as having left.", $"/schools/{Urn}/pupils"));
+
+    private async Task<IActionResult?> LoadAsync(string pupilKey, CancellationToken ct)
+    {
+        if (await savePupil.FindAsync(pupilKey, ct) is not var (pupil, school))
+        {
+            return NotFound();
+        }
+        if (!await access.CanAsync(Permission.EditPupils, school.Id, ct))
+        {
+            return Forbid();
+        }
+        var details = PupilDetails.From(pupil, school.Urn, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        Input = new PupilInput
+        {
+            YearGroup = details.YearGroup, Disadvantaged = details.Disadvantaged, FreeSchoolMeals = details.FreeSchoolMeals,
+            Sen = details.Sen, Eal = details.Eal, Sex = details.Sex,
+        };
+        (Key, LeftOn, Urn, SchoolName) = (pupil.Key, pupil.LeftOn, school.Urn, school.Name);
+        History = pupil.Characteristics.OrderBy(c => c.Kind).ThenBy(c => c.From).ToList();
+        ViewData["Urn"] = school.Urn;
+        db.AuditRead(school.TrustId, "Pupil", pupil.Key, $"Viewed a pupil of {school.Name}");
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Tests.Infrastructure;
+
+namespace Stepwise.Tests.Features.Schools;
+
+public sealed class KeepingTheTrustsDetails(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Everyone_in_the_trust_sees_its_details_but_only_its_administrator_changes_them()
+    {
+        var teacher = await app.ClientForAsync(World.PrimaryTeacher);
+        Assert.Equal("North Star Learning Trust", (await (await teacher.GetAsync("/api/trust")).ReadJsonAsync())["name"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(World.PrimaryHead)).PutJsonAsync("/api/trust", new { name = "Mine Now" })).StatusCode);
+
+        var admin = await app.ClientForAsync(World.NorthAdmin);
+        var problem = await (await admin.PutJsonAsync("/api/trust", new { name = "Harbour Schools Trust", companyNumber = "12-34" })).ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("already called", problem["errors"]!["name"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("8 letters or digits", problem["errors"]!["companyNumber"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var saved = await (await admin.PutJsonAsync("/api/trust", new { name = "North Star Learning Trust", companyNumber = "07654321" })).ReadJsonAsync();
+        Assert.Equal("07654321", saved["companyNumber"]!.GetValue<string>());
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == "Trust" && a.Summary.Contains("07654321"))));
+    }
+}
