@@ -18,10 +18,13 @@ public static class WebRegistration
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            o.SerializerOptions.Converters.Add(new LenientStringConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("exception"));
         services.AddExceptionHandler<ExceptionHandler>();
+        // A body that cannot be read reaches the exception handler, which names the field at fault.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Stepwise API";
@@ -36,10 +39,21 @@ public static class WebRegistration
 
     public static WebApplication UseStepwisePipeline(this WebApplication app)
     {
-        app.UseExceptionHandler("/error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // A body that could not be read is the caller's mistake, answered with a 400 naming the field: not an error to log.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseSecurityHeaders();
+        // API bodies are small; buffering them lets a body that cannot be read be reported cleanly.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") && c.Request.HasJsonContentType(), api => api.Use((c, next) =>
+        {
+            c.Request.EnableBuffering();
+            return next(c);
+        }));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

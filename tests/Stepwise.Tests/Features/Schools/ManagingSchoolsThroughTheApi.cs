@@ -133,6 +133,29 @@ public abstract class ManagingSchoolsThroughTheApi(StepwiseApp app)
         Assert.Equal(0, await app.QueryAsync(db => db.Schools.IgnoreQueryFilters().CountAsync(s => s.Urn == 990151)));
     }
 
+    [Theory]
+    [InlineData("{\"urn\": \"990153\", \"name\": \"X\", \"phase\": \"primary\", \"pupils\": \"lots\"}", "pupils", "pupils must be a number.")]
+    [InlineData("{\"urn\": \"990153\", \"name\": ", "", "The request body is not valid JSON (line 1, position 27).")]
+    public async Task A_body_that_cannot_be_read_gets_a_problem_naming_the_field_and_nothing_is_stored(string body, string field, string message)
+    {
+        app.EnsureAvailable();
+        var client = await app.ClientForAsync(World.NorthAdmin);
+        var response = await client.PostAsync("/api/schools", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(message, problem["errors"]![field]![0]!.GetValue<string>());
+        Assert.DoesNotContain("   at ", problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.Schools.IgnoreQueryFilters().CountAsync(s => s.Urn == 990153)));
+    }
+
+    [Fact]
+    public async Task A_urn_may_be_sent_as_a_number()
+    {
+        app.EnsureAvailable();
+        var client = await app.ClientForAsync(World.NorthAdmin);
+        var created = await (await client.PostJsonAsync("/api/schools", new { urn = 990154, name = "Numeric URN School", phase = "primary" })).ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(990154, created["urn"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task A_school_leader_edits_their_school_but_cannot_add_one()
     {
