@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Stepwise.Data;
+using Stepwise.Features.Analysis;
 using Stepwise.Features.Demo;
 using Stepwise.Features.People;
 
@@ -34,6 +35,7 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(DatabaseCommands.Migrate());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(AnalyseCommand.Create());
         root.Subcommands.Add(DatabaseCommands.Backup());
         root.Subcommands.Add(DatabaseCommands.Restore());
 
