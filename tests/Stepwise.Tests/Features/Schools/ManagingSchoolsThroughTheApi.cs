@@ -148,6 +148,28 @@ public abstract class ManagingSchoolsThroughTheApi(StepwiseApp app)
     }
 
     [Fact]
+    public async Task An_archived_school_leaves_the_list_keeps_its_history_and_can_be_brought_back()
+    {
+        app.EnsureAvailable();
+        var admin = await app.ClientForAsync(World.NorthAdmin);
+        await (await admin.PostJsonAsync("/api/schools", new { urn = "990155", name = "Closing Primary", phase = "primary" })).ReadJsonAsync(HttpStatusCode.Created);
+        Assert.True((await (await admin.PostAsync("/api/schools/990155/archive", null)).ReadJsonAsync())["archived"]!.GetValue<bool>());
+
+        var listed = (await (await admin.GetAsync("/api/schools")).ReadJsonAsync()).AsArray().Select(s => s!["urn"]!.GetValue<int>()).ToList();
+        Assert.DoesNotContain(990155, listed);
+        var all = (await (await admin.GetAsync("/api/schools?includeArchived=true")).ReadJsonAsync()).AsArray().Select(s => s!["urn"]!.GetValue<int>()).ToList();
+        Assert.Contains(990155, all);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/schools/990155")).StatusCode);
+
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        Assert.Equal(HttpStatusCode.NotFound, (await head.PostAsync("/api/schools/990155/restore", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsync($"/api/schools/{World.NorthPrimaryUrn}/archive", null)).StatusCode);
+
+        Assert.False((await (await admin.PostAsync("/api/schools/990155/restore", null)).ReadJsonAsync())["archived"]!.GetValue<bool>());
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityKey == "990155" && a.Action == "Archived")));
+    }
+
+    [Fact]
     public async Task A_urn_may_be_sent_as_a_number()
     {
         app.EnsureAvailable();
