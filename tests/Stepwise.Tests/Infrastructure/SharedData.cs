@@ -1,0 +1,29 @@
+namespace Stepwise.Tests.Infrastructure;
+
+/// <summary>The real public datasets in ../shared/data beside the repository (present in CI and on developers' machines).</summary>
+public static class SharedData
+{
+    public static string? Folder { get; } = Find();
+
+    public static string Path(params string[] parts)
+    {
+        if (Folder is null)
+        {
+            TestDatabase.SkipUnlessAvailable("Real-data tests skipped: ../shared/data was not found beside the repository.");
+        }
+        return System.IO.Path.Combine([Folder!, .. parts]);
+    }
+
+    private static string? Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Stepwise.sln")))
+            {
+                var data = System.IO.Path.Combine(dir.FullName, "..", "shared", "data");
+                return Directory.Exists(data) ? System.IO.Path.GetFullPath(data) : null;
+            }
+        }
+        return null;
+    }
+}
