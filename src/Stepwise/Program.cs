@@ -7,6 +7,7 @@ using Stepwise.Features.Demo;
 using Stepwise.Features.Home;
 using Stepwise.Features.People;
 using Stepwise.Features.Pupils;
+using Stepwise.Features.Reference;
 using Stepwise.Features.Schools;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
@@ -36,6 +37,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddUnits();
     builder.Services.AddPeople();
     builder.Services.AddPupils();
+    builder.Services.AddReference();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -48,6 +50,7 @@ static WebApplication BuildWebApp(string[] args)
     app.MapUnitsApi();
     app.MapPeopleApi();
     app.MapPupilsApi();
+    app.MapReferenceApi();
     app.MapAuditApi();
     return app;
 }

@@ -3,6 +3,7 @@ using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Demo;
 using Stepwise.Features.People;
+using Stepwise.Features.Reference;
 using Stepwise.Features.Schools;
 
 namespace Stepwise.Cli;
@@ -28,6 +29,7 @@ internal static class CliHost
         builder.Services.AddSchools();
         builder.Services.AddPeople();
         builder.Services.AddDemo();
+        builder.Services.AddReference();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Stepwise.Data;
 using Stepwise.Features.Analysis;
+using Stepwise.Features.Reference;
 using Stepwise.Features.Demo;
 using Stepwise.Features.People;
 
@@ -35,6 +36,7 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(DatabaseCommands.Migrate());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(AnalyseCommand.Create());
         root.Subcommands.Add(DatabaseCommands.Backup());
         root.Subcommands.Add(DatabaseCommands.Restore());

@@ -6,6 +6,7 @@ using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
 using Stepwise.Features.People;
 using Stepwise.Features.Pupils;
+using Stepwise.Features.Reference;
 using Stepwise.Features.Schools;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
@@ -30,6 +31,9 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Metric> Metrics => Set<Metric>();
+    public DbSet<ReferenceValue> ReferenceValues => Set<ReferenceValue>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public TrustScope Scope => scope;
 

@@ -80,6 +80,33 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
         return _tokens.GetOrAdd(email, issued.Token);
     }
 
+    /// <summary>Imports a national file as the command line would.</summary>
+    public async Task<Stepwise.Features.Reference.ImportNationalData.Report> ImportNationalAsync(
+        Stepwise.Features.Reference.FileLayout layout, string path, int year, bool acceptValid = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test import");
+        await using var file = File.OpenRead(path);
+        return await scope.ServiceProvider.GetRequiredService<Stepwise.Features.Reference.ImportNationalData>()
+            .HandleAsync(layout, file, Path.GetFileName(path), year, acceptValid, CancellationToken.None);
+    }
+
+    /// <summary>Imports national data from text, for damaged-file tests.</summary>
+    public async Task<Stepwise.Features.Reference.ImportNationalData.Report> ImportNationalTextAsync(
+        Stepwise.Features.Reference.FileLayout layout, string content, int year, bool acceptValid = false)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"stepwise-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, content);
+        try
+        {
+            return await ImportNationalAsync(layout, path, year, acceptValid);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>Runs a query against the database as the system, for assertions about what was stored.</summary>
     public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {

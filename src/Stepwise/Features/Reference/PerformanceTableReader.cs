@@ -15,7 +15,14 @@ public enum RecordType
 }
 
 /// <summary>One row of a national file: who it is about, and each measure's value or missing-reason.</summary>
-public sealed record NationalRow(int Line, RecordType RecordType, int? Urn, string? LaCode, string? Name, IReadOnlyDictionary<string, DfeCell> Values);
+public sealed record NationalRow(int Line, RecordType RecordType, int? Urn, string? LaCode, string? Name, IReadOnlyDictionary<string, DfeCell> Values)
+{
+    /// <summary>Which England figure a national row is (files publish several: all schools, maintained, by phase).</summary>
+    public string? NationalVariant { get; init; }
+
+    /// <summary>The area a row is about: its local authority's code, or "NAT-…" for England.</summary>
+    public string Area => RecordType == RecordType.England ? $"NAT-{NationalVariant}".TrimEnd('-') : LaCode ?? "";
+}
 
 /// <summary>
 /// Reads a DfE performance-table, census or absence file as a stream, one row at a time: columns are found by
@@ -104,7 +111,10 @@ public static class PerformanceTableReader
             }
             var name = layout.NameColumn is null ? null : Cell(Index(layout.NameColumn)).Trim();
             var la = Cell(Index(layout.LaColumn)).Trim();
-            yield return (new NationalRow(line, recordType, urn, la.Length == 0 ? null : la, string.IsNullOrEmpty(name) ? null : name, values), null);
+            var variant = recordType != RecordType.England ? null
+                : layout.RecordTypeColumn is not null ? recordTypeText.Trim() : Cell(Index("ESTAB")).Trim();
+            yield return (new NationalRow(line, recordType, urn, la.Length == 0 || la.Equals("NAT", StringComparison.OrdinalIgnoreCase) ? null : la,
+                string.IsNullOrEmpty(name) ? null : name, values) { NationalVariant = variant }, null);
         }
     }
 

@@ -25,6 +25,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         "/health", "/openapi/{documentName}.json", "/sign-in", "/sign-in/code", "/sign-out", "/error", "/access-denied",
     ];
 
+    /// <summary>Public national data (DfE figures for every school in England): any signed-in user may read it.</summary>
+    private const string NationalData = "/api/reference/";
+
     [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)(:[^}]*)?\}")]
     private static partial Regex Parameter();
 
@@ -98,7 +101,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
     {
         var client = await app.ClientForAsync(email);
         var antiforgery = await AntiforgeryTokenAsync(client);
-        foreach (var target in targets.Where(t => !Public.Contains(t.Pattern)))
+        foreach (var target in targets.Where(t => !Public.Contains(t.Pattern) && !t.Pattern.StartsWith(NationalData, StringComparison.Ordinal)))
         {
             var names = Parameter().Matches(target.Pattern).Select(m => m.Groups["name"].Value).ToList();
             var unknown = names.Where(n => !ids.ContainsKey(n)).ToList();
@@ -169,6 +172,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             }
             var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var allowAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var national = endpoint.Metadata.GetMetadata<Stepwise.Features.Reference.NationalDataAttribute>() is not null;
+            Assert.True(national == pattern.StartsWith(NationalData, StringComparison.Ordinal),
+                $"{pattern}: only endpoints under {NationalData} may serve national data, and every one there must be marked [NationalData].");
             if (allowAnonymous && !Public.Contains(pattern))
             {
                 targets.Add(new Target("ANONYMOUS", pattern, null));

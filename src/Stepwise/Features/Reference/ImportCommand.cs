@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Cli;
+using Stepwise.Data;
+
+namespace Stepwise.Features.Reference;
+
+/// <summary>`stepwise import ks2|ks4|census|absence FILE --year YYYY [--accept-valid] [--json]`: national reference data.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var import = new Command("import", "Import data files. National reference data (shared by every trust): " + string.Join(", ", NationalMeasures.Layouts.Select(l => l.Kind)));
+        foreach (var layout in NationalMeasures.Layouts)
+        {
+            import.Subcommands.Add(ForLayout(layout));
+        }
+        return import;
+    }
+
+    private static Command ForLayout(FileLayout layout)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The DfE file as downloaded (CSV, UTF-8 with or without BOM)" };
+        var year = new Option<int>("--year") { Description = "The calendar year the academic year ends in: 2018 for 2017/18", Required = true };
+        var acceptValid = new Option<bool>("--accept-valid") { Description = "Import the valid rows and report the rest (default: a file with any bad row is refused whole)" };
+        var json = new Option<bool>("--json") { Description = "Print {\"read\":N,\"accepted\":N,\"rejected\":N,\"errors\":[…]}" };
+        var columns = string.Join("\n", layout.Measures.Select(m => $"  {m.Column,-24} {m.Name} ({m.Unit})"));
+        var command = new Command(layout.Kind,
+            $"{layout.Source}. Columns are found by name: {layout.RecordTypeColumn ?? "(no record type)"}, {layout.UrnColumn}, {layout.LaColumn}, and the measures:\n{columns}")
+        {
+            file, year, acceptValid, json,
+        };
+        command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
+        {
+            var path = parsed.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CliError($"{path.FullName} does not exist.", CliError.Usage);
+            }
+            if (parsed.GetValue(year) is < 2000 or > 2100)
+            {
+                throw new CliError("--year must be a year such as 2018 (for 2017/18).", CliError.Usage);
+            }
+            await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
+            await using var stream = path.OpenRead();
+            var report = await services.GetRequiredService<ImportNationalData>()
+                .HandleAsync(layout, stream, path.Name, parsed.GetValue(year), parsed.GetValue(acceptValid), token);
+            Print(report, path.Name, parsed.GetValue(json));
+            return report.Imported || report.AlreadyImported ? CliError.Ok : CliError.Usage;
+        }, ct));
+        return command;
+    }
+
+    private static void Print(ImportNationalData.Report report, string file, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                read = report.Read,
+                accepted = report.Imported || report.AlreadyImported ? report.Accepted : 0,
+                rejected = report.Rejected,
+                errors = report.Errors.Select(e => new { line = e.Line, column = e.Column, value = e.Value, reason = e.Reason }),
+            }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            return;
+        }
+        Console.WriteLine($"{file}: {report.Read:N0} rows read, {(report.Imported || report.AlreadyImported ? report.Accepted : 0):N0} accepted, {report.Rejected:N0} rejected.");
+        foreach (var error in report.Errors.Take(50))
+        {
+            Console.WriteLine($"  {error}");
+        }
+        if (report.Errors.Count > 50)
+        {
+            Console.WriteLine($"  … and {report.Errors.Count - 50} more.");
+        }
+        Console.WriteLine(report switch
+        {
+            { AlreadyImported: true } => "This file was imported already: nothing changed.",
+            { Imported: true } => $"Imported: {report.ValuesAdded:N0} figures added, {report.ValuesChanged:N0} changed.",
+            _ => "Nothing was imported: correct the file, or use --accept-valid to import the valid rows.",
+        });
+    }
+}
