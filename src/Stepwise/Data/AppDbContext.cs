@@ -34,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<Metric> Metrics => Set<Metric>();
     public DbSet<ReferenceValue> ReferenceValues => Set<ReferenceValue>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ReferenceSchool> ReferenceSchools => Set<ReferenceSchool>();
 
     public TrustScope Scope => scope;
 

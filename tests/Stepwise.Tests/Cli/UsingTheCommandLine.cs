@@ -209,3 +209,53 @@ public sealed class UsingTheCommandLine(DemoDataFolder data) : IClassFixture<Dem
         }
     }
 }
+
+/// <summary>An import is one transaction: killing the process part-way leaves everything or nothing, never a part.</summary>
+public sealed class KillingAnImport
+{
+    [Fact]
+    public async Task A_killed_import_leaves_no_partial_data_and_the_file_can_then_be_imported_whole()
+    {
+        var folder = Directory.CreateTempSubdirectory("stepwise-kill-").FullName;
+        var file = SharedData.Path("dfe-england-2019", "england_ks4provisional.csv");
+        Assert.Equal(0, (await StepwiseProcess.RunAsync("migrate", "--data", folder)).ExitCode);
+        try
+        {
+            using (var import = StepwiseProcess.Start("import", "ks4", file, "--year", "2019", "--data", folder))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2.5));
+                import.Kill(entireProcessTree: true);
+                await import.WaitForExitAsync();
+            }
+            var (runs, values) = await CountAsync(folder);
+            Assert.True((runs, values) is (0, 0) or (1, 33_912), $"Partial import left behind: {runs} run(s), {values} figure(s).");
+
+            var whole = await StepwiseProcess.RunAsync("import", "ks4", file, "--year", "2019", "--data", folder, "--json");
+            Assert.True(whole.ExitCode == 0, whole.ToString());
+            Assert.Equal((1, 33_912), await CountAsync(folder));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<(int Runs, int Values)> CountAsync(string folder)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "stepwise.db")};Pooling=False");
+        await connection.OpenAsync();
+        async Task<int> CountOf(string table)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return (await CountOf("ImportRuns"), await CountOf("ReferenceValues"));
+    }
+}

@@ -91,6 +91,16 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
             .HandleAsync(layout, file, Path.GetFileName(path), year, acceptValid, CancellationToken.None);
     }
 
+    /// <summary>Imports a register (Get Information About Schools) file as the command line would.</summary>
+    public async Task<Stepwise.Features.Reference.ImportNationalData.Report> ImportRegisterAsync(string path)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test import");
+        await using var file = File.OpenRead(path);
+        return await scope.ServiceProvider.GetRequiredService<Stepwise.Features.Reference.ImportRegister>()
+            .HandleAsync(file, Path.GetFileName(path), acceptValid: false, CancellationToken.None);
+    }
+
     /// <summary>Imports national data from text, for damaged-file tests.</summary>
     public async Task<Stepwise.Features.Reference.ImportNationalData.Report> ImportNationalTextAsync(
         Stepwise.Features.Reference.FileLayout layout, string content, int year, bool acceptValid = false)

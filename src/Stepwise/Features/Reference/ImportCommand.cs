@@ -6,18 +6,43 @@ using Stepwise.Data;
 
 namespace Stepwise.Features.Reference;
 
-/// <summary>`stepwise import ks2|ks4|census|absence FILE --year YYYY [--accept-valid] [--json]`: national reference data.</summary>
+/// <summary>`stepwise import register FILE` and `stepwise import ks2|ks4|census|absence FILE --year YYYY`, each with
+/// [--accept-valid] [--json]: national reference data.</summary>
 public static class ImportCommand
 {
     public static Command Create()
     {
-        var import = new Command("import", "Import data files. National reference data (shared by every trust): " + string.Join(", ", NationalMeasures.Layouts.Select(l => l.Kind)));
+        var import = new Command("import", "Import data files. National reference data (shared by every trust): register, " + string.Join(", ", NationalMeasures.Layouts.Select(l => l.Kind)));
+        import.Subcommands.Add(Register());
         foreach (var layout in NationalMeasures.Layouts)
         {
             import.Subcommands.Add(ForLayout(layout));
         }
         return import;
     }
+
+    private static Command Register()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A Get Information About Schools establishment extract (CSV)" };
+        var acceptValid = new Option<bool>("--accept-valid") { Description = "Import the valid rows and report the rest" };
+        var json = new Option<bool>("--json") { Description = "Print {\"read\":N,\"accepted\":N,\"rejected\":N,\"errors\":[…]}" };
+        var command = new Command("register", "The DfE school register (Get Information About Schools). Columns by name: URN, EstablishmentName, LA (code), "
+            + "LA (name), TypeOfEstablishment (name), PhaseOfEducation (name), EstablishmentStatus (name), GOR (name), Postcode, NumberOfPupils, "
+            + "PercentageFSM, Trusts (name), OpenDate, CloseDate (dd-mm-yyyy)") { file, acceptValid, json };
+        command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
+        {
+            var path = Existing(parsed.GetValue(file)!);
+            await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
+            await using var stream = path.OpenRead();
+            var report = await services.GetRequiredService<ImportRegister>().HandleAsync(stream, path.Name, parsed.GetValue(acceptValid), token);
+            Print(report, path.Name, parsed.GetValue(json));
+            return report.Imported || report.AlreadyImported ? CliError.Ok : CliError.Usage;
+        }, ct));
+        return command;
+    }
+
+    private static FileInfo Existing(FileInfo path) =>
+        path.Exists ? path : throw new CliError($"{path.FullName} does not exist.", CliError.Usage);
 
     private static Command ForLayout(FileLayout layout)
     {
@@ -33,11 +58,7 @@ public static class ImportCommand
         };
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
         {
-            var path = parsed.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new CliError($"{path.FullName} does not exist.", CliError.Usage);
-            }
+            var path = Existing(parsed.GetValue(file)!);
             if (parsed.GetValue(year) is < 2000 or > 2100)
             {
                 throw new CliError("--year must be a year such as 2018 (for 2017/18).", CliError.Usage);
@@ -77,7 +98,7 @@ public static class ImportCommand
         Console.WriteLine(report switch
         {
             { AlreadyImported: true } => "This file was imported already: nothing changed.",
-            { Imported: true } => $"Imported: {report.ValuesAdded:N0} figures added, {report.ValuesChanged:N0} changed.",
+            { Imported: true } => $"Imported: {report.ValuesAdded:N0} added, {report.ValuesChanged:N0} changed.",
             _ => "Nothing was imported: correct the file, or use --accept-valid to import the valid rows.",
         });
     }

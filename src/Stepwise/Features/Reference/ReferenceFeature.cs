@@ -12,9 +12,9 @@ public static class ReferenceFeature
     public sealed record Figure(string Metric, string Name, string Unit, string Polarity, int Year, double? Value, string? Missing,
         double? LocalAverage, double? NationalAverage, string Source, string File, DateTime ImportedAt);
 
-    public sealed record SchoolFigures(int Urn, string? LaCode, List<Figure> Measures);
+    public sealed record SchoolFigures(int Urn, string? LaCode, ReferenceSchool? Register, List<Figure> Measures);
 
-    public static IServiceCollection AddReference(this IServiceCollection services) => services.AddScoped<ImportNationalData>();
+    public static IServiceCollection AddReference(this IServiceCollection services) => services.AddScoped<ImportNationalData>().AddScoped<ImportRegister>();
 
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder app)
     {
@@ -31,11 +31,12 @@ public static class ReferenceFeature
             .Join(db.Metrics, v => v.MetricKey, m => m.Key, (v, m) => new { v, m })
             .Join(db.ImportRuns, x => x.v.ImportRunId, r => r.Id, (x, r) => new { x.v, x.m, r.FileName, r.At })
             .AsNoTracking().ToListAsync(ct);
-        if (rows.Count == 0)
+        var register = await db.ReferenceSchools.AsNoTracking().FirstOrDefaultAsync(s => s.Urn == urn, ct);
+        if (rows.Count == 0 && register is null)
         {
             return TypedResults.NotFound();
         }
-        var area = rows[0].v.Area;
+        var area = rows.Count > 0 ? rows[0].v.Area : register!.LaCode;
         var keys = rows.Select(r => r.v.MetricKey).Distinct().ToList();
         var averages = await db.ReferenceValues
             .Where(v => v.Urn == null && keys.Contains(v.MetricKey) && (v.Area == area || v.RecordType == RecordType.England))
@@ -47,6 +48,6 @@ public static class ReferenceFeature
             .Select(r => new Figure(r.m.Key, r.m.Name, r.m.Unit, r.m.Polarity, r.v.Year, r.v.Value, r.v.Missing,
                 Average(r.m.Key, r.v.Year, national: false), Average(r.m.Key, r.v.Year, national: true), r.m.Source, r.FileName, r.At))
             .ToList();
-        return TypedResults.Ok(new SchoolFigures(urn, area, figures));
+        return TypedResults.Ok(new SchoolFigures(urn, area, register, figures));
     }
 }

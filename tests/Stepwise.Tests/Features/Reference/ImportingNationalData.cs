@@ -65,6 +65,23 @@ public abstract class ImportingNationalData(StepwiseApp app)
     }
 
     [Fact]
+    public async Task The_register_gives_every_school_its_details_once()
+    {
+        app.EnsureAvailable();
+        var path = SharedData.Path("dfe-hampshire-surrey", "register", "gias_850_936_20220420.csv");
+        var report = await app.ImportRegisterAsync(path);
+        Assert.True(report.Imported || report.AlreadyImported, string.Join("\n", report.Errors));
+        Assert.Equal((1096, 1096, 0), (report.Read, report.Accepted, report.Rejected));
+        Assert.True((await app.ImportRegisterAsync(path)).AlreadyImported);
+
+        var school = await app.QueryAsync(db => db.ReferenceSchools.SingleAsync(s => s.Urn == 115922));
+        Assert.Equal(("Kings Worthy Primary School", "850", "Hampshire", "Community school", "Primary", "Open", "South East", "SO23 7QS", 434, 11.1),
+            (school.Name, school.LaCode, school.LocalAuthority, school.Type, school.Phase, school.Status, school.Region, school.Postcode, school.Pupils!.Value, school.PercentFreeSchoolMeals!.Value));
+        Assert.Equal(368, await app.QueryAsync(db => db.ReferenceSchools.CountAsync(s => s.Status == "Closed")));
+        Assert.Equal(296, await app.QueryAsync(db => db.ReferenceSchools.CountAsync(s => s.Pupils == null && s.Urn < 990000)));
+    }
+
+    [Fact]
     public async Task Any_signed_in_user_reads_any_schools_national_figures_with_averages_and_provenance()
     {
         app.EnsureAvailable();

@@ -536,6 +536,73 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.ToTable("Metrics");
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Reference.ReferenceSchool", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LocalAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("PercentFreeSchoolMeals")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("Pupils")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Trust")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Urn");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.HasIndex("Phase", "Status");
+
+                    b.ToTable("ReferenceSchools");
+                });
+
             modelBuilder.Entity("Stepwise.Features.Reference.ReferenceValue", b =>
                 {
                     b.Property<long>("Id")
@@ -821,6 +888,15 @@ namespace Stepwise.Data.Migrations.Postgres
                         .WithMany("Characteristics")
                         .HasForeignKey("PupilId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Reference.ReferenceSchool", b =>
+                {
+                    b.HasOne("Stepwise.Features.Reference.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

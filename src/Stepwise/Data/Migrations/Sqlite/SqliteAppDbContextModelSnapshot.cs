@@ -513,6 +513,73 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.ToTable("Metrics");
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Reference.ReferenceSchool", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocalAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PercentFreeSchoolMeals")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pupils")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trust")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Urn");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.HasIndex("Phase", "Status");
+
+                    b.ToTable("ReferenceSchools");
+                });
+
             modelBuilder.Entity("Stepwise.Features.Reference.ReferenceValue", b =>
                 {
                     b.Property<long>("Id")
@@ -790,6 +857,15 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .WithMany("Characteristics")
                         .HasForeignKey("PupilId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Reference.ReferenceSchool", b =>
+                {
+                    b.HasOne("Stepwise.Features.Reference.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Data;
+using Stepwise.Features.Analysis;
+
+namespace Stepwise.Features.Reference;
+
+/// <summary>
+/// Imports the DfE school register (a Get Information About Schools establishment extract): every school's name,
+/// local authority, type, phase, status, size and free-school-meals rate. Same rules as the other national files:
+/// validated first, one transaction, the same file twice changes nothing, a corrected file updates what changed.
+/// </summary>
+public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvider clock)
+{
+    public const string Kind = "register";
+
+    private static readonly string[] Required = ["URN", "EstablishmentName", "LA (code)"];
+
+    public async Task<ImportNationalData.Report> HandleAsync(Stream file, string fileName, bool acceptValid, CancellationToken ct)
+    {
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
+        file.Position = 0;
+        var (schools, problems, read) = Read(file);
+        var badLines = problems.Select(p => p.Line).Distinct().Count();
+        if (problems.Any(p => p.Line == 1) || (problems.Count > 0 && !acceptValid) || schools.Count == 0)
+        {
+            return new ImportNationalData.Report(read, 0, read, problems, Imported: false, AlreadyImported: false, 0, 0);
+        }
+        if (await db.ImportRuns.AnyAsync(r => r.Kind == Kind && r.Hash == hash, ct))
+        {
+            return new ImportNationalData.Report(read, schools.Count, badLines, problems, Imported: false, AlreadyImported: true, 0, 0);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var run = new ImportRun
+        {
+            Kind = Kind, FileName = Path.GetFileName(fileName), Hash = hash, Actor = scope.Actor,
+            At = clock.GetUtcNow().UtcDateTime, Read = read, Accepted = schools.Count, Rejected = badLines,
+        };
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        var urns = schools.Select(s => s.Urn).ToList();
+        var existing = await db.ReferenceSchools.Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, ct);
+        foreach (var school in schools)
+        {
+            if (!existing.TryGetValue(school.Urn, out var known))
+            {
+                school.ImportRunId = run.Id;
+                db.ReferenceSchools.Add(school);
+                run.ValuesAdded++;
+                continue;
+            }
+            // SetValues marks only the properties whose values differ; an unchanged school keeps its provenance.
+            school.ImportRunId = known.ImportRunId;
+            var entry = db.Entry(known);
+            entry.CurrentValues.SetValues(school);
+            if (entry.Properties.Any(p => p.IsModified))
+            {
+                known.ImportRunId = run.Id;
+                run.ValuesChanged++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ImportNationalData.Report(read, schools.Count, badLines, problems, Imported: true, AlreadyImported: false, run.ValuesAdded, run.ValuesChanged);
+    }
+
+    private static (List<ReferenceSchool> Schools, List<CsvProblem> Problems, int Read) Read(Stream file)
+    {
+        var schools = new List<ReferenceSchool>();
+        var problems = new List<CsvProblem>();
+        var read = 0;
+        using var text = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture) { MissingFieldFound = null, BadDataFound = null });
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+        {
+            problems.Add(new CsvProblem(1, "URN", "", "the file is empty"));
+            return (schools, problems, 0);
+        }
+        var header = csv.HeaderRecord.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+        foreach (var column in Required.Where(c => !header.Contains(c)))
+        {
+            problems.Add(new CsvProblem(1, column, "", $"the header has no \"{column}\" column: is this a Get Information About Schools extract?"));
+        }
+        if (problems.Count > 0)
+        {
+            return (schools, problems, 0);
+        }
+        while (csv.Read())
+        {
+            read++;
+            var line = csv.Parser.RawRow;
+            string? Get(string column) => header.IndexOf(column) is var i and >= 0 && i < (csv.Parser.Record?.Length ?? 0)
+                ? (csv.Parser.Record![i].Trim() is { Length: > 0 } v ? v : null)
+                : null;
+            var lineProblems = new List<CsvProblem>();
+            var urnText = Get("URN") ?? "";
+            if (!int.TryParse(urnText, NumberStyles.None, CultureInfo.InvariantCulture, out var urn) || urn is < 100000 or > 999999)
+            {
+                lineProblems.Add(new CsvProblem(line, "URN", urnText, "a URN is 6 digits"));
+            }
+            var name = Get("EstablishmentName");
+            if (name is null)
+            {
+                lineProblems.Add(new CsvProblem(line, "EstablishmentName", "", "the school's name is empty"));
+            }
+            var pupils = Whole(Get("NumberOfPupils"), line, "NumberOfPupils", lineProblems);
+            var fsm = Percent(Get("PercentageFSM"), line, "PercentageFSM", lineProblems);
+            var opened = Date(Get("OpenDate"), line, "OpenDate", lineProblems);
+            var closed = Date(Get("CloseDate"), line, "CloseDate", lineProblems);
+            if (lineProblems.Count > 0)
+            {
+                problems.AddRange(lineProblems);
+                continue;
+            }
+            schools.Add(new ReferenceSchool
+            {
+                Urn = urn, Name = name!, LaCode = Get("LA (code)") ?? "", LocalAuthority = Get("LA (name)"),
+                Type = Get("TypeOfEstablishment (name)"), Phase = Get("PhaseOfEducation (name)"), Status = Get("EstablishmentStatus (name)"),
+                Region = Get("GOR (name)"), Postcode = Get("Postcode"), Pupils = pupils, PercentFreeSchoolMeals = fsm,
+                Trust = Get("Trusts (name)"), OpenedOn = opened, ClosedOn = closed,
+            });
+        }
+        return (schools, problems, read);
+    }
+
+    private static int? Whole(string? text, int line, string column, List<CsvProblem> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        problems.Add(new CsvProblem(line, column, text, "is not a whole number"));
+        return null;
+    }
+
+    private static double? Percent(string? text, int line, string column, List<CsvProblem> problems)
+    {
+        if (text is null || DfeCell.Markers.ContainsKey(text))
+        {
+            return null;
+        }
+        if (DfeCell.TryParse(text, out var cell) && cell.Value is double value and >= 0 and <= 100)
+        {
+            return value;
+        }
+        problems.Add(new CsvProblem(line, column, text, "is not a percentage between 0 and 100"));
+        return null;
+    }
+
+    private static DateOnly? Date(string? text, int line, string column, List<CsvProblem> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, ["dd-MM-yyyy", "dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        problems.Add(new CsvProblem(line, column, text, "is not a date in the form dd-mm-yyyy"));
+        return null;
+    }
+}
