@@ -8,13 +8,13 @@ const [base = 'http://127.0.0.1:5000', out = 'screenshots'] = process.argv.slice
 const password = 'stepwise-demo-2026';
 
 const journeys = [
-  { as: 'helen.marsh@oakfield.example', pages: [
+  { as: 'helen.marsh@larkhaven.example', pages: [
     ['overview', '/'], ['schools', '/schools'], ['school', '/schools/990002'], ['school-edit', '/schools/990002/edit'],
     ['unit-new', '/schools/990002/units/new'], ['pupils', '/schools/990002/pupils'] ] },
-  { as: 'amara.okafor@oakfield.example', pages: [
+  { as: 'amara.okafor@larkhaven.example', pages: [
     ['people', '/people'], ['person', '/people/4'], ['person-new', '/people/new'], ['audit', '/audit'],
     ['account', '/account'], ['two-factor', '/account/two-factor'], ['not-found', '/schools/123456'] ] },
-  { as: 'margaret.ellis@oakfield.example', pages: [['governor-school', '/schools/990001']] },
+  { as: 'margaret.ellis@larkhaven.example', pages: [['governor-school', '/schools/990001']] },
 ];
 
 (async () => {
@@ -39,7 +39,7 @@ const journeys = [
   }
   const phone = await browser.newPage({ baseURL: base, viewport: { width: 390, height: 844 } });
   await phone.goto('/sign-in');
-  await phone.getByLabel('Email address').fill('claire.dawson@oakfield.example');
+  await phone.getByLabel('Email address').fill('claire.dawson@larkhaven.example');
   await phone.getByLabel('Password').fill(password);
   await phone.getByRole('button', { name: 'Sign in' }).click();
   await phone.waitForURL(u => !u.pathname.startsWith('/sign-in'));

@@ -4,7 +4,7 @@ using Stepwise.Features.Schools;
 namespace Stepwise.Features.Demo;
 
 /// <summary>
-/// Synthetic pupils whose characteristic rates match each school's published context exactly (so the demo's
+/// Synthetic pupils whose characteristic rates today match each school's published context exactly (so the demo's
 /// pupil-level figures agree with its school figures). The same seed gives the same pupils; their
 /// pseudonymous keys differ between installations because each trust's secret does.
 /// </summary>
@@ -30,33 +30,49 @@ internal sealed class DemoPupils(byte[] trustSecret, int trustId)
         var years = DemoSchools.YearGroups(spec.Phase);
         // Each characteristic picks its pupils from a shuffled order, so the counts are exact and independent.
         var disadvantaged = Pick(n, spec.Disadvantaged);
-        var byDisadvantage = Enumerable.Range(0, n).Where(disadvantaged.Contains).ToList();
-        var fsm = byDisadvantage.Take(Count(n, spec.Fsm)).ToHashSet();
+        var fsm = Enumerable.Range(0, n).Where(disadvantaged.Contains).Take(Count(n, spec.Fsm)).ToList();
         var ehc = Pick(n, spec.EhcPlan);
         var support = Pick(n, spec.SenSupport, except: ehc);
         var eal = Pick(n, spec.Eal);
-        var girls = Pick(n, spec.Phase == Phase.Special ? 30 : 49);
+        var girls = Pick(n, spec.Girls);
+        // A little history: some pupils became eligible for free school meals (and so disadvantaged), or were
+        // identified for SEN support, at the start of the spring term. Today's counts still match the school's.
         var newlyEligible = fsm.Where((_, i) => i % 12 == 0).ToHashSet();
+        var newlySupported = support.Order().Where((_, i) => i % 8 == 0).ToHashSet();
+        var fsmSet = fsm.ToHashSet();
 
         for (var i = 0; i < n; i++)
         {
             var pupil = new Pupil { TrustId = trustId, SchoolId = school.Id, YearGroup = years[i % years.Length], Key = PupilKey.FromUpn(Upn(), trustSecret) };
-            Add(pupil, Characteristic.Disadvantaged, disadvantaged.Contains(i) ? "yes" : "no");
             if (newlyEligible.Contains(i))
             {
-                // Became eligible for free school meals at the start of the spring term.
-                Add(pupil, Characteristic.FreeSchoolMeals, "no", to: SpringTerm.AddDays(-1));
-                Add(pupil, Characteristic.FreeSchoolMeals, "yes", from: SpringTerm);
+                AddChange(pupil, Characteristic.Disadvantaged, "no", "yes");
+                AddChange(pupil, Characteristic.FreeSchoolMeals, "no", "yes");
             }
             else
             {
-                Add(pupil, Characteristic.FreeSchoolMeals, fsm.Contains(i) ? "yes" : "no");
+                Add(pupil, Characteristic.Disadvantaged, disadvantaged.Contains(i) ? "yes" : "no");
+                Add(pupil, Characteristic.FreeSchoolMeals, fsmSet.Contains(i) ? "yes" : "no");
             }
-            Add(pupil, Characteristic.Sen, ehc.Contains(i) ? "ehc-plan" : support.Contains(i) ? "sen-support" : "none");
+            if (newlySupported.Contains(i))
+            {
+                AddChange(pupil, Characteristic.Sen, "none", "sen-support");
+            }
+            else
+            {
+                Add(pupil, Characteristic.Sen, ehc.Contains(i) ? "ehc-plan" : support.Contains(i) ? "sen-support" : "none");
+            }
             Add(pupil, Characteristic.EnglishAdditionalLanguage, eal.Contains(i) ? "yes" : "no");
             Add(pupil, Characteristic.Sex, girls.Contains(i) ? "F" : "M");
             yield return pupil;
         }
+    }
+
+    /// <summary>One value from the start of the year, replaced by another from the spring term.</summary>
+    private void AddChange(Pupil pupil, Characteristic kind, string before, string after)
+    {
+        Add(pupil, kind, before, to: SpringTerm.AddDays(-1));
+        Add(pupil, kind, after, from: SpringTerm);
     }
 
     private static int Count(int n, double percent) => (int)Math.Round(n * percent / 100, MidpointRounding.AwayFromZero);

@@ -5,7 +5,7 @@ namespace Stepwise.Features.Demo;
 /// <summary>The demo trust's people: someone in every role, at trust, school and unit scope.</summary>
 internal static class DemoStaff
 {
-    public const string Domain = "oakfield.example";
+    public const string Domain = "larkhaven.example";
 
     public sealed record Spec(string First, string Last, string JobTitle, Role Role, int? Urn = null, string? Unit = null, bool Reviewer = false);
 

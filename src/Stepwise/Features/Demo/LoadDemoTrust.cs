@@ -11,13 +11,13 @@ using Stepwise.Features.Units;
 namespace Stepwise.Features.Demo;
 
 /// <summary>
-/// Loads the demo trust: six fictional schools with units, staff in every role and about 3,000 synthetic pupils.
+/// Loads the demo trust: six fictional schools with units, staff in every role and about 2,600 synthetic pupils.
 /// The data is the same every time (a seeded generator); loading into a database that already holds the demo
 /// trust changes nothing, and nothing else is ever touched.
 /// </summary>
 public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock)
 {
-    public const string TrustName = "Oakfield Learning Trust";
+    public const string TrustName = "Larkhaven Learning Trust";
     public const string Password = "stepwise-demo-2026";
 
     public sealed record Account(string Email, string Role, string Scope);
@@ -32,6 +32,8 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         {
             return new Result(false, TrustName, Password, Accounts(), await db.Pupils.CountAsync(p => p.TrustId == existing.Id, ct));
         }
+
+        await RefuseConflictsAsync(ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -62,17 +64,44 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         AddPeople(trust, schools, units, now);
         await db.SaveChangesAsync(ct);
 
-        db.AuditEachRow = false;
+        // Thousands of pupils go in as bulk inserts with one audit entry for the lot, not one per row.
         var pupils = new DemoPupils(trust.PseudonymSecret, trust.Id).Generate(schools);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Pupils.AddRange(pupils);
-        db.Audit(trust.Id, "Created", "Pupil", "demo", $"Loaded {pupils.Count:N0} synthetic demo pupils with their characteristics");
+        await DemoBulkInsert.InsertAsync(db, pupils, ct);
+        var ids = await db.Pupils.Where(p => p.TrustId == trust.Id).Select(p => new { p.Key, p.Id }).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
+        var characteristics = new List<PupilCharacteristic>();
+        foreach (var pupil in pupils)
+        {
+            foreach (var characteristic in pupil.Characteristics)
+            {
+                characteristic.PupilId = ids[pupil.Key];
+                characteristics.Add(characteristic);
+            }
+        }
+        await DemoBulkInsert.InsertAsync(db, characteristics, ct);
+        db.Audit(trust.Id, "Created", "Pupil", "demo", $"Loaded {pupils.Count:N0} synthetic demo pupils with {characteristics.Count:N0} characteristics");
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        db.AuditEachRow = true;
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);
+    }
+
+    /// <summary>
+    /// The demo never changes or deletes other data, so if a school already uses a demo URN or a person a demo email
+    /// address (say the demo trust was renamed), it stops with a clear message before writing anything.
+    /// </summary>
+    private async Task RefuseConflictsAsync(CancellationToken ct)
+    {
+        var urns = DemoSchools.All.Select(s => s.Urn).ToList();
+        var taken = await db.Schools.Where(s => urns.Contains(s.Urn)).Select(s => s.Urn).OrderBy(u => u).ToListAsync(ct);
+        var emails = DemoStaff.All.Select(s => DemoStaff.Email(s).ToUpperInvariant()).ToList();
+        var used = await db.Users.Where(p => emails.Contains(p.NormalizedEmail!)).Select(p => p.Email).OrderBy(e => e).ToListAsync(ct);
+        if (taken.Count > 0 || used.Count > 0)
+        {
+            var clashes = taken.Select(u => $"URN {u}").Concat(used.Select(e => e!)).ToList();
+            var named = string.Join(", ", clashes.Take(3)) + (clashes.Count > 3 ? $" and {clashes.Count - 3} more" : "");
+            throw new InvalidOperationException(
+                $"The demo trust cannot be loaded: {named} already in use outside a trust named \"{TrustName}\". Nothing was changed.");
+        }
     }
 
     private async Task<Dictionary<(int Urn, string Key), Unit>> AddUnitsAsync(Trust trust, Dictionary<int, School> schools, CancellationToken ct)

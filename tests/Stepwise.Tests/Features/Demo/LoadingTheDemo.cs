@@ -38,7 +38,7 @@ public sealed class LoadingTheDemo(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(afterFirst, await CountAsync());
         Assert.Equal(northSchools, await app.QueryAsync(db => db.Schools.Where(s => s.TrustId == app.World.North.Id).Select(s => s.Name).OrderBy(n => n).ToListAsync()));
 
-        // Pupil characteristics follow each school's context (St Aldhelm's: 36.6 % disadvantaged).
+        // Pupil characteristics follow each school's context (St Wenna's: 36.5 % disadvantaged).
         var rates = await app.QueryAsync(async db =>
         {
             var school = await db.Schools.SingleAsync(s => s.Urn == 990004);
@@ -48,5 +48,23 @@ public sealed class LoadingTheDemo(SqliteApp app) : IClassFixture<SqliteApp>
         });
         Assert.Equal(rates.Item4, rates.Item3);
         Assert.Equal(rates.Item1, rates.Item2, 0.3);
+    }
+}
+
+/// <summary>The demo never overwrites anyone's data: a clash with a demo URN stops it before anything is written.</summary>
+public sealed class LoadingTheDemoBesideAClash(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task A_school_already_using_a_demo_urn_stops_the_demo_with_a_clear_message_and_nothing_changes()
+    {
+        var admin = await app.ClientForAsync(World.NorthAdmin);
+        await (await admin.PostJsonAsync("/api/schools", new { urn = "990003", name = "A Real School Of Ours", phase = "primary" })).ReadJsonAsync(System.Net.HttpStatusCode.Created);
+        var before = await app.QueryAsync(async db => (await db.Schools.CountAsync(), await db.Users.CountAsync(), await db.Trusts.CountAsync()));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<LoadDemoTrust>().HandleAsync(CancellationToken.None));
+        Assert.Contains("URN 990003", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await app.QueryAsync(async db => (await db.Schools.CountAsync(), await db.Users.CountAsync(), await db.Trusts.CountAsync())));
     }
 }
