@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Analytics.Spc;
@@ -19,8 +18,8 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
 
     public async Task<Report> HandleAsync(FileLayout layout, Stream file, string fileName, int year, bool acceptValid, CancellationToken ct)
     {
-        var hash = await HashAsync(file, ct);
-        using var text = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var (hash, encoding) = await ImportFile.InspectAsync(file, ct);
+        using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
         var rows = new List<NationalRow>();
         var problems = new List<CsvProblem>();
         var badLines = new HashSet<int>();
@@ -99,12 +98,5 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
         {
             db.Metrics.Add(new Metric { Key = measure.Key, Name = measure.Name, Unit = measure.Unit, Polarity = measure.Polarity.ToCode(), Source = measure.Source });
         }
-    }
-
-    private static async Task<string> HashAsync(Stream file, CancellationToken ct)
-    {
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
-        file.Position = 0;
-        return hash;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -22,9 +21,8 @@ public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvid
 
     public async Task<ImportNationalData.Report> HandleAsync(Stream file, string fileName, bool acceptValid, CancellationToken ct)
     {
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
-        file.Position = 0;
-        var (schools, problems, read) = Read(file);
+        var (hash, encoding) = await ImportFile.InspectAsync(file, ct);
+        var (schools, problems, read) = Read(file, encoding);
         var badLines = problems.Select(p => p.Line).Distinct().Count();
         if (problems.Any(p => p.Line == 1) || (problems.Count > 0 && !acceptValid) || schools.Count == 0)
         {
@@ -69,12 +67,12 @@ public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvid
         return new ImportNationalData.Report(read, schools.Count, badLines, problems, Imported: true, AlreadyImported: false, run.ValuesAdded, run.ValuesChanged);
     }
 
-    private static (List<ReferenceSchool> Schools, List<CsvProblem> Problems, int Read) Read(Stream file)
+    private static (List<ReferenceSchool> Schools, List<CsvProblem> Problems, int Read) Read(Stream file, Encoding encoding)
     {
         var schools = new List<ReferenceSchool>();
         var problems = new List<CsvProblem>();
         var read = 0;
-        using var text = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         using var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture) { MissingFieldFound = null, BadDataFound = null });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {

@@ -82,6 +82,36 @@ public abstract class ImportingNationalData(StepwiseApp app)
     }
 
     [Fact]
+    public async Task A_windows_1252_register_with_crlf_lines_keeps_its_accented_names()
+    {
+        app.EnsureAvailable();
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var content = "URN,EstablishmentName,LA (code),LA (name),OpenDate\r\n990401,St Thérèse's Catholic Primary School,850,Hampshire,01-09-2015\r\n";
+        var path = Path.Combine(Path.GetTempPath(), $"stepwise-1252-{Guid.NewGuid():N}.csv");
+        await File.WriteAllBytesAsync(path, System.Text.Encoding.GetEncoding(1252).GetBytes(content));
+        try
+        {
+            var report = await app.ImportRegisterAsync(path);
+            Assert.True(report.Imported, string.Join("\n", report.Errors));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        var school = await app.QueryAsync(db => db.ReferenceSchools.SingleAsync(s => s.Urn == 990401));
+        Assert.Equal(("St Thérèse's Catholic Primary School", new DateOnly(2015, 9, 1)), (school.Name, school.OpenedOn!.Value));
+    }
+
+    [Fact]
+    public async Task A_utf8_file_with_a_byte_order_mark_and_crlf_lines_reads_like_any_other()
+    {
+        app.EnsureAvailable();
+        var report = await app.ImportNationalTextAsync(NationalMeasures.Ks2, "\uFEFF" + Header.Replace("\n", "\r\n", StringComparison.Ordinal) + "1,850,990411,Ecole,20,55%,0.2\r\n", 2033);
+        Assert.True(report.Imported, string.Join("\n", report.Errors));
+        Assert.Equal(55, await app.QueryAsync(db => db.ReferenceValues.Where(v => v.Urn == 990411 && v.MetricKey == "ks2.rwm-expected").Select(v => v.Value).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Any_signed_in_user_reads_any_schools_national_figures_with_averages_and_provenance()
     {
         app.EnsureAvailable();
