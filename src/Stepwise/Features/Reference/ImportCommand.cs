@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
 using Stepwise.Cli;
 using Stepwise.Data;
 
@@ -65,12 +66,39 @@ public static class ImportCommand
             }
             await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
             await using var stream = path.OpenRead();
-            var report = await services.GetRequiredService<ImportNationalData>()
-                .HandleAsync(layout, stream, path.Name, parsed.GetValue(year), parsed.GetValue(acceptValid), token);
+            var useCase = services.GetRequiredService<ImportNationalData>();
+            var report = await WithProgressAsync(!parsed.GetValue(json), progress =>
+                useCase.HandleAsync(layout, stream, path.Name, parsed.GetValue(year), parsed.GetValue(acceptValid), token, progress));
             Print(report, path.Name, parsed.GetValue(json));
             return report.Imported || report.AlreadyImported ? CliError.Ok : CliError.Usage;
         }, ct));
         return command;
+    }
+
+    /// <summary>A progress bar on a terminal; nothing when the output is redirected or JSON was asked for.</summary>
+    private static async Task<ImportNationalData.Report> WithProgressAsync(bool show, Func<IProgress<ImportNationalData.Progress>?, Task<ImportNationalData.Report>> run)
+    {
+        if (!show || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await run(null);
+        }
+        ImportNationalData.Report? report = null;
+        await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            var tasks = new Dictionary<string, ProgressTask>
+            {
+                ["Checking"] = context.AddTask("Checking"),
+                ["Saving"] = context.AddTask("Saving", autoStart: false),
+            };
+            var progress = new Progress<ImportNationalData.Progress>(p =>
+            {
+                var task = tasks[p.Stage];
+                task.StartTask();
+                task.Value = p.Fraction * 100;
+            });
+            report = await run(progress);
+        });
+        return report!;
     }
 
     private static void Print(ImportNationalData.Report report, string file, bool json)

@@ -14,9 +14,13 @@ namespace Stepwise.Features.Reference;
 /// </summary>
 public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimeProvider clock)
 {
+    /// <summary>How far an import has got: "Checking" while it reads and validates, "Saving" while it writes (0 to 1).</summary>
+    public sealed record Progress(string Stage, double Fraction);
+
     public sealed record Report(int Read, int Accepted, int Rejected, IReadOnlyList<CsvProblem> Errors, bool Imported, bool AlreadyImported, int ValuesAdded, int ValuesChanged);
 
-    public async Task<Report> HandleAsync(FileLayout layout, Stream file, string fileName, int year, bool acceptValid, CancellationToken ct)
+    public async Task<Report> HandleAsync(FileLayout layout, Stream file, string fileName, int year, bool acceptValid, CancellationToken ct,
+        IProgress<Progress>? progress = null)
     {
         var (hash, encoding) = await ImportFile.InspectAsync(file, ct);
         using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
@@ -28,6 +32,10 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
             if (row is not null)
             {
                 rows.Add(row);
+                if (rows.Count % 1000 == 0 && file.CanSeek && file.Length > 0)
+                {
+                    progress?.Report(new Progress("Checking", (double)file.Position / file.Length));
+                }
             }
             else if (problem is not null)
             {
@@ -63,8 +71,16 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
         var keys = layout.Measures.Select(m => m.Key).ToList();
         var existing = await db.ReferenceValues.Where(v => v.Year == year && keys.Contains(v.MetricKey))
             .ToDictionaryAsync(v => (v.MetricKey, v.RecordType, v.Area, v.Urn), ct);
-        foreach (var row in rows)
+        progress?.Report(new Progress("Checking", 1));
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
+            if (i % 1000 == 999)
+            {
+                // Written in batches inside the one transaction: the change tracker stays small, and progress can be shown.
+                await db.SaveChangesAsync(ct);
+                progress?.Report(new Progress("Saving", (double)i / rows.Count));
+            }
             foreach (var (key, cell) in row.Values)
             {
                 if (existing.TryGetValue((key, row.RecordType, row.Area, row.Urn), out var value))
@@ -88,6 +104,7 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        progress?.Report(new Progress("Saving", 1));
         return new Report(read, rows.Count, badLines.Count, problems, Imported: true, AlreadyImported: false, run.ValuesAdded, run.ValuesChanged);
     }
 
