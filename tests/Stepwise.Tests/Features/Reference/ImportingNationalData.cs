@@ -131,6 +131,11 @@ public abstract class ImportingNationalData(StepwiseApp app)
         Assert.Equal("SUPP", suppressed["missing"]!.GetValue<string>());
 
         Assert.Equal(HttpStatusCode.NotFound, (await harbour.GetAsync("/api/reference/schools/999998")).StatusCode);
+
+        var page = await (await app.ClientForAsync(World.PrimaryTeacher)).GetPageAsync("/imports");
+        var row = page.QuerySelectorAll("tbody tr").Select(r => r.TextContent).First(t => t.Contains("850_ks2final.csv", StringComparison.Ordinal));
+        Assert.Contains("2017/18", row, StringComparison.Ordinal);
+        Assert.Contains("test import", row, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/reference/schools/115922")).StatusCode);
     }
 }
