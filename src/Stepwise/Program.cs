@@ -8,6 +8,7 @@ using Stepwise.Features.Home;
 using Stepwise.Features.People;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
+using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
@@ -38,6 +39,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddPeople();
     builder.Services.AddPupils();
     builder.Services.AddReference();
+    builder.Services.AddSchoolData();
     builder.Services.AddDemo();
 
     var app = builder.Build();

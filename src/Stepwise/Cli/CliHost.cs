@@ -4,6 +4,7 @@ using Stepwise.Features.Accounts;
 using Stepwise.Features.Demo;
 using Stepwise.Features.People;
 using Stepwise.Features.Reference;
+using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 
 namespace Stepwise.Cli;
@@ -30,6 +31,7 @@ internal static class CliHost
         builder.Services.AddPeople();
         builder.Services.AddDemo();
         builder.Services.AddReference();
+        builder.Services.AddSchoolData();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

@@ -7,6 +7,7 @@ using Stepwise.Features.Audit;
 using Stepwise.Features.People;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
+using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
@@ -35,6 +36,11 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<ReferenceValue> ReferenceValues => Set<ReferenceValue>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ReferenceSchool> ReferenceSchools => Set<ReferenceSchool>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<BehaviourIncident> BehaviourIncidents => Set<BehaviourIncident>();
+    public DbSet<DataImport> DataImports => Set<DataImport>();
+    public DbSet<MetricValue> MetricValues => Set<MetricValue>();
 
     public TrustScope Scope => scope;
 

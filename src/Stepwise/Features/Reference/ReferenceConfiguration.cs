@@ -13,6 +13,7 @@ public sealed class MetricConfiguration : IEntityTypeConfiguration<Metric>
         builder.Property(m => m.Unit).HasMaxLength(30);
         builder.Property(m => m.Polarity).HasMaxLength(10);
         builder.Property(m => m.Source).HasMaxLength(200);
+        builder.Property(m => m.Level).HasMaxLength(20);
     }
 }
 

@@ -1,8 +1,8 @@
 namespace Stepwise.Features.Reference;
 
 /// <summary>
-/// A measure in the metric catalogue. National reference data is shared by every trust (it is public), so these
-/// tables carry no trust id.
+/// A measure in the metric catalogue, shared by every trust: national measures and the measures derived from a
+/// school's own pupil data. National reference data is public, so these tables carry no trust id.
 /// </summary>
 public sealed class Metric
 {
@@ -14,6 +14,9 @@ public sealed class Metric
     public required string Polarity { get; set; }
 
     public required string Source { get; set; }
+
+    /// <summary>What the metric is measured for: "school" (published figures) or "pupil-group" (derived from pupil data, for all pupils and each group).</summary>
+    public string Level { get; set; } = "school";
 }
 
 /// <summary>One published figure for a school, a local authority or England, in one academic year.</summary>

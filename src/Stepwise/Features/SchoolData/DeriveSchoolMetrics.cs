@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Analytics.Attendance;
+using Stepwise.Data;
+using Stepwise.Features.Pupils;
+using Stepwise.Features.Reference;
+
+namespace Stepwise.Features.SchoolData;
+
+/// <summary>
+/// Recalculates a school's metric series from its pupil records — attendance, assessments and behaviour — for all
+/// pupils and for each pupil group, in every period the records cover (and each academic year as a whole for
+/// attendance). Runs inside the import's transaction; values that did not change keep their provenance, values that
+/// did are stamped with the import that changed them. A group of fewer than 5 pupils gets no figure.
+/// </summary>
+public sealed partial class DeriveSchoolMetrics(AppDbContext db)
+{
+    public const int SmallestGroup = 5;
+    public const string FewerThanFive = "fewer-than-5";
+    private const string Derived = "Calculated by Stepwise from the school's own pupil records";
+
+    public static readonly Metric OverallAbsence = Catalogue("attendance.overall-absence", "Overall absence", "%", "down");
+    public static readonly Metric PersistentAbsence = Catalogue("attendance.persistent-absence", "Persistent absence (missing 10% or more)", "% of pupils", "down");
+    public static readonly Metric SevereAbsence = Catalogue("attendance.severe-absence", "Severe absence (missing 50% or more)", "% of pupils", "down");
+    public static readonly Metric Incidents = Catalogue("behaviour.incidents", "Behaviour incidents per 100 pupils", "per 100 pupils", "down");
+
+    public static Metric Expected(string subject) => Catalogue($"assessment.{Slug(subject)}.expected", $"{subject}: reaching the expected standard", "% of pupils", "up");
+
+    public static Metric MeanScore(string subject) => Catalogue($"assessment.{Slug(subject)}.mean-score", $"{subject}: mean score", "score", "up");
+
+    private sealed record Figure(string MetricKey, string Group, Period Period, double? Value, string? Missing, int Pupils);
+
+    public async Task ForSchoolAsync(int schoolId, int? importId, CancellationToken ct)
+    {
+        var pupils = await db.Pupils.AsNoTracking().Include(p => p.Characteristics).Where(p => p.SchoolId == schoolId).ToDictionaryAsync(p => p.Id, ct);
+        var figures = new List<Figure>();
+        var metrics = new List<Metric>();
+
+        var attendance = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == schoolId)
+            .Select(a => new { a.PupilId, a.Period, a.Possible, a.Authorised, a.Unauthorised }).ToListAsync(ct);
+        if (attendance.Count > 0)
+        {
+            metrics.AddRange([OverallAbsence, PersistentAbsence, SevereAbsence]);
+            var byPeriod = attendance.Select(a => (Period: Period.Parse(a.Period)!, a.PupilId, Sessions: new PupilSessions(a.Possible, a.Authorised + a.Unauthorised))).ToList();
+            // Each period as recorded, and each academic year as a whole (a pupil's sessions summed over the year).
+            var years = byPeriod.Where(a => a.Period.Kind != PeriodKind.Year)
+                .GroupBy(a => (Year: a.Period.AcademicYearCode, a.PupilId))
+                .Select(g => (Period: Period.Parse(g.Key.Year)!, g.Key.PupilId, Sessions: new PupilSessions(g.Sum(x => x.Sessions.Possible), g.Sum(x => x.Sessions.Absent))));
+            foreach (var period in byPeriod.Concat(years).GroupBy(a => a.Period))
+            {
+                foreach (var group in ByGroup(period, period.Key, pupils, a => a.PupilId))
+                {
+                    var sessions = group.Items.Select(a => a.Sessions).ToArray();
+                    var summary = AbsenceMeasures.Summarise(sessions);
+                    figures.Add(Make(OverallAbsence, group.Name, period.Key, summary.OverallAbsenceRate, summary.Enrolments));
+                    figures.Add(Make(PersistentAbsence, group.Name, period.Key, summary.PersistentAbsenceRate, summary.Enrolments));
+                    figures.Add(Make(SevereAbsence, group.Name, period.Key, summary.SevereAbsenceRate, summary.Enrolments));
+                }
+            }
+        }
+
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.SchoolId == schoolId)
+            .Select(a => new { a.PupilId, a.Subject, a.Period, a.Score, a.Expected, a.ResultType }).ToListAsync(ct);
+        foreach (var subject in assessments.GroupBy(a => a.Subject, StringComparer.OrdinalIgnoreCase))
+        {
+            var expected = Expected(subject.First().Subject);
+            var mean = MeanScore(subject.First().Subject);
+            var hasScores = subject.Any(a => a.Score is not null);
+            metrics.Add(expected);
+            if (hasScores)
+            {
+                metrics.Add(mean);
+            }
+            foreach (var period in subject.GroupBy(a => Period.Parse(a.Period)!))
+            {
+                foreach (var group in ByGroup(period, period.Key, pupils, a => a.PupilId))
+                {
+                    var withStandard = group.Items.Where(a => a.Expected is not null).ToList();
+                    figures.Add(Make(expected, group.Name, period.Key,
+                        withStandard.Count == 0 ? null : 100.0 * withStandard.Count(a => a.Expected == true) / withStandard.Count, withStandard.Count));
+                    if (hasScores)
+                    {
+                        var scores = group.Items.Where(a => a.Score is not null).Select(a => a.Score!.Value).ToList();
+                        figures.Add(Make(mean, group.Name, period.Key, scores.Count == 0 ? null : scores.Average(), scores.Count));
+                    }
+                }
+            }
+        }
+
+        var incidents = await db.BehaviourIncidents.AsNoTracking().Where(b => b.SchoolId == schoolId).Select(b => new { b.PupilId, b.Date }).ToListAsync(ct);
+        if (incidents.Count > 0)
+        {
+            metrics.Add(Incidents);
+            foreach (var period in incidents.GroupBy(i => Period.HalfTermOf(i.Date)))
+            {
+                // Per 100 pupils on roll when the half-term started, in each group.
+                var onRoll = pupils.Values.Where(p => p.LeftOn is null || p.LeftOn >= period.Key.Start).ToList();
+                foreach (var group in ByGroup(onRoll, period.Key, pupils, p => p.Id))
+                {
+                    var members = group.Items.Select(p => p.Id).ToHashSet();
+                    var count = period.Count(i => members.Contains(i.PupilId));
+                    figures.Add(Make(Incidents, group.Name, period.Key, 100.0 * count / members.Count, members.Count));
+                }
+            }
+        }
+
+        await EnsureCatalogueAsync(metrics, ct);
+        await SaveAsync(schoolId, importId, figures, ct);
+    }
+
+    private static IEnumerable<(string Name, List<T> Items)> ByGroup<T>(IEnumerable<T> items, Period period, Dictionary<int, Pupil> pupils, Func<T, int> pupilOf)
+    {
+        var groups = new Dictionary<string, List<T>>();
+        foreach (var item in items)
+        {
+            if (!pupils.TryGetValue(pupilOf(item), out var pupil))
+            {
+                continue;
+            }
+            foreach (var group in PupilGroups.Of(pupil, period.Start))
+            {
+                if (!groups.TryGetValue(group, out var list))
+                {
+                    groups[group] = list = [];
+                }
+                list.Add(item);
+            }
+        }
+        return groups.Select(g => (g.Key, g.Value));
+    }
+
+    private static Figure Make(Metric metric, string group, Period period, double? value, int pupils) =>
+        pupils < SmallestGroup
+            ? new Figure(metric.Key, group, period, null, FewerThanFive, pupils)
+            : new Figure(metric.Key, group, period, value is double v ? Math.Round(v, 6) : null, value is null ? "no-data" : null, pupils);
+
+    private async Task EnsureCatalogueAsync(List<Metric> metrics, CancellationToken ct)
+    {
+        var keys = metrics.Select(m => m.Key).ToList();
+        var known = await db.Metrics.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(ct);
+        foreach (var metric in metrics.Where(m => !known.Contains(m.Key)).DistinctBy(m => m.Key))
+        {
+            db.Metrics.Add(new Metric { Key = metric.Key, Name = metric.Name, Unit = metric.Unit, Polarity = metric.Polarity, Source = metric.Source, Level = metric.Level });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SaveAsync(int schoolId, int? importId, List<Figure> figures, CancellationToken ct)
+    {
+        var existing = await db.MetricValues.Where(v => v.SchoolId == schoolId).ToDictionaryAsync(v => (v.MetricKey, v.Group, v.Period), ct);
+        var trustId = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TrustId).SingleAsync(ct);
+        foreach (var f in figures)
+        {
+            if (existing.Remove((f.MetricKey, f.Group, f.Period.Code), out var known))
+            {
+                if (known.Value != f.Value || known.Missing != f.Missing || known.Pupils != f.Pupils)
+                {
+                    (known.Value, known.Missing, known.Pupils, known.DataImportId) = (f.Value, f.Missing, f.Pupils, importId);
+                }
+                continue;
+            }
+            db.MetricValues.Add(new MetricValue
+            {
+                TrustId = trustId, SchoolId = schoolId, MetricKey = f.MetricKey, Group = f.Group, Period = f.Period.Code, PeriodKind = f.Period.Kind,
+                PeriodStart = f.Period.Start, Value = f.Value, Missing = f.Missing, Pupils = f.Pupils, DataImportId = importId,
+            });
+        }
+        // A figure no longer supported by the records (a group that emptied) goes.
+        db.MetricValues.RemoveRange(existing.Values);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Metric Catalogue(string key, string name, string unit, string polarity) =>
+        new() { Key = key, Name = name, Unit = unit, Polarity = polarity, Source = Derived, Level = "pupil-group" };
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlug();
+
+    private static string Slug(string subject) => NotSlug().Replace(subject.ToLowerInvariant(), "-").Trim('-') is var s && s.Length > 40 ? s[..40] : s;
+}

@@ -1,0 +1,275 @@
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Common;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.Analysis;
+using Stepwise.Features.Pupils;
+using Stepwise.Features.Reference;
+using Stepwise.Features.Schools;
+using Report = Stepwise.Features.Reference.ImportNationalData.Report;
+using Progress = Stepwise.Features.Reference.ImportNationalData.Progress;
+
+namespace Stepwise.Features.SchoolData;
+
+/// <summary>
+/// Imports one of a school's MIS exports (pupils, assessments, attendance, behaviour). Same rules as national files:
+/// every line is checked first and, by default, a file with any bad line is refused whole with every problem reported;
+/// with <c>acceptValid</c> the good lines are imported and the rest reported. One transaction: the rows, the
+/// provenance and the recalculated metric series are written together or not at all. The same file again changes
+/// nothing; a corrected file updates only what changed (rows are matched by their natural keys).
+/// </summary>
+public sealed class ImportSchoolData(AppDbContext db, AccessControl access, TrustScope scope, TimeProvider clock, DeriveSchoolMetrics derive)
+{
+    public sealed record Request(int Urn, SchoolFileLayout Layout, string FileName, bool AcceptValid, HeaderMapping? Mapping = null);
+
+    public async Task<Outcome<Report>> HandleAsync(Request request, Stream file, CancellationToken ct, IProgress<Progress>? progress = null)
+    {
+        var school = await access.FindSchoolAsync(request.Urn, ct);
+        if (school is null)
+        {
+            return Outcome<Report>.NotFound();
+        }
+        if (!await access.CanAsync(Permission.EditPupils, school.Id, ct))
+        {
+            return Outcome<Report>.Forbidden();
+        }
+        var (hash, encoding) = await ImportFile.InspectAsync(file, ct);
+        using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
+        var secret = await db.Trusts.Where(t => t.Id == school.TrustId).Select(t => t.PseudonymSecret).SingleAsync(ct);
+        var pupilIds = await db.Pupils.Where(p => p.SchoolId == school.Id).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
+
+        var rows = new List<(SchoolRow Row, string Key)>();
+        var problems = new List<CsvProblem>();
+        var badLines = new HashSet<int>();
+        var seen = new Dictionary<string, int>();
+        foreach (var (row, rowProblems) in SchoolFileReader.Read(text, request.Layout, request.Mapping))
+        {
+            problems.AddRange(rowProblems);
+            badLines.UnionWith(rowProblems.Select(p => p.Line));
+            if (row is null)
+            {
+                continue;
+            }
+            var key = PupilKey.FromUpn(row.Upn, secret);
+            var problem = row is PupilRow || pupilIds.ContainsKey(key)
+                ? null
+                : new CsvProblem(row.Line, "UPN", row.Upn, $"no pupil with this UPN is on roll at {school.Name}: import pupils first");
+            var naturalKey = NaturalKey(row, key);
+            if (problem is null && seen.TryGetValue(naturalKey, out var earlier))
+            {
+                problem = new CsvProblem(row.Line, "UPN", row.Upn, $"repeats line {earlier} ({Describe(row)})");
+            }
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                badLines.Add(row.Line);
+                continue;
+            }
+            seen[naturalKey] = row.Line;
+            rows.Add((row, key));
+            if (rows.Count % 5000 == 0 && file.CanSeek && file.Length > 0)
+            {
+                progress?.Report(new Progress("Checking", (double)file.Position / file.Length));
+            }
+        }
+        progress?.Report(new Progress("Checking", 1));
+        var read = rows.Count + badLines.Count;
+        if (problems.Any(p => p.Line == 1) || (problems.Count > 0 && !request.AcceptValid) || rows.Count == 0)
+        {
+            if (rows.Count == 0 && problems.Count == 0)
+            {
+                problems.Add(new CsvProblem(2, "", "", "the file has a header but no rows"));
+            }
+            return Outcome<Report>.Ok(new Report(read, 0, read, problems, Imported: false, AlreadyImported: false, 0, 0));
+        }
+        if (await db.DataImports.AnyAsync(d => d.SchoolId == school.Id && d.Kind == request.Layout.Kind && d.Hash == hash, ct))
+        {
+            return Outcome<Report>.Ok(new Report(read, rows.Count, badLines.Count, problems, Imported: false, AlreadyImported: true, 0, 0));
+        }
+
+        db.AuditEachRow = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var import = new DataImport
+        {
+            TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = hash,
+            Actor = scope.Actor, At = clock.GetUtcNow().UtcDateTime, Read = read, Accepted = rows.Count, Rejected = badLines.Count,
+        };
+        db.DataImports.Add(import);
+        await db.SaveChangesAsync(ct);
+        var save = new Saver(db, import, progress, rows.Count);
+        switch (request.Layout.Kind)
+        {
+            case "pupils":
+                await SavePupilsAsync(school, rows, save, ct);
+                break;
+            case "assessments":
+                await SaveAssessmentsAsync(school, rows, pupilIds, save, ct);
+                break;
+            case "attendance":
+                await SaveAttendanceAsync(school, rows, pupilIds, save, ct);
+                break;
+            default:
+                await SaveBehaviourAsync(school, rows, pupilIds, save, ct);
+                break;
+        }
+        db.DataImports.Update(import);
+        db.Audit(school.TrustId, "Imported", nameof(DataImport), import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{request.Layout.Kind} for {school.Name} ({school.Urn}) from {import.FileName}: {import.Accepted:N0} rows, {import.Added:N0} added, {import.Changed:N0} changed");
+        await db.SaveChangesAsync(ct);
+        progress?.Report(new Progress("Calculating", 0));
+        await derive.ForSchoolAsync(school.Id, import.Id, ct);
+        await transaction.CommitAsync(ct);
+        progress?.Report(new Progress("Calculating", 1));
+        return Outcome<Report>.Ok(new Report(read, rows.Count, badLines.Count, problems, Imported: true, AlreadyImported: false, import.Added, import.Changed));
+    }
+
+    private static string NaturalKey(SchoolRow row, string key) => row switch
+    {
+        AssessmentRow a => $"{key}|{a.Subject.ToUpperInvariant()}|{a.Period.Code}",
+        AttendanceRow a => $"{key}|{a.Period.Code}",
+        BehaviourRow b => $"ref|{b.Reference}",
+        _ => key,
+    };
+
+    private static string Describe(SchoolRow row) => row switch
+    {
+        AssessmentRow a => $"the same pupil, subject and period",
+        AttendanceRow => "the same pupil and period",
+        BehaviourRow => "the same incident",
+        _ => "the same pupil",
+    };
+
+    private async Task SavePupilsAsync(School school, List<(SchoolRow Row, string Key)> rows, Saver save, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var keys = rows.Select(r => r.Key).ToList();
+        var existing = await db.Pupils.Include(p => p.Characteristics).Where(p => keys.Contains(p.Key)).ToDictionaryAsync(p => p.Key, ct);
+        foreach (var (row, key) in rows)
+        {
+            var p = (PupilRow)row;
+            var isNew = !existing.TryGetValue(key, out var pupil);
+            if (isNew)
+            {
+                pupil = new Pupil { Key = key, TrustId = school.TrustId, SchoolId = school.Id, YearGroup = p.YearGroup };
+                db.Pupils.Add(pupil);
+            }
+            var changed = pupil!.SchoolId != school.Id || pupil.YearGroup != p.YearGroup || pupil.LeftOn != p.LeftOn;
+            (pupil.SchoolId, pupil.YearGroup, pupil.LeftOn) = (school.Id, p.YearGroup, p.LeftOn);
+            changed |= Set(pupil, Characteristic.Disadvantaged, p.Disadvantaged, today);
+            changed |= Set(pupil, Characteristic.FreeSchoolMeals, p.FreeSchoolMeals, today);
+            changed |= p.Sen is not null && pupil.SetFrom(Characteristic.Sen, p.Sen, today);
+            changed |= Set(pupil, Characteristic.EnglishAdditionalLanguage, p.Eal, today);
+            changed |= p.Sex is not null && pupil.SetFrom(Characteristic.Sex, p.Sex, today);
+            await save.CountAsync(isNew, changed, clear: false, ct);
+        }
+    }
+
+    private static bool Set(Pupil pupil, Characteristic kind, bool? value, DateOnly day) =>
+        value is bool v && pupil.SetFrom(kind, v ? "yes" : "no", day);
+
+    private async Task SaveAssessmentsAsync(School school, List<(SchoolRow Row, string Key)> rows, Dictionary<string, int> pupilIds, Saver save, CancellationToken ct)
+    {
+        var existing = await db.Assessments.AsNoTracking().Where(a => a.SchoolId == school.Id)
+            .ToDictionaryAsync(a => (a.PupilId, a.Subject.ToUpper(), a.Period), ct);
+        foreach (var (row, key) in rows)
+        {
+            var a = (AssessmentRow)row;
+            var pupilId = pupilIds[key];
+            if (existing.TryGetValue((pupilId, a.Subject.ToUpperInvariant(), a.Period.Code), out var known))
+            {
+                var changed = known.Result != a.Result || known.ResultType != a.ResultType || known.Score != a.Score || known.Expected != a.Expected;
+                if (changed)
+                {
+                    (known.Result, known.ResultType, known.Score, known.Expected, known.DataImportId) = (a.Result, a.ResultType, a.Score, a.Expected, save.ImportId);
+                    db.Assessments.Update(known);
+                }
+                await save.CountAsync(false, changed, clear: true, ct);
+                continue;
+            }
+            db.Assessments.Add(new Assessment
+            {
+                TrustId = school.TrustId, SchoolId = school.Id, PupilId = pupilId, Subject = a.Subject, Period = a.Period.Code, PeriodStart = a.Period.Start,
+                ResultType = a.ResultType, Result = a.Result, Score = a.Score, Expected = a.Expected, DataImportId = save.ImportId,
+            });
+            await save.CountAsync(true, false, clear: true, ct);
+        }
+    }
+
+    private async Task SaveAttendanceAsync(School school, List<(SchoolRow Row, string Key)> rows, Dictionary<string, int> pupilIds, Saver save, CancellationToken ct)
+    {
+        var existing = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == school.Id)
+            .ToDictionaryAsync(a => (a.PupilId, a.Period), ct);
+        foreach (var (row, key) in rows)
+        {
+            var a = (AttendanceRow)row;
+            var pupilId = pupilIds[key];
+            if (existing.TryGetValue((pupilId, a.Period.Code), out var known))
+            {
+                var changed = known.Possible != a.Possible || known.Present != a.Present || known.Authorised != a.Authorised || known.Unauthorised != a.Unauthorised;
+                if (changed)
+                {
+                    (known.Possible, known.Present, known.Authorised, known.Unauthorised, known.DataImportId) = (a.Possible, a.Present, a.Authorised, a.Unauthorised, save.ImportId);
+                    db.AttendanceRecords.Update(known);
+                }
+                await save.CountAsync(false, changed, clear: true, ct);
+                continue;
+            }
+            db.AttendanceRecords.Add(new AttendanceRecord
+            {
+                TrustId = school.TrustId, SchoolId = school.Id, PupilId = pupilId, Period = a.Period.Code, PeriodStart = a.Period.Start,
+                Possible = a.Possible, Present = a.Present, Authorised = a.Authorised, Unauthorised = a.Unauthorised, DataImportId = save.ImportId,
+            });
+            await save.CountAsync(true, false, clear: true, ct);
+        }
+    }
+
+    private async Task SaveBehaviourAsync(School school, List<(SchoolRow Row, string Key)> rows, Dictionary<string, int> pupilIds, Saver save, CancellationToken ct)
+    {
+        var existing = await db.BehaviourIncidents.AsNoTracking().Where(b => b.SchoolId == school.Id).ToDictionaryAsync(b => b.Reference, ct);
+        foreach (var (row, key) in rows)
+        {
+            var b = (BehaviourRow)row;
+            var pupilId = pupilIds[key];
+            if (existing.TryGetValue(b.Reference, out var known))
+            {
+                var changed = known.PupilId != pupilId || known.Date != b.Date || known.Category != b.Category || known.Points != b.Points;
+                if (changed)
+                {
+                    (known.PupilId, known.Date, known.Category, known.Points, known.DataImportId) = (pupilId, b.Date, b.Category, b.Points, save.ImportId);
+                    db.BehaviourIncidents.Update(known);
+                }
+                await save.CountAsync(false, changed, clear: true, ct);
+                continue;
+            }
+            db.BehaviourIncidents.Add(new BehaviourIncident
+            {
+                TrustId = school.TrustId, SchoolId = school.Id, PupilId = pupilId, Reference = b.Reference, Date = b.Date, Category = b.Category,
+                Points = b.Points, DataImportId = save.ImportId,
+            });
+            await save.CountAsync(true, false, clear: true, ct);
+        }
+    }
+
+    /// <summary>Counts what was added and changed, and saves in batches inside the one transaction so the change tracker stays small.</summary>
+    private sealed class Saver(AppDbContext db, DataImport import, IProgress<Progress>? progress, int total)
+    {
+        private int _done;
+
+        public int ImportId => import.Id;
+
+        public async Task CountAsync(bool added, bool changed, bool clear, CancellationToken ct)
+        {
+            import.Added += added ? 1 : 0;
+            import.Changed += changed ? 1 : 0;
+            if (++_done % 2000 == 0)
+            {
+                await db.SaveChangesAsync(ct);
+                if (clear)
+                {
+                    db.ChangeTracker.Clear();
+                }
+                progress?.Report(new Progress("Saving", (double)_done / total));
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Data;
+using Stepwise.Features.Reference;
+
+namespace Stepwise.Features.SchoolData;
+
+/// <summary>One point of a series: the period, its value (or why there is none), how many pupils, and where it came from.</summary>
+public sealed record SeriesPoint(string Period, PeriodKind PeriodKind, DateOnly PeriodStart, double? Value, string? Missing, int? Pupils, string Source, DateTime? At, string? Actor);
+
+/// <summary>A metric's values for one school (and pupil group) in time order, with its catalogue entry.</summary>
+public sealed record Series(Metric Metric, string Group, IReadOnlyList<SeriesPoint> Points)
+{
+    public SeriesPoint? Latest => Points.LastOrDefault(p => p.Value is not null);
+}
+
+/// <summary>
+/// Reads metric series for a school: those derived from its own pupil data, and — where the school has a real URN
+/// in the national data — the published figures by academic year. Callers check access to the school first.
+/// </summary>
+public static class MetricSeries
+{
+    /// <summary>Every series the school has for the group ("all" by default), one per metric, in catalogue order.</summary>
+    public static async Task<List<Series>> ForSchoolAsync(AppDbContext db, int schoolId, int urn, string group, PeriodKind? kind, CancellationToken ct)
+    {
+        var own = await (from v in db.MetricValues.AsNoTracking()
+                         where v.SchoolId == schoolId && v.Group == @group && (kind == null || v.PeriodKind == kind)
+                         join i in db.DataImports on v.DataImportId equals (int?)i.Id into imports
+                         from i in imports.DefaultIfEmpty()
+                         select new { v, File = i == null ? null : i.FileName, At = i == null ? (DateTime?)null : i.At, Actor = i == null ? null : i.Actor })
+            .ToListAsync(ct);
+        var national = group == PupilGroups.All && kind is null or PeriodKind.Year
+            ? await (from v in db.ReferenceValues.AsNoTracking()
+                     where v.Urn == urn
+                     join r in db.ImportRuns on v.ImportRunId equals r.Id
+                     select new { v, r.FileName, r.At, r.Actor }).ToListAsync(ct)
+            : [];
+        var keys = own.Select(o => o.v.MetricKey).Concat(national.Select(n => n.v.MetricKey)).Distinct().ToList();
+        var metrics = await db.Metrics.AsNoTracking().Where(m => keys.Contains(m.Key)).ToDictionaryAsync(m => m.Key, ct);
+
+        var points = own.Select(o => (o.v.MetricKey, Point: new SeriesPoint(o.v.Period, o.v.PeriodKind, o.v.PeriodStart, o.v.Value, o.v.Missing, o.v.Pupils,
+                o.File is null ? "Calculated from the school's pupil records" : $"Calculated from {o.File}", o.At, o.Actor)))
+            .Concat(national.Select(n => (n.v.MetricKey, Point: new SeriesPoint(AcademicYear(n.v.Year), PeriodKind.Year, new DateOnly(n.v.Year - 1, 9, 1),
+                n.v.Value, n.v.Missing, null, $"DfE: {n.FileName}", n.At, n.Actor))));
+        return points.GroupBy(p => p.MetricKey)
+            .Select(g => new Series(metrics[g.Key], group, g.Select(p => p.Point).OrderBy(p => p.PeriodStart).ThenBy(p => p.Period).ToList()))
+            .OrderBy(s => s.Metric.Key.StartsWith("attendance.", StringComparison.Ordinal) ? 0 : s.Metric.Key.StartsWith("assessment.", StringComparison.Ordinal) ? 1 : 2)
+            .ThenBy(s => s.Metric.Name)
+            .ToList();
+    }
+
+    /// <summary>One metric's series for a school and group, in the periods of one kind (half-terms, years …); null if the school has none.</summary>
+    public static async Task<Series?> OneAsync(AppDbContext db, int schoolId, int urn, string metricKey, string group, PeriodKind? kind, CancellationToken ct)
+    {
+        var all = await ForSchoolAsync(db, schoolId, urn, group, null, ct);
+        var series = all.FirstOrDefault(s => s.Metric.Key == metricKey);
+        if (series is null)
+        {
+            return null;
+        }
+        var chosen = kind ?? PreferredKind(series);
+        return series with { Points = series.Points.Where(p => p.PeriodKind == chosen).ToList() };
+    }
+
+    /// <summary>The finest periods a series has: half-terms before terms before years.</summary>
+    public static PeriodKind PreferredKind(Series series) =>
+        series.Points.Select(p => p.PeriodKind).Distinct().OrderBy(k => k switch
+        {
+            PeriodKind.HalfTerm => 0,
+            PeriodKind.Term => 1,
+            PeriodKind.Week => 2,
+            PeriodKind.Year => 3,
+            _ => 4,
+        }).FirstOrDefault(PeriodKind.Year);
+
+    public static string AcademicYear(int endYear) => $"{endYear - 1}/{endYear % 100:00}";
+}

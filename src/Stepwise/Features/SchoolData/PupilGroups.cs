@@ -1,0 +1,69 @@
+using Stepwise.Features.Pupils;
+
+namespace Stepwise.Features.SchoolData;
+
+/// <summary>
+/// The pupil groups figures are broken down by. Each characteristic group is compared with the rest of the
+/// school ("disadvantaged" against "not-disadvantaged"); membership is read on the day the period starts, so a
+/// pupil who became eligible for free school meals in the spring counts as disadvantaged from then on.
+/// </summary>
+public static class PupilGroups
+{
+    public const string All = "all";
+
+    /// <summary>Each group with its comparison group, in the order pages show them.</summary>
+    public static readonly IReadOnlyList<(string Group, string Others, string Name, string OthersName)> Comparisons =
+    [
+        ("disadvantaged", "not-disadvantaged", "Disadvantaged", "Not disadvantaged"),
+        ("sen", "no-sen", "SEN (support or EHC plan)", "No SEN"),
+        ("eal", "not-eal", "English as an additional language", "English first language"),
+        ("girls", "boys", "Girls", "Boys"),
+    ];
+
+    /// <summary>The groups a pupil is in on a day, "all" included.</summary>
+    public static IEnumerable<string> Of(Pupil pupil, DateOnly day)
+    {
+        yield return All;
+        yield return pupil.ValueOn(Characteristic.Disadvantaged, day) == "yes" ? "disadvantaged" : "not-disadvantaged";
+        yield return pupil.ValueOn(Characteristic.Sen, day) is "sen-support" or "ehc-plan" ? "sen" : "no-sen";
+        yield return pupil.ValueOn(Characteristic.EnglishAdditionalLanguage, day) == "yes" ? "eal" : "not-eal";
+        switch (pupil.ValueOn(Characteristic.Sex, day))
+        {
+            case "F":
+                yield return "girls";
+                break;
+            case "M":
+                yield return "boys";
+                break;
+        }
+        yield return YearGroup(pupil.YearGroup);
+    }
+
+    public static string YearGroup(int year) => $"year-{year}";
+
+    public static bool IsKnown(string group) =>
+        group == All || Comparisons.Any(c => c.Group == group || c.Others == group)
+        || (group.StartsWith("year-", StringComparison.Ordinal) && int.TryParse(group[5..], out var y) && y is >= 0 and <= 13);
+
+    public static string Name(string group)
+    {
+        if (group == All)
+        {
+            return "All pupils";
+        }
+        foreach (var (g, rest, name, restName) in Comparisons)
+        {
+            if (g == group)
+            {
+                return name;
+            }
+            if (rest == group)
+            {
+                return restName;
+            }
+        }
+        return group.StartsWith("year-", StringComparison.Ordinal) && int.TryParse(group[5..], out var year)
+            ? year == 0 ? "Reception" : $"Year {year}"
+            : group;
+    }
+}
