@@ -160,7 +160,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             changed |= p.Sen is not null && pupil.SetFrom(Characteristic.Sen, p.Sen, today);
             changed |= Set(pupil, Characteristic.EnglishAdditionalLanguage, p.Eal, today);
             changed |= p.Sex is not null && pupil.SetFrom(Characteristic.Sex, p.Sex, today);
-            await save.CountAsync(isNew, changed, clear: false, ct);
+            await save.CountAsync(isNew, changed && !isNew, clear: false, ct);
         }
     }
 
