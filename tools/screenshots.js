@@ -10,7 +10,9 @@ const password = 'stepwise-demo-2026';
 const journeys = [
   { as: 'helen.marsh@larkhaven.example', pages: [
     ['overview', '/'], ['schools', '/schools'], ['school', '/schools/990002'], ['school-edit', '/schools/990002/edit'],
-    ['unit-new', '/schools/990002/units/new'], ['pupils', '/schools/990002/pupils'] ] },
+    ['unit-new', '/schools/990002/units/new'], ['pupils', '/schools/990002/pupils'],
+    ['metrics', '/schools/990001/metrics'], ['metric-chart', '/schools/990001/metrics/attendance.persistent-absence'],
+    ['metric-chart-concern', '/schools/990002/metrics/attendance.overall-absence'], ['gaps', '/schools/990004/gaps'] ] },
   { as: 'amara.okafor@larkhaven.example', pages: [
     ['people', '/people'], ['person', '/people/4'], ['person-new', '/people/new'], ['audit', '/audit'],
     ['account', '/account'], ['two-factor', '/account/two-factor'], ['not-found', '/schools/123456'] ] },

@@ -4,7 +4,9 @@ using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
 using Stepwise.Features.Demo;
+using Stepwise.Features.Gaps;
 using Stepwise.Features.Home;
+using Stepwise.Features.Metrics;
 using Stepwise.Features.People;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
@@ -39,7 +41,9 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddPeople();
     builder.Services.AddPupils();
     builder.Services.AddReference();
-    builder.Services.AddSchoolData();
+    builder.Services.AddSchoolData(builder.Configuration);
+    builder.Services.AddSchoolMetrics();
+    builder.Services.AddGaps();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -53,6 +57,8 @@ static WebApplication BuildWebApp(string[] args)
     app.MapPeopleApi();
     app.MapPupilsApi();
     app.MapReferenceApi();
+    app.MapMetrics();
+    app.MapSchoolDataApi();
     app.MapAuditApi();
     return app;
 }

@@ -31,7 +31,7 @@ internal static class CliHost
         builder.Services.AddPeople();
         builder.Services.AddDemo();
         builder.Services.AddReference();
-        builder.Services.AddSchoolData();
+        builder.Services.AddSchoolData(builder.Configuration);
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

@@ -103,14 +103,16 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
             db.DataImports.AddRange(attendanceImport, assessmentImport);
             await db.SaveChangesAsync(ct);
             var data = generator.Generate(school, pupils.Where(p => p.SchoolId == school.Id).ToList(), attendanceImport.Id, assessmentImport.Id);
+            // Derived after each kind, so every figure names the file it came from.
             await DemoBulkInsert.InsertAsync(db, data.Attendance, ct);
+            await derive.ForSchoolAsync(school.Id, attendanceImport.Id, ct);
             await DemoBulkInsert.InsertAsync(db, data.Assessments, ct);
             (attendanceImport.Read, attendanceImport.Accepted, attendanceImport.Added) = (data.Attendance.Count, data.Attendance.Count, data.Attendance.Count);
             (assessmentImport.Read, assessmentImport.Accepted, assessmentImport.Added) = (data.Assessments.Count, data.Assessments.Count, data.Assessments.Count);
             db.Audit(trust.Id, "Imported", nameof(DataImport), school.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"Synthetic demo data for {school.Name}: {data.Attendance.Count:N0} attendance records, {data.Assessments.Count:N0} assessment results");
             await db.SaveChangesAsync(ct);
-            await derive.ForSchoolAsync(school.Id, attendanceImport.Id, ct);
+            await derive.ForSchoolAsync(school.Id, assessmentImport.Id, ct);
         }
     }
 

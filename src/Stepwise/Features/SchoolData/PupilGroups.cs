@@ -59,6 +59,20 @@ public static class PupilGroups
         group == All || Comparisons.Any(c => c.Group == group || c.Others == group)
         || (group.StartsWith("year-", StringComparison.Ordinal) && int.TryParse(group[5..], out var y) && y is >= 0 and <= 13);
 
+    /// <summary>The group as a sentence names it: "disadvantaged pupils", "pupils with SEN", "girls", "Year 6".</summary>
+    public static string Phrase(string group) => group switch
+    {
+        All => "all pupils",
+        "disadvantaged" => "disadvantaged pupils",
+        "not-disadvantaged" => "pupils who are not disadvantaged",
+        "sen" => "pupils with SEN",
+        "no-sen" => "pupils without SEN",
+        "eal" => "pupils with English as an additional language",
+        "not-eal" => "pupils with English as a first language",
+        "girls" or "boys" => group,
+        _ => Name(group),
+    };
+
     public static string Name(string group)
     {
         if (group == All)
