@@ -42,12 +42,14 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddPupils();
     builder.Services.AddReference();
     builder.Services.AddSchoolData(builder.Configuration);
+    builder.Services.AddImportJobs();
     builder.Services.AddSchoolMetrics();
     builder.Services.AddGaps();
     builder.Services.AddDemo();
 
     var app = builder.Build();
 
+    app.UseImportUploadLimit();
     app.UseStepwisePipeline();
     app.UseTrustScope();
     app.MapStepwiseWeb();

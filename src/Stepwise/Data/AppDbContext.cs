@@ -41,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<BehaviourIncident> BehaviourIncidents => Set<BehaviourIncident>();
     public DbSet<DataImport> DataImports => Set<DataImport>();
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public TrustScope Scope => scope;
 

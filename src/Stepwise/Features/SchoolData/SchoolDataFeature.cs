@@ -23,11 +23,30 @@ public static class SchoolDataFeature
         return services.AddScoped<ImportSchoolData>().AddScoped<DeriveSchoolMetrics>();
     }
 
+    /// <summary>The web upload: queued import jobs, run in the background, with their progress held in memory.</summary>
+    public static IServiceCollection AddImportJobs(this IServiceCollection services) => services
+        .AddScoped<QueueImport>()
+        .AddSingleton<ImportProgressBoard>()
+        .AddSingleton<ImportJobRunner>()
+        .AddHostedService(sp => sp.GetRequiredService<ImportJobRunner>());
+
+    /// <summary>Raises the request body limit for uploads (the page and the API) to `Imports:MaxUploadMegabytes`.</summary>
+    public static IApplicationBuilder UseImportUploadLimit(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Value is { } path && path.Contains("/imports", StringComparison.Ordinal)
+            && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value;
+            limit.MaxRequestBodySize = options.MaxUploadBytes;
+            context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = options.MaxUploadBytes }));
+        }
+        return next(context);
+    });
+
     public static IEndpointRouteBuilder MapSchoolDataApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/schools").WithTags("School data").RequireAuthorization()
             .MapPost("/{urn:int}/imports/{kind}", UploadAsync)
-            .Accepts<string>("text/csv")
             .WithSummary("Import a school's MIS export (kind: pupils, assessments, attendance or behaviour) sent as the request body; ?acceptValid=true imports the valid rows and reports the rest");
         return app;
     }
@@ -42,10 +61,6 @@ public static class SchoolDataFeature
             {
                 ["kind"] = [$"\"{kind}\" is not a kind of school data: use {string.Join(", ", SchoolFileLayout.All.Select(l => l.Kind))}."],
             });
-        }
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.Value.MaxUploadBytes;
         }
         // The body is copied to a temporary file: the import reads it twice (hash and encoding, then rows) without holding it in memory.
         await using var file = await UploadedFile.SaveAsync(http.Request.Body, options.Value, ct);

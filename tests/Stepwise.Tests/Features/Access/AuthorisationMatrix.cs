@@ -47,6 +47,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["personId"] = $"{w.Person(World.SecondaryHead).Id}",
             ["membershipId"] = $"{w.Person(World.SecondaryHead).Memberships[0].Id}",
             ["pupilKey"] = w.PupilKeys[World.NorthSecondaryUrn][0],
+            ["metric"] = "attendance.overall-absence",
+            ["kind"] = "attendance",
+            ["jobId"] = "1",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -55,6 +58,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["personId"] = $"{w.Person(World.HarbourHead).Id}",
             ["membershipId"] = $"{w.Person(World.HarbourHead).Memberships[0].Id}",
             ["pupilKey"] = w.PupilKeys[World.HarbourUrn][0],
+            ["metric"] = "attendance.overall-absence",
+            ["kind"] = "attendance",
+            ["jobId"] = "1",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -63,6 +69,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["personId"] = $"{w.Person(World.PrimaryTeacher).Id}",
             ["membershipId"] = $"{w.Person(World.PrimaryTeacher).Memberships[0].Id}",
             ["pupilKey"] = w.PupilKeys[World.NorthPrimaryUrn][0],
+            ["metric"] = "attendance.overall-absence",
+            ["kind"] = "attendance",
+            ["jobId"] = "1",
         };
 
         var failures = new List<string>();
