@@ -26,7 +26,7 @@ public static class MetricsFeature
 
         app.MapGroup("/api/schools").WithTags("Measures").RequireAuthorization()
             .MapGet("/{urn:int}/metrics", GetMetricsAsync)
-            .WithSummary("A school's measures for all pupils or one group (?group=disadvantaged), each with its series, provenance and Making Data Count reading");
+            .WithSummary("A school's measures for all pupils or one group (?group=disadvantaged), each with its series in its finest periods (half-terms before terms before years), provenance and Making Data Count reading");
         return app;
     }
 
