@@ -49,8 +49,8 @@ static WebApplication BuildWebApp(string[] args)
 
     var app = builder.Build();
 
-    app.UseImportUploadLimit();
     app.UseStepwisePipeline();
+    app.UseImportUploadLimit();
     app.UseTrustScope();
     app.MapStepwiseWeb();
     app.MapTrustsApi();

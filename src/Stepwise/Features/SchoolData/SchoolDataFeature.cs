@@ -30,16 +30,28 @@ public static class SchoolDataFeature
         .AddSingleton<ImportJobRunner>()
         .AddHostedService(sp => sp.GetRequiredService<ImportJobRunner>());
 
-    /// <summary>Raises the request body limit for uploads (the page and the API) to `Imports:MaxUploadMegabytes`.</summary>
+    /// <summary>
+    /// Raises the request body limit for uploads (the page and the API) to `Imports:MaxUploadMegabytes`; a page upload
+    /// above it is answered 413 at once, shown as the error page that names the limit. Runs after the status-code pages.
+    /// </summary>
     public static IApplicationBuilder UseImportUploadLimit(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Value is { } path && path.Contains("/imports", StringComparison.Ordinal)
-            && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path.Value is not { } path || !path.Contains("/imports", StringComparison.Ordinal))
         {
-            var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value;
-            limit.MaxRequestBodySize = options.MaxUploadBytes;
-            context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = options.MaxUploadBytes }));
+            return next(context);
         }
+        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value;
+        if (context.Request.ContentLength > options.MaxUploadBytes && !context.Request.Path.StartsWithSegments("/api"))
+        {
+            // Refused before the form is read, so the page says why (the error page explains the limit).
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxUploadBytes;
+        }
+        context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = options.MaxUploadBytes }));
         return next(context);
     });
 
