@@ -3,6 +3,7 @@ using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Demo;
 using Stepwise.Features.Home;
 using Stepwise.Features.People;
@@ -40,6 +41,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddPupils();
     builder.Services.AddReference();
     builder.Services.AddSchoolData();
+    builder.Services.AddBenchmarking();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -53,6 +55,7 @@ static WebApplication BuildWebApp(string[] args)
     app.MapPeopleApi();
     app.MapPupilsApi();
     app.MapReferenceApi();
+    app.MapBenchmarkingApi();
     app.MapAuditApi();
     return app;
 }
