@@ -3,6 +3,7 @@ using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Demo;
 using Stepwise.Features.Gaps;
 using Stepwise.Features.Home;
@@ -45,6 +46,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddImportJobs();
     builder.Services.AddSchoolMetrics();
     builder.Services.AddGaps();
+    builder.Services.AddBenchmarking();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -61,6 +63,7 @@ static WebApplication BuildWebApp(string[] args)
     app.MapReferenceApi();
     app.MapMetrics();
     app.MapSchoolDataApi();
+    app.MapBenchmarkingApi();
     app.MapAuditApi();
     return app;
 }

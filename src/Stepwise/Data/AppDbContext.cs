@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.People;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
@@ -42,6 +43,7 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<DataImport> DataImports => Set<DataImport>();
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ComparatorWeightSetting> ComparatorWeightSettings => Set<ComparatorWeightSetting>();
 
     public TrustScope Scope => scope;
 

@@ -11,6 +11,9 @@ public enum Permission
     EditUnits,
     ManagePeople,
     ViewAudit,
+
+    /// <summary>Change how the trust's similar schools are chosen (the comparator weights).</summary>
+    AdjustComparatorWeights,
 }
 
 public static class RolePermissions
@@ -18,7 +21,7 @@ public static class RolePermissions
     private static readonly Dictionary<Role, Permission[]> Table = new()
     {
         [Role.TrustAdmin] = Enum.GetValues<Permission>(),
-        [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits],
+        [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.AdjustComparatorWeights],
         [Role.DataManager] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.ManagePeople],
         [Role.SchoolLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.EditUnits, Permission.ManagePeople],
         [Role.Teacher] = [Permission.ViewSchool, Permission.ViewPupils],

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.People;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.SchoolData;
@@ -16,7 +17,7 @@ namespace Stepwise.Features.Demo;
 /// The data is the same every time (a seeded generator); loading into a database that already holds the demo
 /// trust changes nothing, and nothing else is ever touched.
 /// </summary>
-public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive)
+public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive, DemoFigures figures)
 {
     public const string TrustName = "Larkhaven Learning Trust";
     public const string Password = "stepwise-demo-2026";
@@ -83,6 +84,8 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         db.Audit(trust.Id, "Created", "Pupil", "demo", $"Loaded {pupils.Count:N0} synthetic demo pupils with {characteristics.Count:N0} characteristics");
         await db.SaveChangesAsync(ct);
         await AddSchoolDataAsync(trust, schools, pupils, now, ct);
+        // Published-style figures for the invented schools, so that the demo can be benchmarked (ADR 0020).
+        await figures.HandleAsync(ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);

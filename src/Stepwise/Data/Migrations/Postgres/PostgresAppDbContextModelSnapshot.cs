@@ -237,6 +237,42 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Benchmarking.ComparatorWeightSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("FreeSchoolMealsPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PupilsPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SenPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustId")
+                        .IsUnique();
+
+                    b.ToTable("ComparatorWeightSettings", (string)null);
+                });
+
             modelBuilder.Entity("Stepwise.Features.People.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -1208,6 +1244,15 @@ namespace Stepwise.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Benchmarking.ComparatorWeightSetting", b =>
+                {
+                    b.HasOne("Stepwise.Features.Trusts.Trust", null)
+                        .WithMany()
+                        .HasForeignKey("TrustId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

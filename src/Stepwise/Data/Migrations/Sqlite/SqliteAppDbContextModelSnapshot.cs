@@ -224,6 +224,40 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Benchmarking.ComparatorWeightSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FreeSchoolMealsPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PupilsPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SenPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustId")
+                        .IsUnique();
+
+                    b.ToTable("ComparatorWeightSettings", (string)null);
+                });
+
             modelBuilder.Entity("Stepwise.Features.People.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -1165,6 +1199,15 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Benchmarking.ComparatorWeightSetting", b =>
+                {
+                    b.HasOne("Stepwise.Features.Trusts.Trust", null)
+                        .WithMany()
+                        .HasForeignKey("TrustId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
