@@ -1,5 +1,5 @@
 // Takes a screenshot of each page of a running Stepwise (with the demo loaded) in headless Chromium.
-// Usage: node tools/screenshots.js http://127.0.0.1:5000 OUT_DIR
+// Usage: node tools/screenshots.js http://127.0.0.1:5000 OUT_DIR   (PAGES=regex takes only the pages whose names match)
 // Node and playwright-core come with the Microsoft.Playwright package in the test project's build folder:
 //   PW=tests/Stepwise.Tests/bin/Debug/net10.0/.playwright
 //   NODE_PATH=$PW/package $PW/node/linux-x64/node tools/screenshots.js http://127.0.0.1:5000 docs/screenshots
@@ -12,7 +12,9 @@ const journeys = [
     ['overview', '/'], ['schools', '/schools'], ['school', '/schools/990002'], ['school-edit', '/schools/990002/edit'],
     ['unit-new', '/schools/990002/units/new'], ['pupils', '/schools/990002/pupils'],
     ['metrics', '/schools/990001/metrics'], ['metric-chart', '/schools/990001/metrics/attendance.persistent-absence'],
-    ['metric-chart-concern', '/schools/990002/metrics/attendance.overall-absence'], ['gaps', '/schools/990004/gaps'] ] },
+    ['metric-chart-concern', '/schools/990002/metrics/attendance.overall-absence'], ['gaps', '/schools/990004/gaps'],
+    ['benchmarking-overview', '/trust/overview'], ['benchmarking-position', '/benchmarking/schools/990004?measure=ks2.rwm-expected'],
+    ['benchmarking-weights', '/benchmarking/weights'] ] },
   { as: 'amara.okafor@larkhaven.example', pages: [
     ['people', '/people'], ['person', '/people/4'], ['person-new', '/people/new'], ['audit', '/audit'],
     ['account', '/account'], ['two-factor', '/account/two-factor'], ['not-found', '/schools/123456'] ] },
@@ -67,11 +69,12 @@ async function signIn(browser, email) {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(u => !u.pathname.startsWith('/sign-in'));
     for (const [name, path] of journey.pages) {
+      if (process.env.PAGES && !new RegExp(process.env.PAGES).test(name)) continue; // PAGES=regex: just those shots
       await page.goto(path);
       await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
     }
   }
-  if (!process.env.ONLY || process.env.ONLY === 'uploads') await uploads(browser);
+  if (!process.env.PAGES && (!process.env.ONLY || process.env.ONLY === 'uploads')) await uploads(browser);
   const phone = await browser.newPage({ baseURL: base, viewport: { width: 390, height: 844 } });
   await phone.goto('/sign-in');
   await phone.getByLabel('Email address').fill('claire.dawson@larkhaven.example');
