@@ -22,7 +22,7 @@ public static class StepwiseProcess
         using var process = Start(environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(300)) // a hang guard, generous for a loaded 2-core CI machine;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(300)); // a hang guard, generous for a loaded 2-core CI machine
         await process.WaitForExitAsync(timeout.Token);
         return new Run(process.ExitCode, await output, await error);
     }
