@@ -8,6 +8,9 @@ namespace Stepwise.Features.Benchmarking;
 /// </summary>
 public sealed record Signal(string Code, string Word, string Explanation)
 {
+    /// <summary>The letter of the Making Data Count variation icon (H or L: the latest year above or below the mean; ~ no signal), or null for no icon.</summary>
+    public string? IconLetter { get; init; }
+
     /// <summary>Fewer years than this get no signal: limits from two or three points say almost nothing.</summary>
     public const int MinimumYears = 4;
 
@@ -33,12 +36,13 @@ public sealed record Signal(string Code, string Word, string Explanation)
         {
             reading += $" (Limits from {values.Count} years only: treat as provisional.)";
         }
+        var letter = values[^1] >= (chart.Mean ?? values[^1]) ? "H" : "L";
         return chart.Points[^1].Variation switch
         {
-            Variation.Improvement => new Signal("improvement", "Improving", reading),
-            Variation.Concern => new Signal("concern", "Concern", reading),
-            Variation.Neutral => new Signal("neutral", "Changing", reading),
-            _ => new Signal("common", "No significant change", reading),
+            Variation.Improvement => new Signal("improvement", "Improving", reading) { IconLetter = letter },
+            Variation.Concern => new Signal("concern", "Concern", reading) { IconLetter = letter },
+            Variation.Neutral => new Signal("neutral", "Changing", reading) { IconLetter = letter },
+            _ => new Signal("common", "No significant change", reading) { IconLetter = "~" },
         };
     }
 }
