@@ -4,12 +4,16 @@ using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
 using Stepwise.Features.Demo;
+using Stepwise.Features.Frameworks;
 using Stepwise.Features.Home;
 using Stepwise.Features.People;
+using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
+using Stepwise.Features.SelfEvaluation;
+using Stepwise.Features.Stages;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
 using Stepwise.Infrastructure;
@@ -40,6 +44,10 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddPupils();
     builder.Services.AddReference();
     builder.Services.AddSchoolData();
+    builder.Services.AddFrameworks();
+    builder.Services.AddSelfEvaluation();
+    builder.Services.AddStages();
+    builder.Services.AddPlans();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -54,6 +62,10 @@ static WebApplication BuildWebApp(string[] args)
     app.MapPupilsApi();
     app.MapReferenceApi();
     app.MapAuditApi();
+    app.MapFrameworksApi();
+    app.MapSelfEvaluationApi();
+    app.MapStagesApi();
+    app.MapPlansApi();
     return app;
 }
 
