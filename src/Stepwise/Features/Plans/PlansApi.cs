@@ -11,7 +11,8 @@ public static class PlansFeature
         .AddScoped<SavePriority>()
         .AddScoped<SaveGoal>()
         .AddScoped<SaveAction>()
-        .AddScoped<AddToPlan>();
+        .AddScoped<AddToPlan>()
+        .AddScoped<PlanChoices>();
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {

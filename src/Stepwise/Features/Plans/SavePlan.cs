@@ -74,9 +74,10 @@ public sealed class SavePlan(AppDbContext db, AccessControl access, ReadPlans re
             }
             else
             {
+                // A year plan runs for the academic year, whatever other dates were sent.
                 year = period.Code;
-                starts ??= period.Start;
-                ends ??= new DateOnly(period.Start.Year + 1, 8, 31);
+                starts = period.Start;
+                ends = new DateOnly(period.Start.Year + 1, 8, 31);
             }
         }
         else
