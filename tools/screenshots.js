@@ -10,12 +10,46 @@ const password = 'stepwise-demo-2026';
 const journeys = [
   { as: 'helen.marsh@larkhaven.example', pages: [
     ['overview', '/'], ['schools', '/schools'], ['school', '/schools/990002'], ['school-edit', '/schools/990002/edit'],
-    ['unit-new', '/schools/990002/units/new'], ['pupils', '/schools/990002/pupils'] ] },
+    ['unit-new', '/schools/990002/units/new'], ['pupils', '/schools/990002/pupils'],
+    ['metrics', '/schools/990001/metrics'], ['metric-chart', '/schools/990001/metrics/attendance.persistent-absence'],
+    ['metric-chart-concern', '/schools/990002/metrics/attendance.overall-absence'], ['gaps', '/schools/990004/gaps'] ] },
   { as: 'amara.okafor@larkhaven.example', pages: [
     ['people', '/people'], ['person', '/people/4'], ['person-new', '/people/new'], ['audit', '/audit'],
     ['account', '/account'], ['two-factor', '/account/two-factor'], ['not-found', '/schools/123456'] ] },
   { as: 'margaret.ellis@larkhaven.example', pages: [['governor-school', '/schools/990001']] },
 ];
+
+// A data manager's upload: a large file caught while it is being checked, its report, and the import history.
+async function uploads(browser) {
+  const fs = require('fs'), os = require('os'), path = require('path');
+  const big = path.join(os.tmpdir(), 'stepwise-attendance-autumn.csv');
+  const lines = ['UPN,Period,Possible,Present,Authorised,Unauthorised'];
+  for (let i = 0; i < 400000; i++) lines.push(`K${String(10000000000 + i).padStart(11, '0')}${i % 10},2025/26 HT1,70,${i % 7 === 0 ? 'sixty' : 66},4,0`);
+  fs.writeFileSync(big, lines.join('\n') + '\n');
+  const page = await signIn(browser, 'raj.patel@larkhaven.example');
+  await page.goto('/schools/990001/imports');
+  await page.getByLabel('What the file holds').selectOption('attendance');
+  await page.getByLabel('CSV file').setInputFiles(big);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.waitForSelector('progress');
+  await page.waitForTimeout(2500);
+  await page.screenshot({ path: `${out}/import-progress.png` });
+  await page.waitForSelector('.facts', { timeout: 120000 });
+  await page.screenshot({ path: `${out}/import-report.png` });
+  await page.goto('/schools/990001/imports');
+  await page.screenshot({ path: `${out}/imports.png`, fullPage: true });
+  fs.unlinkSync(big);
+}
+
+async function signIn(browser, email) {
+  const page = await browser.newPage({ baseURL: base, viewport: { width: 1280, height: 800 } });
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(u => !u.pathname.startsWith('/sign-in'));
+  return page;
+}
 
 (async () => {
   const browser = await chromium.launch({
@@ -37,6 +71,7 @@ const journeys = [
       await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
     }
   }
+  if (!process.env.ONLY || process.env.ONLY === 'uploads') await uploads(browser);
   const phone = await browser.newPage({ baseURL: base, viewport: { width: 390, height: 844 } });
   await phone.goto('/sign-in');
   await phone.getByLabel('Email address').fill('claire.dawson@larkhaven.example');

@@ -3,9 +3,12 @@ using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Demo;
 using Stepwise.Features.Frameworks;
+using Stepwise.Features.Gaps;
 using Stepwise.Features.Home;
+using Stepwise.Features.Metrics;
 using Stepwise.Features.People;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
@@ -43,7 +46,11 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddPeople();
     builder.Services.AddPupils();
     builder.Services.AddReference();
-    builder.Services.AddSchoolData();
+    builder.Services.AddSchoolData(builder.Configuration);
+    builder.Services.AddImportJobs();
+    builder.Services.AddSchoolMetrics();
+    builder.Services.AddGaps();
+    builder.Services.AddBenchmarking();
     builder.Services.AddFrameworks();
     builder.Services.AddSelfEvaluation();
     builder.Services.AddStages();
@@ -53,6 +60,7 @@ static WebApplication BuildWebApp(string[] args)
     var app = builder.Build();
 
     app.UseStepwisePipeline();
+    app.UseImportUploadLimit();
     app.UseTrustScope();
     app.MapStepwiseWeb();
     app.MapTrustsApi();
@@ -61,6 +69,9 @@ static WebApplication BuildWebApp(string[] args)
     app.MapPeopleApi();
     app.MapPupilsApi();
     app.MapReferenceApi();
+    app.MapMetrics();
+    app.MapSchoolDataApi();
+    app.MapBenchmarkingApi();
     app.MapAuditApi();
     app.MapFrameworksApi();
     app.MapSelfEvaluationApi();

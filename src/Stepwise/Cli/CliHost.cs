@@ -1,6 +1,7 @@
 using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Demo;
 using Stepwise.Features.People;
 using Stepwise.Features.Reference;
@@ -31,7 +32,8 @@ internal static class CliHost
         builder.Services.AddPeople();
         builder.Services.AddDemo();
         builder.Services.AddReference();
-        builder.Services.AddSchoolData();
+        builder.Services.AddSchoolData(builder.Configuration);
+        builder.Services.AddBenchmarking();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

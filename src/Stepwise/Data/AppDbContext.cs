@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
 using Stepwise.Features.Frameworks;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.People;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
@@ -59,6 +60,8 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<PlanEvidence> PlanEvidence => Set<PlanEvidence>();
     public DbSet<PlanComment> PlanComments => Set<PlanComment>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ComparatorWeightSetting> ComparatorWeightSettings => Set<ComparatorWeightSetting>();
 
     public TrustScope Scope => scope;
 

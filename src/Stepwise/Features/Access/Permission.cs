@@ -26,6 +26,9 @@ public enum Permission
 
     /// <summary>Add, write and version the trust's self-evaluation frameworks.</summary>
     ManageFrameworks,
+
+    /// <summary>Change how the trust's similar schools are chosen (the comparator weights).</summary>
+    AdjustComparatorWeights,
 }
 
 public static class RolePermissions
@@ -34,7 +37,7 @@ public static class RolePermissions
     {
         [Role.TrustAdmin] = Enum.GetValues<Permission>(),
         [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits,
-            Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans, Permission.ModerateSchools, Permission.ManageFrameworks],
+            Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans, Permission.ModerateSchools, Permission.ManageFrameworks, Permission.AdjustComparatorWeights],
         [Role.DataManager] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.ManagePeople],
         [Role.SchoolLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.EditUnits, Permission.ManagePeople,
             Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans],

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.People;
 using Stepwise.Features.Pupils;
+using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
@@ -15,7 +17,7 @@ namespace Stepwise.Features.Demo;
 /// The data is the same every time (a seeded generator); loading into a database that already holds the demo
 /// trust changes nothing, and nothing else is ever touched.
 /// </summary>
-public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock)
+public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive, DemoFigures figures)
 {
     public const string TrustName = "Larkhaven Learning Trust";
     public const string Password = "stepwise-demo-2026";
@@ -71,6 +73,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         var characteristics = new List<PupilCharacteristic>();
         foreach (var pupil in pupils)
         {
+            pupil.Id = ids[pupil.Key];
             foreach (var characteristic in pupil.Characteristics)
             {
                 characteristic.PupilId = ids[pupil.Key];
@@ -80,9 +83,40 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await DemoBulkInsert.InsertAsync(db, characteristics, ct);
         db.Audit(trust.Id, "Created", "Pupil", "demo", $"Loaded {pupils.Count:N0} synthetic demo pupils with {characteristics.Count:N0} characteristics");
         await db.SaveChangesAsync(ct);
+        await AddSchoolDataAsync(trust, schools, pupils, now, ct);
+        // Published-style figures for the invented schools, so that the demo can be benchmarked (ADR 0020).
+        await figures.HandleAsync(ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);
+    }
+
+    /// <summary>Attendance and assessments for every demo pupil, with provenance, and the metric series they give.</summary>
+    private async Task AddSchoolDataAsync(Trust trust, Dictionary<int, School> schools, List<Pupil> pupils, DateTime now, CancellationToken ct)
+    {
+        var generator = new DemoSchoolData(trust.Id, DateOnly.FromDateTime(now));
+        foreach (var school in schools.Values)
+        {
+            DataImport Provenance(string kind) => new()
+            {
+                TrustId = trust.Id, SchoolId = school.Id, Kind = kind, FileName = $"demo-{kind}.csv (synthetic)", Hash = $"demo-{kind}-{school.Urn}",
+                Actor = "demo loader", At = now,
+            };
+            var (attendanceImport, assessmentImport) = (Provenance("attendance"), Provenance("assessments"));
+            db.DataImports.AddRange(attendanceImport, assessmentImport);
+            await db.SaveChangesAsync(ct);
+            var data = generator.Generate(school, pupils.Where(p => p.SchoolId == school.Id).ToList(), attendanceImport.Id, assessmentImport.Id);
+            // Derived after each kind, so every figure names the file it came from.
+            await DemoBulkInsert.InsertAsync(db, data.Attendance, ct);
+            await derive.ForSchoolAsync(school.Id, attendanceImport.Id, ct);
+            await DemoBulkInsert.InsertAsync(db, data.Assessments, ct);
+            (attendanceImport.Read, attendanceImport.Accepted, attendanceImport.Added) = (data.Attendance.Count, data.Attendance.Count, data.Attendance.Count);
+            (assessmentImport.Read, assessmentImport.Accepted, assessmentImport.Added) = (data.Assessments.Count, data.Assessments.Count, data.Assessments.Count);
+            db.Audit(trust.Id, "Imported", nameof(DataImport), school.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"Synthetic demo data for {school.Name}: {data.Attendance.Count:N0} attendance records, {data.Assessments.Count:N0} assessment results");
+            await db.SaveChangesAsync(ct);
+            await derive.ForSchoolAsync(school.Id, assessmentImport.Id, ct);
+        }
     }
 
     /// <summary>

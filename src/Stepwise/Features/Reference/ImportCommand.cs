@@ -4,20 +4,28 @@ using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Stepwise.Cli;
 using Stepwise.Data;
+using Stepwise.Features.SchoolData;
 
 namespace Stepwise.Features.Reference;
 
-/// <summary>`stepwise import register FILE` and `stepwise import ks2|ks4|census|absence FILE --year YYYY`, each with
-/// [--accept-valid] [--json]: national reference data.</summary>
+/// <summary>`stepwise import register FILE` and `stepwise import ks2|ks4|census|absence FILE --year YYYY` (national reference
+/// data), and `stepwise import pupils|assessments|attendance|behaviour FILE --school URN [--map FILE]` (a school's own
+/// data), each with [--accept-valid] [--json].</summary>
 public static class ImportCommand
 {
     public static Command Create()
     {
-        var import = new Command("import", "Import data files. National reference data (shared by every trust): register, " + string.Join(", ", NationalMeasures.Layouts.Select(l => l.Kind)));
+        var import = new Command("import", "Import data files. National reference data (shared by every trust): register, "
+            + string.Join(", ", NationalMeasures.Layouts.Select(l => l.Kind)) + ". A school's own data from its MIS: "
+            + string.Join(", ", SchoolFileLayout.All.Select(l => l.Kind)) + ". `stepwise import KIND --help` lists each kind's columns.");
         import.Subcommands.Add(Register());
         foreach (var layout in NationalMeasures.Layouts)
         {
             import.Subcommands.Add(ForLayout(layout));
+        }
+        foreach (var layout in SchoolFileLayout.All)
+        {
+            import.Subcommands.Add(ForSchool(layout));
         }
         return import;
     }
@@ -75,6 +83,44 @@ public static class ImportCommand
         return command;
     }
 
+    private static Command ForSchool(SchoolFileLayout layout)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The MIS export (CSV, comma, semicolon or tab separated; UTF-8 or Windows-1252)" };
+        var school = new Option<int>("--school") { Description = "The school's URN", Required = true };
+        var map = new Option<FileInfo?>("--map") { Description = "A mapping file for headers not recognised: one line per column, `their header = our column`" };
+        var acceptValid = new Option<bool>("--accept-valid") { Description = "Import the valid rows and report the rest (default: a file with any bad row is refused whole)" };
+        var json = new Option<bool>("--json") { Description = "Print {\"read\":N,\"accepted\":N,\"rejected\":N,\"errors\":[…]}" };
+        var command = new Command(layout.Kind, $"{layout.Title}: a school's own data. Columns are found by name (other columns are ignored):\n{layout.Describe()}")
+        {
+            file, school, map, acceptValid, json,
+        };
+        command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
+        {
+            var path = Existing(parsed.GetValue(file)!);
+            HeaderMapping? mapping = null;
+            if (parsed.GetValue(map) is { } mapFile)
+            {
+                using var mapText = Existing(mapFile).OpenText();
+                var (parsedMap, problems) = HeaderMapping.Parse(mapText, layout);
+                if (parsedMap is null)
+                {
+                    throw new CliError($"{mapFile.Name}: {problems[0]}", CliError.Usage);
+                }
+                mapping = parsedMap;
+            }
+            await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
+            await using var stream = path.OpenRead();
+            var useCase = services.GetRequiredService<ImportSchoolData>();
+            var request = new ImportSchoolData.Request(parsed.GetValue(school), layout, path.Name, parsed.GetValue(acceptValid), mapping);
+            var report = await WithProgressAsync(!parsed.GetValue(json), async progress =>
+                (await useCase.HandleAsync(request, stream, token, progress)).Value
+                ?? throw new CliError($"There is no school with URN {request.Urn} in Stepwise: add it first.", CliError.Usage));
+            Print(report, path.Name, parsed.GetValue(json));
+            return report.Imported || report.AlreadyImported ? CliError.Ok : CliError.Usage;
+        }, ct));
+        return command;
+    }
+
     /// <summary>A progress bar on a terminal; nothing when the output is redirected or JSON was asked for.</summary>
     private static async Task<ImportNationalData.Report> WithProgressAsync(bool show, Func<IProgress<ImportNationalData.Progress>?, Task<ImportNationalData.Report>> run)
     {
@@ -85,15 +131,18 @@ public static class ImportCommand
         ImportNationalData.Report? report = null;
         await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
         {
-            var tasks = new Dictionary<string, ProgressTask>
-            {
-                ["Checking"] = context.AddTask("Checking"),
-                ["Saving"] = context.AddTask("Saving", autoStart: false),
-            };
+            // A bar per stage as it starts (Checking, Saving, and Calculating for a school's own data).
+            var tasks = new Dictionary<string, ProgressTask>();
             var progress = new Progress<ImportNationalData.Progress>(p =>
             {
-                var task = tasks[p.Stage];
-                task.StartTask();
+                if (!tasks.TryGetValue(p.Stage, out var task))
+                {
+                    foreach (var earlier in tasks.Values)
+                    {
+                        earlier.Value = 100;
+                    }
+                    tasks[p.Stage] = task = context.AddTask(p.Stage);
+                }
                 task.Value = p.Fraction * 100;
             });
             report = await run(progress);

@@ -13,7 +13,7 @@ namespace Stepwise.Features.SchoolData;
 /// attendance). Runs inside the import's transaction; values that did not change keep their provenance, values that
 /// did are stamped with the import that changed them. A group of fewer than 5 pupils gets no figure.
 /// </summary>
-public sealed partial class DeriveSchoolMetrics(AppDbContext db)
+public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider clock)
 {
     public const int SmallestGroup = 5;
     public const string FewerThanFive = "fewer-than-5";
@@ -108,8 +108,9 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db)
         await SaveAsync(schoolId, importId, figures, ct);
     }
 
-    private static IEnumerable<(string Name, List<T> Items)> ByGroup<T>(IEnumerable<T> items, Period period, Dictionary<int, Pupil> pupils, Func<T, int> pupilOf)
+    private IEnumerable<(string Name, List<T> Items)> ByGroup<T>(IEnumerable<T> items, Period period, Dictionary<int, Pupil> pupils, Func<T, int> pupilOf)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var groups = new Dictionary<string, List<T>>();
         foreach (var item in items)
         {
@@ -117,7 +118,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db)
             {
                 continue;
             }
-            foreach (var group in PupilGroups.Of(pupil, period.Start))
+            foreach (var group in PupilGroups.Of(pupil, period.Start, today))
             {
                 if (!groups.TryGetValue(group, out var list))
                 {

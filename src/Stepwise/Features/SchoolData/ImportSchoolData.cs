@@ -42,8 +42,13 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         var problems = new List<CsvProblem>();
         var badLines = new HashSet<int>();
         var seen = new Dictionary<string, int>();
+        var lines = 0;
         foreach (var (row, rowProblems) in SchoolFileReader.Read(text, request.Layout, request.Mapping))
         {
+            if (++lines % 5000 == 0 && file.CanSeek && file.Length > 0)
+            {
+                progress?.Report(new Progress("Checking", (double)file.Position / file.Length));
+            }
             problems.AddRange(rowProblems);
             badLines.UnionWith(rowProblems.Select(p => p.Line));
             if (row is null)
@@ -67,10 +72,6 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             }
             seen[naturalKey] = row.Line;
             rows.Add((row, key));
-            if (rows.Count % 5000 == 0 && file.CanSeek && file.Length > 0)
-            {
-                progress?.Report(new Progress("Checking", (double)file.Position / file.Length));
-            }
         }
         progress?.Report(new Progress("Checking", 1));
         var read = rows.Count + badLines.Count;
@@ -160,7 +161,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             changed |= p.Sen is not null && pupil.SetFrom(Characteristic.Sen, p.Sen, today);
             changed |= Set(pupil, Characteristic.EnglishAdditionalLanguage, p.Eal, today);
             changed |= p.Sex is not null && pupil.SetFrom(Characteristic.Sex, p.Sex, today);
-            await save.CountAsync(isNew, changed, clear: false, ct);
+            await save.CountAsync(isNew, changed && !isNew, clear: false, ct);
         }
     }
 

@@ -5,7 +5,8 @@ namespace Stepwise.Features.SchoolData;
 /// <summary>
 /// The pupil groups figures are broken down by. Each characteristic group is compared with the rest of the
 /// school ("disadvantaged" against "not-disadvantaged"); membership is read on the day the period starts, so a
-/// pupil who became eligible for free school meals in the spring counts as disadvantaged from then on.
+/// pupil who became eligible for free school meals in the spring counts as disadvantaged from then on. For a period
+/// before anything was recorded about a pupil (history imported after the fact) the earliest recorded value is used.
 /// </summary>
 public static class PupilGroups
 {
@@ -20,14 +21,17 @@ public static class PupilGroups
         ("girls", "boys", "Girls", "Boys"),
     ];
 
-    /// <summary>The groups a pupil is in on a day, "all" included.</summary>
-    public static IEnumerable<string> Of(Pupil pupil, DateOnly day)
+    /// <summary>
+    /// The groups a pupil is in on a day, "all" included. The year group is the one recorded, counted back from
+    /// <paramref name="today"/> (or the day they left): a pupil in Year 6 now was in Year 5 a year ago.
+    /// </summary>
+    public static IEnumerable<string> Of(Pupil pupil, DateOnly day, DateOnly today)
     {
         yield return All;
-        yield return pupil.ValueOn(Characteristic.Disadvantaged, day) == "yes" ? "disadvantaged" : "not-disadvantaged";
-        yield return pupil.ValueOn(Characteristic.Sen, day) is "sen-support" or "ehc-plan" ? "sen" : "no-sen";
-        yield return pupil.ValueOn(Characteristic.EnglishAdditionalLanguage, day) == "yes" ? "eal" : "not-eal";
-        switch (pupil.ValueOn(Characteristic.Sex, day))
+        yield return ValueAt(pupil, Characteristic.Disadvantaged, day) == "yes" ? "disadvantaged" : "not-disadvantaged";
+        yield return ValueAt(pupil, Characteristic.Sen, day) is "sen-support" or "ehc-plan" ? "sen" : "no-sen";
+        yield return ValueAt(pupil, Characteristic.EnglishAdditionalLanguage, day) == "yes" ? "eal" : "not-eal";
+        switch (ValueAt(pupil, Characteristic.Sex, day))
         {
             case "F":
                 yield return "girls";
@@ -36,14 +40,38 @@ public static class PupilGroups
                 yield return "boys";
                 break;
         }
-        yield return YearGroup(pupil.YearGroup);
+        var recordedIn = AcademicYearNumber(pupil.LeftOn ?? today);
+        var yearThen = pupil.YearGroup - (recordedIn - AcademicYearNumber(day));
+        if (yearThen is >= 0 and <= 13)
+        {
+            yield return YearGroup(yearThen);
+        }
     }
+
+    private static string? ValueAt(Pupil pupil, Characteristic kind, DateOnly day) =>
+        pupil.ValueOn(kind, day) ?? pupil.Characteristics.Where(c => c.Kind == kind).OrderBy(c => c.From).FirstOrDefault()?.Value;
+
+    private static int AcademicYearNumber(DateOnly day) => day.Month >= 9 ? day.Year : day.Year - 1;
 
     public static string YearGroup(int year) => $"year-{year}";
 
     public static bool IsKnown(string group) =>
         group == All || Comparisons.Any(c => c.Group == group || c.Others == group)
         || (group.StartsWith("year-", StringComparison.Ordinal) && int.TryParse(group[5..], out var y) && y is >= 0 and <= 13);
+
+    /// <summary>The group as a sentence names it: "disadvantaged pupils", "pupils with SEN", "girls", "Year 6".</summary>
+    public static string Phrase(string group) => group switch
+    {
+        All => "all pupils",
+        "disadvantaged" => "disadvantaged pupils",
+        "not-disadvantaged" => "pupils who are not disadvantaged",
+        "sen" => "pupils with SEN",
+        "no-sen" => "pupils without SEN",
+        "eal" => "pupils with English as an additional language",
+        "not-eal" => "pupils with English as a first language",
+        "girls" or "boys" => group,
+        _ => Name(group),
+    };
 
     public static string Name(string group)
     {

@@ -239,62 +239,28 @@ public sealed class RowCells(int line, IReadOnlyDictionary<string, string> cells
         return value.ToUpperInvariant();
     }
 
-    public T? Required<T>(string column, Func<string, T?> parse, string reason) where T : class
-    {
-        var value = Cell(column);
-        if (value.Length == 0)
-        {
-            Problem(column, "", "is empty");
-            return null;
-        }
-        var parsed = parse(value);
-        if (parsed is null)
-        {
-            Problem(column, value, reason);
-        }
-        return parsed;
-    }
+    public T? Required<T>(string column, Func<string, T?> parse, string reason) where T : class => Read(column, parse, reason, required: true);
 
-    public int? Required(string column, Func<string, int?> parse, string reason)
-    {
-        var value = Cell(column);
-        if (value.Length == 0)
-        {
-            Problem(column, "", "is empty");
-            return null;
-        }
-        var parsed = parse(value);
-        if (parsed is null)
-        {
-            Problem(column, value, reason);
-        }
-        return parsed;
-    }
+    public int? Required(string column, Func<string, int?> parse, string reason) => Read(column, parse, reason, required: true);
 
     public DateOnly? Required(string column, Func<string, StrongBox<DateOnly>?> parse, string reason) =>
-        Required<StrongBox<DateOnly>>(column, parse, reason)?.Value;
+        Read(column, parse, reason, required: true)?.Value;
 
-    public T? Optional<T>(string column, Func<string, T?> parse, string reason) where T : class
+    public T? Optional<T>(string column, Func<string, T?> parse, string reason) where T : class => Read(column, parse, reason, required: false);
+
+    public int? Optional(string column, Func<string, int?> parse, string reason) => Read(column, parse, reason, required: false);
+
+    /// <summary>A cell parsed, or default with the problem noted: empty (when required) or not what the column holds.</summary>
+    private T? Read<T>(string column, Func<string, T?> parse, string reason, bool required)
     {
         var value = Cell(column);
         if (value.Length == 0)
         {
-            return null;
-        }
-        var parsed = parse(value);
-        if (parsed is null)
-        {
-            Problem(column, value, reason);
-        }
-        return parsed;
-    }
-
-    public int? Optional(string column, Func<string, int?> parse, string reason)
-    {
-        var value = Cell(column);
-        if (value.Length == 0)
-        {
-            return null;
+            if (required)
+            {
+                Problem(column, "", "is empty");
+            }
+            return default;
         }
         var parsed = parse(value);
         if (parsed is null)

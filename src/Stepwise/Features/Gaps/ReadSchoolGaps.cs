@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Analytics.Attendance;
+using Stepwise.Analytics.Gaps;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.Pupils;
+using Stepwise.Features.SchoolData;
+using Stepwise.Features.Schools;
+using Stepwise.Features.Units;
+
+namespace Stepwise.Features.Gaps;
+
+/// <summary>
+/// How each group of pupils — disadvantaged, SEN, EAL, girls and boys — compares with the rest of the school, year by
+/// year: in attainment (the difference in mean score with its 95% confidence interval, the DfE's rank-based gap
+/// index, and the spread) and in attendance (absence and persistent absence rates). A group of fewer than 5 pupils
+/// shows no figure. Whether the school is "raising the bar and narrowing the gap" reads the latest year against the
+/// one before. Narrowed to a unit: a year group's pupils, a subject's results, or for an SEN area the SEN comparison.
+/// </summary>
+public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access, TimeProvider clock)
+{
+    /// <summary>One group against the rest: the gap is the rest's mean minus the group's, so positive means the group is behind (as the gap index).</summary>
+    public sealed record Comparison(string Group, string Name, string OthersName, int NGroup, int NOthers, double? MeanGroup, double? MeanOthers,
+        double? Gap, double? Low, double? High, double? GapIndex)
+    {
+        public bool Suppressed => NGroup < DeriveSchoolMetrics.SmallestGroup || NOthers < DeriveSchoolMetrics.SmallestGroup;
+    }
+
+    public sealed record AttainmentYear(string Year, string Period, SpreadResult All, IReadOnlyList<Comparison> Comparisons);
+
+    public sealed record Subject(string Name, string ResultType, IReadOnlyList<AttainmentYear> Years)
+    {
+        public Verdict? Verdict => Years.Count < 2 ? null : Verdict.Of(Years[^2], Years[^1]);
+    }
+
+    public sealed record AbsenceComparison(string Group, string Name, string OthersName, int NGroup, int NOthers, double? RateGroup, double? RateOthers,
+        double? PersistentGroup, double? PersistentOthers)
+    {
+        public bool Suppressed => NGroup < DeriveSchoolMetrics.SmallestGroup || NOthers < DeriveSchoolMetrics.SmallestGroup;
+    }
+
+    public sealed record AttendanceYear(string Year, AttendanceSummary All, IReadOnlyList<AbsenceComparison> Comparisons);
+
+    /// <summary>Raising the bar (the mean went up) and narrowing the gap (the disadvantaged gap and the spread went down).</summary>
+    public sealed record Verdict(bool? RaisingBar, bool? NarrowingGap, bool? SpreadDown, string Sentence)
+    {
+        public static Verdict Of(AttainmentYear before, AttainmentYear after)
+        {
+            bool? Compare(double? a, double? b, bool up) => a is double x && b is double y ? (up ? y > x : y < x) : null;
+            var bar = Compare(before.All.Mean, after.All.Mean, up: true);
+            var gapBefore = before.Comparisons.FirstOrDefault(c => c.Group == "disadvantaged" && !c.Suppressed)?.Gap;
+            var gapAfter = after.Comparisons.FirstOrDefault(c => c.Group == "disadvantaged" && !c.Suppressed)?.Gap;
+            var narrowing = gapBefore is double g0 && gapAfter is double g1 ? Math.Abs(g1) < Math.Abs(g0) : (bool?)null;
+            var spread = Compare(before.All.StandardDeviation, after.All.StandardDeviation, up: false);
+            var first = bar switch { true => "The bar is rising: the mean is up", false => "The bar is not rising: the mean is down or level", _ => "Too few results to compare the means" };
+            var second = narrowing switch
+            {
+                true => "the disadvantaged gap is narrowing",
+                false => "the disadvantaged gap is not narrowing",
+                _ => "the disadvantaged gap cannot be compared (fewer than 5 pupils in a group)",
+            };
+            var third = spread switch { true => "and the spread is smaller", false => "and the spread is wider", _ => "" };
+            return new Verdict(bar, narrowing, spread, $"{first} since {before.Year}, {second}{(third.Length > 0 ? ", " + third : "")}.");
+        }
+    }
+
+    public sealed record View(School School, Unit? Unit, IReadOnlyList<Unit> Units, IReadOnlyList<Subject> Subjects, IReadOnlyList<AttendanceYear> Attendance);
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+
+    public async Task<View?> HandleAsync(int urn, int? unitId, CancellationToken ct)
+    {
+        var school = await access.FindSchoolAsync(urn, ct);
+        if (school is null)
+        {
+            return null;
+        }
+        var units = await db.Units.AsNoTracking().Where(u => u.SchoolId == school.Id && u.ArchivedAt == null).OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
+        var unit = units.FirstOrDefault(u => u.Id == unitId && u.Kind != UnitKind.WholeSchool);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var pupils = await db.Pupils.AsNoTracking().Include(p => p.Characteristics).Where(p => p.SchoolId == school.Id).ToDictionaryAsync(p => p.Id, ct);
+
+        // A year-group unit narrows to its pupils (by their year group then); a subject unit to its subject (English
+        // includes reading and writing); an SEN area to the SEN comparison.
+        int? year = unit?.Kind == UnitKind.YearGroup && Digits().Match(unit.Name) is { Success: true } m ? int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)
+            : unit?.Kind == UnitKind.YearGroup && unit.Name.Contains("Reception", StringComparison.OrdinalIgnoreCase) ? 0 : null;
+        string[]? subjects = unit?.Kind == UnitKind.Subject
+            ? unit.Name.Equals("English", StringComparison.OrdinalIgnoreCase) ? ["English", "Reading", "Writing"] : [unit.Name]
+            : null;
+        var comparisons = unit?.Kind == UnitKind.Area && unit.Name.Contains("SEN", StringComparison.OrdinalIgnoreCase)
+            ? PupilGroups.Comparisons.Where(c => c.Group == "sen").ToList()
+            : PupilGroups.Comparisons.ToList();
+        bool InUnit(Pupil pupil, DateOnly day) => year is null || PupilGroups.Of(pupil, day, today).Contains(PupilGroups.YearGroup(year.Value));
+
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.SchoolId == school.Id && a.Score != null)
+            .Select(a => new { a.PupilId, a.Subject, a.Period, a.PeriodStart, a.Score, a.ResultType }).ToListAsync(ct);
+        var subjectGaps = new List<Subject>();
+        foreach (var subject in assessments.Where(a => subjects is null || subjects.Contains(a.Subject, StringComparer.OrdinalIgnoreCase))
+                     .GroupBy(a => a.Subject, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key))
+        {
+            var years = new List<AttainmentYear>();
+            // Each academic year by its latest assessment period (the summer, or the latest so far this year).
+            foreach (var byYear in subject.GroupBy(a => Period.Parse(a.Period)!.AcademicYearCode).OrderBy(g => g.Key))
+            {
+                var latest = byYear.MaxBy(a => a.PeriodStart)!.Period;
+                var results = byYear.Where(a => a.Period == latest && pupils.ContainsKey(a.PupilId)).ToList();
+                var start = results.Count > 0 ? results[0].PeriodStart : default;
+                results = results.Where(a => InUnit(pupils[a.PupilId], start)).ToList();
+                if (results.Count == 0)
+                {
+                    continue;
+                }
+                var scores = results.Select(r => r.Score!.Value).ToArray();
+                var figures = comparisons.Select(c =>
+                {
+                    var flags = results.Select(r => PupilGroups.Of(pupils[r.PupilId], start, today).Contains(c.Group)).ToArray();
+                    var inGroup = flags.Count(f => f);
+                    var gap = GroupGap.Compare(scores, flags);
+                    return new Comparison(c.Group, c.Name, c.OthersName, inGroup, flags.Length - inGroup, gap.MeanDifference.MeanSecond, gap.MeanDifference.MeanFirst,
+                        gap.MeanGap, gap.MeanGapLow, gap.MeanGapHigh, gap.GapIndex);
+                }).ToList();
+                years.Add(new AttainmentYear(byYear.Key, latest, Spread.Describe(scores), figures));
+            }
+            if (years.Count > 0)
+            {
+                subjectGaps.Add(new Subject(subject.First().Subject, subject.First().ResultType, years));
+            }
+        }
+
+        var attendance = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == school.Id)
+            .Select(a => new { a.PupilId, a.Period, a.PeriodStart, a.Possible, Absent = a.Authorised + a.Unauthorised }).ToListAsync(ct);
+        var attendanceYears = new List<AttendanceYear>();
+        foreach (var byYear in attendance.Where(a => pupils.ContainsKey(a.PupilId)).GroupBy(a => Period.Parse(a.Period)!.AcademicYearCode).OrderBy(g => g.Key))
+        {
+            var start = byYear.Min(a => a.PeriodStart);
+            var perPupil = byYear.GroupBy(a => a.PupilId)
+                .Where(g => InUnit(pupils[g.Key], start))
+                .Select(g => (Pupil: pupils[g.Key], Sessions: new PupilSessions(g.Sum(a => a.Possible), g.Sum(a => a.Absent)))).ToList();
+            if (perPupil.Count == 0)
+            {
+                continue;
+            }
+            var all = AbsenceMeasures.Summarise(perPupil.Select(p => p.Sessions).ToArray());
+            var figures = comparisons.Select(c =>
+            {
+                var inGroup = perPupil.Where(p => PupilGroups.Of(p.Pupil, start, today).Contains(c.Group)).Select(p => p.Sessions).ToArray();
+                var others = perPupil.Where(p => !PupilGroups.Of(p.Pupil, start, today).Contains(c.Group)).Select(p => p.Sessions).ToArray();
+                var (g, o) = (AbsenceMeasures.Summarise(inGroup), AbsenceMeasures.Summarise(others));
+                return new AbsenceComparison(c.Group, c.Name, c.OthersName, g.Enrolments, o.Enrolments, g.OverallAbsenceRate, o.OverallAbsenceRate,
+                    g.PersistentAbsenceRate, o.PersistentAbsenceRate);
+            }).ToList();
+            attendanceYears.Add(new AttendanceYear(byYear.Key, all, figures));
+        }
+        return new View(school, unit, units.Where(u => u.Kind != UnitKind.WholeSchool).ToList(), subjectGaps, attendanceYears);
+    }
+}

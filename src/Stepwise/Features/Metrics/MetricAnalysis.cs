@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using Stepwise.Analytics.Spc;
+using Stepwise.Features.SchoolData;
+
+namespace Stepwise.Features.Metrics;
+
+/// <summary>A point that is drawn: its value, and the Making Data Count label it earned.</summary>
+public sealed record ChartedPoint(SeriesPoint Point, Variation Variation, string? Rule);
+
+/// <summary>
+/// A series read the Making Data Count way: an XmR chart over the points that have a value (points without one —
+/// suppressed, fewer than 5 pupils — are listed, never charted or counted), the latest point's variation, the
+/// assurance against a target, and one plain sentence.
+/// </summary>
+public sealed partial record MetricAnalysis(Series Series, IReadOnlyList<ChartedPoint> Charted, SpcResult? Spc, string Reading, double? Target)
+{
+    public Variation Latest => Charted.Count == 0 ? Variation.Common : Charted[^1].Variation;
+
+    public Assurance Assurance => Spc?.Assurance ?? Assurance.None;
+
+    public bool TrialLimits => Spc?.TrialLimits ?? false;
+
+    public static MetricAnalysis Of(Series series, double? target = null)
+    {
+        var withValues = series.Points.Where(p => p.Value is not null).ToList();
+        var polarity = SpcCodes.ParsePolarity(series.Metric.Polarity) ?? Polarity.Neutral;
+        if (withValues.Count == 0)
+        {
+            return new MetricAnalysis(series, [], null, $"{SentenceName(series)}: no figures yet.", target);
+        }
+        var spc = XmrChart.Analyse(withValues.Select(p => p.Value!.Value).ToArray(), new SpcOptions { Polarity = polarity, Target = target });
+        var charted = withValues.Select((p, i) => new ChartedPoint(p, spc.Points[i].Variation, spc.Points[i].RuleCode)).ToList();
+        var (noun, plural) = Nouns(withValues[^1].PeriodKind);
+        var reading = SpcReading.Describe(spc, SentenceName(series), noun, plural);
+        if (spc.TrialLimits && withValues.Count >= 2)
+        {
+            reading += $" (Limits are provisional until there are 12 {plural}.)";
+        }
+        return new MetricAnalysis(series, charted, spc, reading, target);
+    }
+
+    public static (string Noun, string Plural) Nouns(PeriodKind kind) => kind switch
+    {
+        PeriodKind.HalfTerm => ("half-term", "half-terms"),
+        PeriodKind.Term => ("term", "terms"),
+        PeriodKind.Year => ("year", "years"),
+        PeriodKind.Week => ("week", "weeks"),
+        _ => ("measurement", "measurements"),
+    };
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Bracketed();
+
+    /// <summary>"Persistent absence for disadvantaged pupils": the name without its bracketed definition, and the group.</summary>
+    public static string SentenceName(Series series)
+    {
+        var name = Bracketed().Replace(series.Metric.Name, "");
+        return series.Group == PupilGroups.All ? name : $"{name} for {PupilGroups.Phrase(series.Group)}";
+    }
+}

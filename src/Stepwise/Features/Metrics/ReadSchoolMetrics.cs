@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.SchoolData;
+using Stepwise.Features.Schools;
+
+namespace Stepwise.Features.Metrics;
+
+/// <summary>
+/// A school's metrics for one pupil group, each analysed in its finest periods (half-terms before terms before years),
+/// or one metric in the periods asked for. Aggregates only, groups of fewer than 5 pupils without a figure: anyone who
+/// may see the school may see these, governors included.
+/// </summary>
+public sealed class ReadSchoolMetrics(AppDbContext db, AccessControl access)
+{
+    public sealed record Overview(School School, string Group, IReadOnlyList<string> Groups, IReadOnlyList<MetricAnalysis> Metrics);
+
+    public sealed record One(School School, string Group, IReadOnlyList<string> Groups, PeriodKind Kind, IReadOnlyList<PeriodKind> Kinds, MetricAnalysis Analysis);
+
+    public async Task<Overview?> ForSchoolAsync(int urn, string? group, CancellationToken ct)
+    {
+        var school = await access.FindSchoolAsync(urn, ct);
+        if (school is null)
+        {
+            return null;
+        }
+        var chosen = Group(group);
+        var series = await MetricSeries.ForSchoolAsync(db, school.Id, school.Urn, chosen, null, ct);
+        var analyses = series.Select(s => MetricAnalysis.Of(s with { Points = s.Points.Where(p => p.PeriodKind == MetricSeries.PreferredKind(s)).ToList() })).ToList();
+        return new Overview(school, chosen, await GroupsAsync(school.Id, ct), analyses);
+    }
+
+    public async Task<One?> ForMetricAsync(int urn, string metricKey, string? group, string? periods, CancellationToken ct)
+    {
+        var school = await access.FindSchoolAsync(urn, ct);
+        if (school is null)
+        {
+            return null;
+        }
+        var chosen = Group(group);
+        var all = await MetricSeries.ForSchoolAsync(db, school.Id, school.Urn, chosen, null, ct);
+        var series = all.FirstOrDefault(s => s.Metric.Key == metricKey);
+        if (series is null)
+        {
+            return null;
+        }
+        var kinds = series.Points.Select(p => p.PeriodKind).Distinct().OrderBy(k => k).ToList();
+        var kind = Enum.TryParse<PeriodKind>(periods, ignoreCase: true, out var k) && kinds.Contains(k) ? k : MetricSeries.PreferredKind(series);
+        var analysis = MetricAnalysis.Of(series with { Points = series.Points.Where(p => p.PeriodKind == kind).ToList() });
+        return new One(school, chosen, await GroupsAsync(school.Id, ct), kind, kinds, analysis);
+    }
+
+    private static string Group(string? group) => group is not null && PupilGroups.IsKnown(group) ? group : PupilGroups.All;
+
+    /// <summary>The groups the school has figures for, "all" first, then the characteristic groups, then year groups.</summary>
+    private async Task<List<string>> GroupsAsync(int schoolId, CancellationToken ct)
+    {
+        var groups = await db.MetricValues.Where(v => v.SchoolId == schoolId).Select(v => v.Group).Distinct().ToListAsync(ct);
+        var order = new List<string> { PupilGroups.All };
+        order.AddRange(PupilGroups.Comparisons.SelectMany(c => new[] { c.Group, c.Others }));
+        return groups.OrderBy(g => order.IndexOf(g) is var i and >= 0 ? i : 100 + (int.TryParse(g.Replace("year-", "", StringComparison.Ordinal), out var y) ? y : 50))
+            .Prepend(PupilGroups.All).Distinct().ToList();
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Stepwise.Common;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+
+namespace Stepwise.Features.SchoolData;
+
+/// <summary>Keeps an uploaded file under the data folder and queues its import; the page then follows the job.</summary>
+public sealed class QueueImport(AppDbContext db, AccessControl access, TrustScope scope, TimeProvider clock, ImportJobRunner runner,
+    IOptions<DatabaseOptions> database)
+{
+    public sealed record Input(string? Kind, IFormFile? File, bool AcceptValid);
+
+    public async Task<Outcome<ImportJob>> HandleAsync(int urn, Input input, CancellationToken ct)
+    {
+        var school = await access.FindSchoolAsync(urn, ct);
+        if (school is null)
+        {
+            return Outcome<ImportJob>.NotFound();
+        }
+        if (!await access.CanAsync(Permission.EditPupils, school.Id, ct) || scope.PersonId is not int personId)
+        {
+            return Outcome<ImportJob>.Forbidden();
+        }
+        var problems = new Problems();
+        var layout = SchoolFileLayout.Find(input.Kind ?? "");
+        if (layout is null)
+        {
+            problems.Add("kind", "Choose what the file holds: pupils, assessments, attendance or behaviour.");
+        }
+        if (input.File is null || input.File.Length == 0)
+        {
+            problems.Add("file", input.File is null ? "Choose a CSV file to import." : "The file is empty.");
+        }
+        if (problems.Any)
+        {
+            return Outcome<ImportJob>.Invalid(problems);
+        }
+        var folder = Path.Combine(Path.GetFullPath(database.Value.DataDirectory), "uploads");
+        Directory.CreateDirectory(folder);
+        var stored = Path.Combine(folder, $"{Guid.NewGuid():N}.csv");
+        await using (var target = File.Create(stored))
+        {
+            await input.File!.CopyToAsync(target, ct);
+        }
+        var job = new ImportJob
+        {
+            TrustId = school.TrustId, SchoolId = school.Id, PersonId = personId, Actor = scope.Actor, Kind = layout!.Kind,
+            FileName = Path.GetFileName(input.File.FileName), StoredPath = stored, AcceptValid = input.AcceptValid,
+            Status = ImportJobStatus.Queued, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Set<ImportJob>().Add(job);
+        await db.SaveChangesAsync(ct);
+        runner.Wake();
+        return Outcome<ImportJob>.Ok(job);
+    }
+
+    /// <summary>A job of a school the acting person may import for.</summary>
+    public async Task<(ImportJob Job, Schools.School School)?> FindAsync(int urn, int jobId, CancellationToken ct)
+    {
+        var school = await access.FindSchoolAsync(urn, ct);
+        if (school is null || !await access.CanAsync(Permission.EditPupils, school.Id, ct))
+        {
+            return null;
+        }
+        var job = await db.Set<ImportJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.SchoolId == school.Id, ct);
+        return job is null ? null : (job, school);
+    }
+}
