@@ -101,7 +101,7 @@ public sealed class SaveFramework(AppDbContext db, AccessControl access, Framewo
             {
                 return Outcome<Saved>.Invalid(mapping);
             }
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await OwnTransactionAsync(ct);
             var version = await db.FrameworkVersions.Include(v => v.Areas).Include(v => v.Grades).FirstAsync(v => v.Id == existing.Version.Id, ct);
             db.FrameworkAreas.RemoveRange(version.Areas);
             db.FrameworkGrades.RemoveRange(version.Grades);
@@ -112,7 +112,7 @@ public sealed class SaveFramework(AppDbContext db, AccessControl access, Framewo
             Fill(version, incoming);
             Describe(framework, incoming);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await CommitAsync(transaction, ct);
             return Outcome<Saved>.Ok(new Saved(await SummaryAsync(framework.Id, ct), number, true, $"Version {number} of {framework.Name} has been changed."));
         }
 
@@ -145,15 +145,27 @@ public sealed class SaveFramework(AppDbContext db, AccessControl access, Framewo
         {
             return Outcome<Saved>.Invalid(mapping);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await OwnTransactionAsync(ct);
         var framework = new Framework { Key = definition.Key!, Name = "", Origin = origin, CreatedAt = clock.GetUtcNow().UtcDateTime };
         Describe(framework, definition);
         db.Frameworks.Add(framework);
         await db.SaveChangesAsync(ct);
         db.FrameworkVersions.Add(NewVersion(framework.Id, definition with { Version = 1 }));
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await CommitAsync(transaction, ct);
         return Outcome<Saved>.Ok(new Saved(await SummaryAsync(framework.Id, ct), 1, true, $"{framework.Name} has been added to your trust."));
+    }
+
+    /// <summary>A transaction of its own, unless the caller (the demo loader) already has one that this joins.</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken ct)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     private FrameworkVersion NewVersion(int frameworkId, FrameworkDefinition d)

@@ -12,7 +12,8 @@ public static class PlansFeature
         .AddScoped<SaveGoal>()
         .AddScoped<SaveAction>()
         .AddScoped<AddToPlan>()
-        .AddScoped<PlanChoices>();
+        .AddScoped<PlanChoices>()
+        .AddScoped<DemoImprovementLoop>();
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
