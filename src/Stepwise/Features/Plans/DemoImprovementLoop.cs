@@ -26,6 +26,8 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
         DeriveSchoolMetrics.PersistentAbsence,
         DeriveSchoolMetrics.Expected("Reading"),
         DeriveSchoolMetrics.Expected("Maths"),
+        DeriveSchoolMetrics.Expected("English"),
+        DeriveSchoolMetrics.SevereAbsence,
     ];
 
     private static readonly string[] Scale = ["exceptional", "strong-standard", "expected-standard", "needs-attention", "urgent-improvement"];
@@ -301,10 +303,25 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
 
             await AddGoalAsync(school, attendance, DeriveSchoolMetrics.PersistentAbsence.Key, "disadvantaged", fallback: 24.0, change: -0.2, ct);
             await AddGoalAsync(school, attendance, DeriveSchoolMetrics.OverallAbsence.Key, PupilGroups.All, fallback: 6.2, change: -0.1, ct);
-            await AddGoalAsync(school, reading, Measures[2].Key, PupilGroups.All, fallback: 72.0, change: +0.07, ct);
+            // Reading is "English" in the secondary's assessments. The special school has no standardised tests: its
+            // reading priority has actions but no goal, and its attendance priority a goal on severe absence too.
+            if (school.Phase == Phase.Special)
+            {
+                await AddGoalAsync(school, attendance, DeriveSchoolMetrics.SevereAbsence.Key, PupilGroups.All, fallback: 3.0, change: -0.25, ct);
+            }
+            else
+            {
+                var readingMeasure = school.Phase == Phase.Secondary ? DeriveSchoolMetrics.Expected("English").Key : Measures[2].Key;
+                await AddGoalAsync(school, reading, readingMeasure, PupilGroups.All, fallback: 72.0, change: +0.07, ct);
+            }
             if (urn is 990002 or 990004)
             {
                 await AddGoalAsync(school, reading, Measures[2].Key, "disadvantaged", fallback: 58.0, change: +0.15, ct);
+            }
+            if (urn == 990003)
+            {
+                // The published key stage 2 figure, whose latest year is long past: the demo's example of stale data.
+                await AddGoalAsync(school, reading, "ks2.rwm-expected", PupilGroups.All, fallback: 85.0, change: +0.03, ct);
             }
 
             AddActions(school, attendance, [
