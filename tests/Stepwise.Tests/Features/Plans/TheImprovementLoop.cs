@@ -22,7 +22,7 @@ public abstract class TheImprovementLoop(StepwiseApp app)
     public async Task A_school_leader_judges_with_evidence_sets_a_stage_and_plans_a_goal_whose_status_comes_from_the_data()
     {
         app.EnsureAvailable();
-        var periods = await SeedSeriesAsync(Urn, "attendance.overall-absence", "all", [8.0, 8.2, 7.9, 8.1, 7.8, 8.0, 8.1, 7.9, 5.0]);
+        var periods = await SeriesSeed.HalfTermsAsync(app, Urn, "attendance.overall-absence", "all", [8.0, 8.2, 7.9, 8.1, 7.8, 8.0, 8.1, 7.9, 5.0]);
         await InstallOfstedAsync();
         var head = await app.ClientForAsync(World.PrimaryHead);
         var leader = await app.ClientForAsync(World.NorthLeader);
@@ -268,43 +268,6 @@ public abstract class TheImprovementLoop(StepwiseApp app)
     {
         var body = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
         return body["errors"]!.AsObject().ToDictionary(e => e.Key, e => string.Join(" ", e.Value!.AsArray().Select(m => (string)m!)), StringComparer.OrdinalIgnoreCase);
-    }
-
-    /// <summary>
-    /// A school's series of half-terms ending with the latest one that has finished, as the school's imports would
-    /// have derived it (tests of the import itself live with SchoolData).
-    /// </summary>
-    private async Task<List<Period>> SeedSeriesAsync(int urn, string metricKey, string group, double[] values)
-    {
-        var periods = new List<Period>();
-        var day = Today.AddDays(-1);
-        while (periods.Count < values.Length)
-        {
-            var period = Period.HalfTermOf(day);
-            if (PeriodEnds.Of(PeriodKind.HalfTerm, period.Start) < Today)
-            {
-                periods.Add(period);
-            }
-            day = period.Start.AddDays(-1);
-        }
-        periods.Reverse();
-        var school = app.World.School(urn);
-        await app.QueryAsync(async db =>
-        {
-            if (!await db.Metrics.AnyAsync(m => m.Key == metricKey))
-            {
-                var known = new[] { DeriveSchoolMetrics.OverallAbsence, DeriveSchoolMetrics.PersistentAbsence }.Single(m => m.Key == metricKey);
-                db.Metrics.Add(new Metric { Key = known.Key, Name = known.Name, Unit = known.Unit, Polarity = known.Polarity, Source = known.Source, Level = known.Level });
-            }
-            db.MetricValues.RemoveRange(db.MetricValues.Where(v => v.SchoolId == school.Id && v.MetricKey == metricKey && v.Group == group));
-            db.MetricValues.AddRange(periods.Select((p, i) => new MetricValue
-            {
-                TrustId = school.TrustId, SchoolId = school.Id, MetricKey = metricKey, Group = group, Period = p.Code, PeriodKind = p.Kind,
-                PeriodStart = p.Start, Value = values[i], Pupils = 200,
-            }));
-            return await db.SaveChangesAsync();
-        });
-        return periods;
     }
 }
 
