@@ -7,7 +7,8 @@ public static class SelfEvaluationFeature
 {
     public static IServiceCollection AddSelfEvaluation(this IServiceCollection services) => services
         .AddScoped<ReadSelfEvaluation>()
-        .AddScoped<RecordJudgement>();
+        .AddScoped<RecordJudgement>()
+        .AddScoped<ReadImprovementSnapshots>();
 
     public static IEndpointRouteBuilder MapSelfEvaluationApi(this IEndpointRouteBuilder app)
     {

@@ -65,6 +65,20 @@ public abstract class TheImprovementLoop(StepwiseApp app)
         var stages = (await (await head.GetAsync($"/api/schools/{Urn}/stages")).ReadJsonAsync()).AsArray();
         Assert.Equal("repair", (string)stages.Single(u => (int)u!["unitId"]! == year6)!["current"]!["stage"]!);
 
+        // The trust overview shows the whole school's stage and the self-evaluation in short.
+        await (await head.PostJsonAsync($"/api/units/{app.World.Units["primary-whole"].Id}/stage", new { stage = "improve", rationale = "Teaching is consistently good." }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var overview = await (await app.SignInAsync(World.NorthLeader)).GetPageAsync("/trust/overview");
+        var row = overview.QuerySelectorAll("table.overview tbody tr").Single(r => r.QuerySelector("th > a")!.TextContent.Trim() == "Northgate Primary School");
+        var improvement = row.QuerySelector("td.improvement")!.TextContent;
+        Assert.Contains("Improve", improvement, StringComparison.Ordinal);
+        Assert.Contains("1 strong standard", improvement, StringComparison.Ordinal);
+        Assert.Contains("Trust disagrees on 1 of 1", improvement, StringComparison.Ordinal);
+        var api = await (await leader.GetAsync("/api/benchmarking/overview")).ReadJsonAsync();
+        var snapshot = api["schools"]!.AsArray().Single(s => (int)s!["urn"]! == Urn)!["improvement"]!;
+        Assert.Equal("improve", (string)snapshot["stage"]!);
+        Assert.Equal(1, (int)snapshot["disagreements"]!);
+
         // A plan, a priority on the framework area, a goal on the series and an action already past its due date.
         var plan = await (await head.PostJsonAsync($"/api/schools/{Urn}/plans", new { kind = "year", title = "Our plan", academicYear = Period.YearOf(Today) }))
             .ReadJsonAsync(HttpStatusCode.Created);
