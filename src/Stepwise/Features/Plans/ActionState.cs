@@ -75,5 +75,5 @@ public static class GoalWords
 
     public static string Freshness(bool stale) => stale ? "Data is stale" : "Data is up to date";
 
-    public static string FreshnessIcon(bool stale) => stale ? "⌛" : "●";
+    public static string FreshnessIcon(bool stale) => stale ? "◌" : "●";
 }

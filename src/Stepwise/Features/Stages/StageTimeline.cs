@@ -48,7 +48,8 @@ public static class StageTimeline
                 }
                 var x = X(termStart);
                 svg.Append(CultureInfo.InvariantCulture, $"<line class=\"timeline__{(isYear ? "year" : "term")}\" x1=\"{x:0.#}\" y1=\"{Top - 6}\" x2=\"{x:0.#}\" y2=\"{height}\"/>");
-                if (isYear && X(new DateOnly(year + 1, 9, 1)) - x > 40)
+                // A year's label needs room before the next year's line and must not run into the "today" label.
+                if (isYear && X(new DateOnly(year + 1, 9, 1)) - x > 40 && X(today) - x > 85)
                 {
                     svg.Append(CultureInfo.InvariantCulture, $"<text class=\"timeline__axis\" x=\"{x + 4:0.#}\" y=\"{Top - 12}\">{year}/{(year + 1) % 100:00}</text>");
                 }
