@@ -10,11 +10,12 @@ namespace Stepwise.Tests.Features.Plans;
 /// The demo trust's improvement loop: frameworks, the school's and the trust's judgements (with disagreements),
 /// stage histories for several units, and plans whose goals — computed from the demo's own series — show every status.
 /// </summary>
-public sealed class TheDemosImprovementLoop(SqliteApp app) : IClassFixture<SqliteApp>
+public abstract class TheDemosImprovementLoop(StepwiseApp app)
 {
     [Fact]
     public async Task The_demo_has_frameworks_moderated_judgements_stage_histories_and_goals_showing_every_status()
     {
+        app.EnsureAvailable();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<LoadDemoTrust>().HandleAsync(CancellationToken.None);
@@ -52,3 +53,7 @@ public sealed class TheDemosImprovementLoop(SqliteApp app) : IClassFixture<Sqlit
         Assert.Contains("done", actions);
     }
 }
+
+public sealed class TheDemosImprovementLoopOnSqlite(SqliteApp app) : TheDemosImprovementLoop(app), IClassFixture<SqliteApp>;
+
+public sealed class TheDemosImprovementLoopOnPostgres(PostgresApp app) : TheDemosImprovementLoop(app), IClassFixture<PostgresApp>;

@@ -107,6 +107,15 @@ public abstract class TheImprovementLoop(StepwiseApp app)
         Assert.Equal("overdue", (string)mine["actions"]![0]!["state"]!);
         Assert.Equal(1200m, (decimal)mine["actions"]![0]!["cost"]!);
 
+        // At the end of the cycle, the impact review.
+        await (await head.PutJsonAsync($"/api/priorities/{priorityId}/review", new
+        {
+            whatChanged = "Absence fell by a third.", whatWeLearned = "First-day calls work when families know the caller.", decision = "continue",
+        })).ReadJsonAsync();
+        var reviewed = (await (await head.GetAsync($"/api/plans/{(int)plan["id"]!}")).ReadJsonAsync())["priorities"]![0]!["review"]!;
+        Assert.Equal("continue", (string)reviewed["decision"]!);
+        Assert.Equal("Absence fell by a third.", (string)reviewed["whatChanged"]!);
+
         // The plan page says the same in words.
         var page = await (await app.SignInAsync(World.PrimaryHead)).GetPageAsync($"/plans/{(int)plan["id"]!}/on-a-page");
         Assert.Contains("On trajectory", page.Body!.TextContent, StringComparison.Ordinal);
@@ -200,6 +209,28 @@ public abstract class TheImprovementLoop(StepwiseApp app)
 
         Assert.Equal(goalsBefore, await app.QueryAsync(db => db.Goals.CountAsync()));
         Assert.Equal(judgementsBefore, await app.QueryAsync(db => db.Judgements.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_goal_form_with_its_dates_the_wrong_way_round_shows_the_message_on_the_page_and_stores_nothing()
+    {
+        app.EnsureAvailable();
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var plan = await (await head.PostJsonAsync($"/api/schools/{Urn}/plans", new { kind = "hundred-day", title = "Form checks", startsOn = Today }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var priority = await (await head.PostJsonAsync($"/api/plans/{(int)plan["id"]!}/priorities", new { title = "Form priority" })).ReadJsonAsync(HttpStatusCode.Created);
+        await SeriesSeed.HalfTermsAsync(app, Urn, "attendance.persistent-absence", "all", [12, 11, 12, 13, 12, 11]);
+        var browser = await app.SignInAsync(World.PrimaryHead);
+        var page = await browser.GetPageAsync($"/priorities/{(int)priority["id"]!}");
+        var form = page.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.Action.Contains("handler=goal", StringComparison.Ordinal));
+        var answer = await browser.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["NewGoal.MetricKey"] = "attendance.persistent-absence", ["NewGoal.Group"] = "all", ["NewGoal.Baseline"] = "12", ["NewGoal.BaselineOn"] = "2026-09-01",
+            ["NewGoal.Target"] = "10", ["NewGoal.TargetOn"] = "2026-07-01",
+        }, $"/priorities/{(int)priority["id"]!}");
+        var shown = await answer.ReadPageAsync();
+        Assert.Contains(shown.Errors(), e => e.Contains("must be after the baseline date", StringComparison.Ordinal));
+        Assert.Equal(0, await app.QueryAsync(db => db.Goals.CountAsync(g => g.PriorityId == (int)priority["id"]!)));
     }
 
     [Fact]
