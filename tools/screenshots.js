@@ -18,7 +18,15 @@ const journeys = [
   { as: 'amara.okafor@larkhaven.example', pages: [
     ['people', '/people'], ['person', '/people/4'], ['person-new', '/people/new'], ['audit', '/audit'],
     ['account', '/account'], ['two-factor', '/account/two-factor'], ['not-found', '/schools/123456'] ] },
-  { as: 'margaret.ellis@larkhaven.example', pages: [['governor-school', '/schools/990001']] },
+  { as: 'margaret.ellis@larkhaven.example', pages: [['governor-school', '/schools/990001'], ['governor-priority', '/priorities/1']] },
+  // The improvement loop (issue 6): ids are those of a freshly loaded demo.
+  { as: 'claire.dawson@larkhaven.example', pages: [
+    ['self-evaluation', '/schools/990001/self-evaluation'], ['self-evaluation-area', '/schools/990001/self-evaluation/areas/4'],
+    ['self-evaluation-summary', '/schools/990001/self-evaluation/summary'], ['stage-timeline', '/schools/990001/stages'], ['stage-unit', '/units/14/stage'],
+    ['plan', '/plans/1'], ['plan-on-a-page', '/plans/1/on-a-page'], ['priority', '/priorities/1'] ] },
+  { as: 'helen.marsh@larkhaven.example', pages: [
+    ['moderation', '/schools/990002/self-evaluation/moderation'], ['stages-trust', '/stages'], ['plan-on-a-page-concern', '/plans/2/on-a-page'],
+    ['plan-on-a-page-stale', '/plans/3/on-a-page'], ['frameworks', '/frameworks'], ['trust-overview-improvement', '/trust/overview'] ] },
 ];
 
 // A data manager's upload: a large file caught while it is being checked, its report, and the import history.

@@ -5,14 +5,18 @@ using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
 using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Demo;
+using Stepwise.Features.Frameworks;
 using Stepwise.Features.Gaps;
 using Stepwise.Features.Home;
 using Stepwise.Features.Metrics;
 using Stepwise.Features.People;
+using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
+using Stepwise.Features.SelfEvaluation;
+using Stepwise.Features.Stages;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
 using Stepwise.Infrastructure;
@@ -47,6 +51,10 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddSchoolMetrics();
     builder.Services.AddGaps();
     builder.Services.AddBenchmarking();
+    builder.Services.AddFrameworks();
+    builder.Services.AddSelfEvaluation();
+    builder.Services.AddStages();
+    builder.Services.AddPlans();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -65,6 +73,10 @@ static WebApplication BuildWebApp(string[] args)
     app.MapSchoolDataApi();
     app.MapBenchmarkingApi();
     app.MapAuditApi();
+    app.MapFrameworksApi();
+    app.MapSelfEvaluationApi();
+    app.MapStagesApi();
+    app.MapPlansApi();
     return app;
 }
 

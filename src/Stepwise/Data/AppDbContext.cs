@@ -4,12 +4,16 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
+using Stepwise.Features.Frameworks;
 using Stepwise.Features.Benchmarking;
 using Stepwise.Features.People;
+using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
+using Stepwise.Features.SelfEvaluation;
+using Stepwise.Features.Stages;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
 
@@ -42,6 +46,20 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<BehaviourIncident> BehaviourIncidents => Set<BehaviourIncident>();
     public DbSet<DataImport> DataImports => Set<DataImport>();
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
+    public DbSet<Framework> Frameworks => Set<Framework>();
+    public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
+    public DbSet<FrameworkArea> FrameworkAreas => Set<FrameworkArea>();
+    public DbSet<FrameworkGrade> FrameworkGrades => Set<FrameworkGrade>();
+    public DbSet<Judgement> Judgements => Set<Judgement>();
+    public DbSet<JudgementEvidence> JudgementEvidence => Set<JudgementEvidence>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<PlanEvidence> PlanEvidence => Set<PlanEvidence>();
+    public DbSet<PlanComment> PlanComments => Set<PlanComment>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ComparatorWeightSetting> ComparatorWeightSettings => Set<ComparatorWeightSetting>();
 

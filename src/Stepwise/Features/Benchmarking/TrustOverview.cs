@@ -3,6 +3,7 @@ using Stepwise.Analytics.Comparators;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.Shared;
 
 namespace Stepwise.Features.Benchmarking;
@@ -12,15 +13,16 @@ public sealed record OverviewCell(
     string MeasureKey, string MeasureName, string Unit, int? Year, double? Value, string? Missing, Signal Signal, PositionAmongComparators? Among);
 
 public sealed record OverviewRow(int Urn, string Name, string Phase, int? Pupils, double? FsmPercent, bool InNationalData, int SimilarSchools,
-    IReadOnlyList<OverviewCell> Measures);
+    IReadOnlyList<OverviewCell> Measures, ImprovementSnapshot? Improvement);
 
 public sealed record OverviewView(IReadOnlyList<OverviewRow> Schools, WeightsView Weights, string Sort, bool Descending, bool HasNationalData);
 
 /// <summary>
 /// Every school of the trust the person may see, with its key measures: the latest published figure, a signal
-/// from an XmR chart over the years, and its percentile among its similar schools. Sorted on the server.
+/// from an XmR chart over the years, and its percentile among its similar schools; its stage and latest
+/// self-evaluation. Sorted on the server.
 /// </summary>
-public sealed class TrustOverview(AppDbContext db, AccessControl access, ComparatorCache cache, TrustWeights trustWeights)
+public sealed class TrustOverview(AppDbContext db, AccessControl access, ComparatorCache cache, TrustWeights trustWeights, ReadImprovementSnapshots improvement)
 {
     /// <summary>The columns a table can be sorted by; measure columns (0, 1, 2) sort by percentile among similar schools.</summary>
     public static readonly IReadOnlyList<string> SortKeys = ["school", "phase", "pupils", "headline", "absence", "persistent"];
@@ -50,6 +52,8 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
             .GroupBy(v => (v.MetricKey, v.Year))
             .ToDictionary(g => g.Key, g => g.GroupBy(v => v.Urn).ToDictionary(u => u.Key, u => u.OrderBy(v => v.Value is null).Select(v => (v.Value, v.Missing)).First()));
 
+        // The improvement loop's side of each school: its stage and its latest self-evaluation (issue 6).
+        var snapshots = await improvement.ForSchoolsAsync(schools.Select(s => s.Urn).ToList(), ct);
         var rows = schools.Select(s =>
         {
             var inPool = pool.Find(s.Urn);
@@ -57,7 +61,7 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
             sets.TryGetValue(s.Urn, out var set);
             var cells = KeyMeasures.ForOverview(phase).Select(key => Cell(key, s.Urn, set, metrics, values)).ToList();
             return new OverviewRow(s.Urn, s.Name, phase, inPool?.Pupils ?? s.Pupils, inPool?.FsmPercent ?? s.PercentFreeSchoolMeals, inPool is not null,
-                set is null ? 0 : set.Members.Count - 1, cells);
+                set is null ? 0 : set.Members.Count - 1, cells, snapshots.GetValueOrDefault(s.Urn));
         }).ToList();
 
         var key = SortKeys.Contains(sort ?? "") ? sort! : "school";

@@ -4,6 +4,7 @@ using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Benchmarking;
 using Stepwise.Features.People;
+using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
@@ -17,7 +18,7 @@ namespace Stepwise.Features.Demo;
 /// The data is the same every time (a seeded generator); loading into a database that already holds the demo
 /// trust changes nothing, and nothing else is ever touched.
 /// </summary>
-public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive, DemoFigures figures)
+public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive, DemoFigures figures, DemoImprovementLoop improvementLoop)
 {
     public const string TrustName = "Larkhaven Learning Trust";
     public const string Password = "stepwise-demo-2026";
@@ -86,6 +87,8 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await AddSchoolDataAsync(trust, schools, pupils, now, ct);
         // Published-style figures for the invented schools, so that the demo can be benchmarked (ADR 0020).
         await figures.HandleAsync(ct);
+        // Frameworks, judgements, stages and plans whose goals sit on the series just derived (issue 6).
+        await improvementLoop.LoadAsync(schools, units, Leaders(), "Helen Marsh", ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);
@@ -195,6 +198,12 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
             db.Users.Add(person);
         }
     }
+
+    /// <summary>Each school's headteacher (or principal), who signs its self-evaluation and plan.</summary>
+    private static Dictionary<int, string> Leaders() => DemoStaff.All
+        .Where(s => s is { Urn: int, Role: Role.SchoolLeader })
+        .GroupBy(s => s.Urn!.Value)
+        .ToDictionary(g => g.Key, g => $"{g.First().First} {g.First().Last}");
 
     private static List<Account> Accounts() => DemoStaff.All
         .Select(s => new Account(DemoStaff.Email(s), s.Role.Code(), Describe(s)))

@@ -45,6 +45,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         Assert.True(targets.Count > 30, $"Only {targets.Count} endpoints found: the enumeration is broken.");
 
         var w = app.World;
+        var loop = await ImprovementLoopRecords.SeedAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["urn"] = $"{World.NorthSecondaryUrn}",
@@ -55,6 +56,13 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["metric"] = "attendance.overall-absence",
             ["kind"] = "attendance",
             ["jobId"] = "1",
+            // Frameworks belong to the whole trust: the only one this person may not see is another trust's.
+            ["frameworkId"] = $"{loop.Harbour.FrameworkId}",
+            ["number"] = "1",
+            ["areaId"] = $"{loop.North.AreaId}",
+            ["planId"] = $"{loop.NorthSecondary.PlanId}",
+            ["priorityId"] = $"{loop.NorthSecondary.PriorityId}",
+            ["actionId"] = $"{loop.NorthSecondary.ActionId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -66,6 +74,12 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["metric"] = "attendance.overall-absence",
             ["kind"] = "attendance",
             ["jobId"] = "1",
+            ["frameworkId"] = $"{loop.Harbour.FrameworkId}",
+            ["number"] = "1",
+            ["areaId"] = $"{loop.Harbour.AreaId}",
+            ["planId"] = $"{loop.HarbourSchool.PlanId}",
+            ["priorityId"] = $"{loop.HarbourSchool.PriorityId}",
+            ["actionId"] = $"{loop.HarbourSchool.ActionId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -77,6 +91,12 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["metric"] = "attendance.overall-absence",
             ["kind"] = "attendance",
             ["jobId"] = "1",
+            ["frameworkId"] = $"{loop.North.FrameworkId}",
+            ["number"] = "1",
+            ["areaId"] = $"{loop.North.AreaId}",
+            ["planId"] = $"{loop.NorthPrimary.PlanId}",
+            ["priorityId"] = $"{loop.NorthPrimary.PriorityId}",
+            ["actionId"] = $"{loop.NorthPrimary.ActionId}",
         };
 
         var failures = new List<string>();
