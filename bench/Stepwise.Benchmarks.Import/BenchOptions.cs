@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Stepwise.Benchmarks.Import;
 
-/// <summary>--rows N (default 1,000,000), --periods N weeks per pupil (default 100), --database sqlite|postgres|both, --keep.</summary>
-public sealed record BenchOptions(int Rows, int Periods, bool Sqlite, bool Postgres, bool Keep)
+/// <summary>--rows N (default 1,000,000), --periods N weeks per pupil (default 100), --database sqlite|postgres|both, --attempts N (default 3), --keep.</summary>
+public sealed record BenchOptions(int Rows, int Periods, bool Sqlite, bool Postgres, bool Keep, int Attempts)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -11,6 +11,7 @@ public sealed record BenchOptions(int Rows, int Periods, bool Sqlite, bool Postg
         var periods = 100;
         var database = Environment.GetEnvironmentVariable("STEPWISE_TEST_POSTGRES") is { Length: > 0 } ? "both" : "sqlite";
         var keep = false;
+        var attempts = 3;
         for (var i = 0; i < args.Length; i++)
         {
             string? Next() => i + 1 < args.Length ? args[++i] : null;
@@ -25,6 +26,9 @@ public sealed record BenchOptions(int Rows, int Periods, bool Sqlite, bool Postg
                 case "--database" when Next() is "sqlite" or "postgres" or "both":
                     database = args[i];
                     break;
+                case "--attempts" when int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a is > 0 and <= 20:
+                    attempts = a;
+                    break;
                 case "--keep":
                     keep = true;
                     break;
@@ -32,7 +36,7 @@ public sealed record BenchOptions(int Rows, int Periods, bool Sqlite, bool Postg
                     return null;
             }
         }
-        return new BenchOptions(rows, periods, database is "sqlite" or "both", database is "postgres" or "both", keep);
+        return new BenchOptions(rows, periods, database is "sqlite" or "both", database is "postgres" or "both", keep, attempts);
     }
 }
 

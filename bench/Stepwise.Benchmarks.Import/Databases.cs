@@ -20,14 +20,14 @@ public interface ITarget : IAsyncDisposable
 {
     string Name { get; }
 
-    /// <summary>The configuration for a fresh, empty Stepwise database.</summary>
-    Task<(string Provider, string ConnectionString)> CreateStepwiseDatabaseAsync();
+    /// <summary>The configuration for a fresh, empty Stepwise database (one per attempt).</summary>
+    Task<(string Provider, string ConnectionString)> CreateStepwiseDatabaseAsync(int attempt);
 
-    /// <summary>Loads the file's rows the plainest way into an unindexed table; returns the seconds it took (reading the file included).</summary>
-    Task<double> BareLoadAsync(AttendanceFiles files);
+    /// <summary>Loads the file's rows the plainest way into a new unindexed table; returns the seconds it took (reading the file included).</summary>
+    Task<double> BareLoadAsync(AttendanceFiles files, int attempt);
 
     /// <summary>The same, from rows already parsed in memory: the database's own cost alone.</summary>
-    Task<double> BareInsertAsync(IReadOnlyList<BareRow> rows);
+    Task<double> BareInsertAsync(IReadOnlyList<BareRow> rows, int attempt);
 }
 
 public readonly record struct BareRow(string Upn, string Period, int Possible, int Present, int Authorised, int Unauthorised);
@@ -36,27 +36,42 @@ public static class Databases
 {
     private const int Urn = 999001;
 
-    public static async Task<List<Result>> RunAsync(ITarget target, AttendanceFiles files)
+    /// <summary>
+    /// Each loader <paramref name="attempts"/> times, taking turns, each time into a new database or table; the best
+    /// time of each counts (the machine is shared, so the best is the least disturbed).
+    /// </summary>
+    public static async Task<List<Result>> RunAsync(ITarget target, AttendanceFiles files, int attempts)
     {
         await using var _ = target;
-        Console.WriteLine($"{target.Name}: bare loader …");
-        var bare = await target.BareLoadAsync(files);
         var parsed = BareFile.Read(files.Attendance);
-        var insertOnly = await target.BareInsertAsync(parsed);
-        parsed = null;
-        GC.Collect();
-
-        Console.WriteLine($"{target.Name}: Stepwise import …");
-        var (provider, connectionString) = await target.CreateStepwiseDatabaseAsync();
-        await using var services = Services(provider, connectionString);
-        await SeedAsync(services, files);
-        var (seconds, phases) = await ImportAttendanceAsync(services, files);
-
+        double bare = double.MaxValue, insertOnly = double.MaxValue, stepwise = double.MaxValue;
+        var phases = "";
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            GC.Collect();
+            var b = await target.BareLoadAsync(files, attempt);
+            var i = await target.BareInsertAsync(parsed, attempt);
+            GC.Collect();
+            var (provider, connectionString) = await target.CreateStepwiseDatabaseAsync(attempt);
+            double s;
+            string p;
+            await using (var services = Services(provider, connectionString))
+            {
+                await SeedAsync(services, files);
+                (s, p) = await ImportAttendanceAsync(services, files);
+            }
+            Console.WriteLine($"{target.Name} attempt {attempt}: bare {b:N2} s (insert alone {i:N2} s), Stepwise {s:N2} s ({p})");
+            (bare, insertOnly) = (Math.Min(bare, b), Math.Min(insertOnly, i));
+            if (s < stepwise)
+            {
+                (stepwise, phases) = (s, p);
+            }
+        }
         return
         [
             new Result(target.Name, "bare loader (read file, plain insert, 1 tx)", files.Rows, bare),
             new Result(target.Name, "  of which the plain insert alone", files.Rows, insertOnly),
-            new Result(target.Name, "stepwise import attendance", files.Rows, seconds, bare / seconds, phases),
+            new Result(target.Name, "stepwise import attendance", files.Rows, stepwise, bare / stepwise, phases),
         ];
     }
 
@@ -174,12 +189,12 @@ public sealed class SqliteTarget(string folder) : ITarget
 {
     public string Name => "SQLite";
 
-    public Task<(string Provider, string ConnectionString)> CreateStepwiseDatabaseAsync() =>
-        Task.FromResult(("Sqlite", $"Data Source={Path.Combine(folder, "stepwise.db")};Pooling=True"));
+    public Task<(string Provider, string ConnectionString)> CreateStepwiseDatabaseAsync(int attempt) =>
+        Task.FromResult(("Sqlite", $"Data Source={Path.Combine(folder, $"stepwise-{attempt}.db")};Pooling=True"));
 
-    public Task<double> BareLoadAsync(AttendanceFiles files) => Task.FromResult(Load("bare-file.db", BareFile.Rows(files.Attendance)));
+    public Task<double> BareLoadAsync(AttendanceFiles files, int attempt) => Task.FromResult(Load($"bare-file-{attempt}.db", BareFile.Rows(files.Attendance)));
 
-    public Task<double> BareInsertAsync(IReadOnlyList<BareRow> rows) => Task.FromResult(Load("bare-memory.db", rows));
+    public Task<double> BareInsertAsync(IReadOnlyList<BareRow> rows, int attempt) => Task.FromResult(Load($"bare-memory-{attempt}.db", rows));
 
     private double Load(string name, IEnumerable<BareRow> rows)
     {
@@ -227,37 +242,40 @@ public sealed class SqliteTarget(string folder) : ITarget
 public sealed class PostgresTarget(string server) : ITarget
 {
     private readonly string _name = $"stepwise_bench_{Guid.NewGuid():N}";
+    private readonly List<string> _databases = [];
 
     public string Name => "PostgreSQL";
 
-    private string Database => new NpgsqlConnectionStringBuilder(server) { Database = _name }.ToString();
+    private string Database(string name) => new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
 
-    public async Task<(string Provider, string ConnectionString)> CreateStepwiseDatabaseAsync()
+    public async Task<(string Provider, string ConnectionString)> CreateStepwiseDatabaseAsync(int attempt)
     {
-        await CreateAsync();
-        return ("Postgres", Database);
+        var name = $"{_name}_{attempt}";
+        await CreateAsync(name);
+        return ("Postgres", Database(name));
     }
 
-    private async Task CreateAsync()
+    private async Task CreateAsync(string name)
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
-        await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{_name}'", connection);
+        await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{name}'", connection);
         if (await exists.ExecuteScalarAsync() is null)
         {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", connection);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await create.ExecuteNonQueryAsync();
+            _databases.Add(name);
         }
     }
 
-    public Task<double> BareLoadAsync(AttendanceFiles files) => LoadAsync("bare_file", BareFile.Rows(files.Attendance));
+    public Task<double> BareLoadAsync(AttendanceFiles files, int attempt) => LoadAsync($"bare_file_{attempt}", BareFile.Rows(files.Attendance));
 
-    public Task<double> BareInsertAsync(IReadOnlyList<BareRow> rows) => LoadAsync("bare_memory", rows);
+    public Task<double> BareInsertAsync(IReadOnlyList<BareRow> rows, int attempt) => LoadAsync($"bare_memory_{attempt}", rows);
 
     private async Task<double> LoadAsync(string table, IEnumerable<BareRow> rows)
     {
-        await CreateAsync();
-        await using var connection = new NpgsqlConnection(Database);
+        await CreateAsync(_name);
+        await using var connection = new NpgsqlConnection(Database(_name));
         await connection.OpenAsync();
         await using (var create = new NpgsqlCommand($"CREATE TABLE {table} (upn text, period text, possible integer, present integer, authorised integer, unauthorised integer)", connection))
         {
@@ -288,7 +306,10 @@ public sealed class PostgresTarget(string server) : ITarget
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        foreach (var name in _databases)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -10,7 +10,7 @@ using Stepwise.Benchmarks.Import;
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Stepwise.Benchmarks.Import [--rows N] [--periods N] [--database sqlite|postgres|both] [--keep]");
+    Console.Error.WriteLine("usage: Stepwise.Benchmarks.Import [--rows N] [--periods N] [--database sqlite|postgres|both] [--attempts N] [--keep]");
     return 2;
 }
 var postgres = Environment.GetEnvironmentVariable("STEPWISE_TEST_POSTGRES");
@@ -33,11 +33,11 @@ try
     var results = new List<Result>();
     if (options.Sqlite)
     {
-        results.AddRange(await Databases.RunAsync(new SqliteTarget(work), files));
+        results.AddRange(await Databases.RunAsync(new SqliteTarget(work), files, options.Attempts));
     }
     if (options.Postgres)
     {
-        results.AddRange(await Databases.RunAsync(new PostgresTarget(postgres!), files));
+        results.AddRange(await Databases.RunAsync(new PostgresTarget(postgres!), files, options.Attempts));
     }
 
     Console.WriteLine();
@@ -46,9 +46,11 @@ try
     {
         Console.WriteLine($"{r.Database,-10} {r.Loader,-48} {r.Rows,12:N0} {r.Seconds,9:N2} {r.RowsPerSecond,11:N0} {(r.Ratio is double q ? q.ToString("P1", CultureInfo.InvariantCulture) : ""),8}");
     }
-    foreach (var r in results.Where(r => r.Phases is not null))
+    foreach (var database in results.GroupBy(r => r.Database))
     {
-        Console.WriteLine($"  {r.Database} stepwise phases: {r.Phases}");
+        var (bare, insert, stepwise) = (database.ElementAt(0), database.ElementAt(1), database.ElementAt(2));
+        Console.WriteLine($"{database.Key}: Stepwise runs at {stepwise.Ratio:P1} of the bare loader's rows/s "
+            + $"({stepwise.RowsPerSecond / insert.RowsPerSecond:P1} of the plain insert alone); Stepwise phases: {stepwise.Phases}");
     }
     return results.Where(r => r.Ratio is not null).All(r => r.Ratio >= 0.5) ? 0 : 1;
 }

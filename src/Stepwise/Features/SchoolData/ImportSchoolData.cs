@@ -94,6 +94,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         }
 
         db.AuditEachRow = false;
+        await using var connection = await SaveAttendanceInBulk.PrepareConnectionAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var import = new DataImport
         {
