@@ -51,8 +51,11 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             {
                 progress?.Report(new Progress("Checking", (double)file.Position / file.Length));
             }
-            problems.AddRange(rowProblems);
-            badLines.UnionWith(rowProblems.Select(p => p.Line));
+            if (rowProblems.Count > 0)
+            {
+                problems.AddRange(rowProblems);
+                badLines.UnionWith(rowProblems.Select(p => p.Line));
+            }
             if (row is null)
             {
                 continue;

@@ -211,11 +211,11 @@ public static class SaveAttendanceInBulk
             }
             await copy.CompleteAsync(ct);
         }
+        // No ORDER BY: the rows were copied in key order, and sorting a million again spilled to disk with the default work_mem.
         await using var upsert = new NpgsqlCommand($"""
             INSERT INTO {n.Table} AS t ({n.TrustId}, {n.SchoolId}, {n.PupilId}, {n.Period}, {n.PeriodStart}, {n.Possible}, {n.Present}, {n.Authorised}, {n.Unauthorised}, {n.DataImportId})
             SELECT @trust, @school, s.pupil_id, s.period, s.period_start, s.possible, s.present, s.authorised, s.unauthorised, @import
             FROM attendance_staging s
-            ORDER BY s.pupil_id, s.period
             ON CONFLICT ({n.PupilId}, {n.Period}) DO UPDATE SET {n.UpdateSet}
             WHERE {n.Differs("t", "IS DISTINCT FROM")}
             """, connection, transaction);

@@ -766,12 +766,12 @@ namespace Stepwise.Data.Migrations.Postgres
 
                     b.HasIndex("DataImportId");
 
+                    b.HasIndex("SchoolId");
+
                     b.HasIndex("TrustId");
 
                     b.HasIndex("PupilId", "Period")
                         .IsUnique();
-
-                    b.HasIndex("SchoolId", "PeriodStart");
 
                     b.ToTable("AttendanceRecords");
                 });
