@@ -36,7 +36,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
         var figures = new List<Figure>();
         var metrics = new List<Metric>();
 
-        var groups = new Memberships(pupils, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var groups = new PupilMemberships(pupils, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (await AttendanceFiguresAsync(schoolId, groups, ct) is { Count: > 0 } attendanceFigures)
         {
             metrics.AddRange([OverallAbsence, PersistentAbsence, SevereAbsence]);
@@ -95,9 +95,9 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
     /// <summary>
     /// Attendance for each period as recorded and for each academic year as a whole (a pupil's sessions summed over
     /// the year), for all pupils and each group. Written as plain loops over the rows: a school's attendance can be a
-    /// million rows (a row per pupil per week), and each row's groups come from <see cref="Memberships"/>.
+    /// million rows (a row per pupil per week), and each row's groups come from <see cref="PupilMemberships"/>.
     /// </summary>
-    private async Task<List<Figure>> AttendanceFiguresAsync(int schoolId, Memberships groups, CancellationToken ct)
+    private async Task<List<Figure>> AttendanceFiguresAsync(int schoolId, PupilMemberships groups, CancellationToken ct)
     {
         var rows = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == schoolId)
             .Select(a => new { a.PupilId, a.Period, a.Possible, Absent = a.Authorised + a.Unauthorised }).ToListAsync(ct);
@@ -161,7 +161,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
         return figures;
     }
 
-    private static IEnumerable<(string Name, List<T> Items)> ByGroup<T>(IEnumerable<T> items, Period period, Memberships memberships, Func<T, int> pupilOf)
+    private static IEnumerable<(string Name, List<T> Items)> ByGroup<T>(IEnumerable<T> items, Period period, PupilMemberships memberships, Func<T, int> pupilOf)
     {
         var groups = new Dictionary<string, List<T>>();
         foreach (var item in items)
@@ -176,55 +176,6 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
             }
         }
         return groups.Select(g => (g.Key, g.Value));
-    }
-
-    /// <summary>
-    /// The groups each pupil is in on a day (<see cref="PupilGroups.Of"/>), worked out once for each stretch of days
-    /// over which nothing about the pupil changes: a characteristic starting or ending, or a new academic year (their
-    /// year group). A pupil with a row for every week of three years is worked out three times, not 120.
-    /// </summary>
-    private sealed class Memberships(Dictionary<int, Pupil> pupils, DateOnly today)
-    {
-        private readonly Dictionary<int, List<(DateOnly From, DateOnly To, string[] Groups)>> _known = [];
-
-        /// <summary>The pupil's groups on the day; none for a pupil no longer at the school.</summary>
-        public string[] Of(int pupilId, DateOnly day)
-        {
-            if (!pupils.TryGetValue(pupilId, out var pupil))
-            {
-                return [];
-            }
-            if (!_known.TryGetValue(pupilId, out var stretches))
-            {
-                _known[pupilId] = stretches = [];
-            }
-            foreach (var (from, to, known) in stretches)
-            {
-                if (from <= day && day < to)
-                {
-                    return known;
-                }
-            }
-            var yearStart = new DateOnly(day.Month >= 9 ? day.Year : day.Year - 1, 9, 1);
-            var (start, end) = (yearStart, yearStart.AddYears(1));
-            foreach (var c in pupil.Characteristics)
-            {
-                foreach (var boundary in c.To is DateOnly to && to < DateOnly.MaxValue ? [c.From, to.AddDays(1)] : new[] { c.From })
-                {
-                    if (boundary <= day && boundary > start)
-                    {
-                        start = boundary;
-                    }
-                    else if (boundary > day && boundary < end)
-                    {
-                        end = boundary;
-                    }
-                }
-            }
-            var groups = PupilGroups.Of(pupil, day, today).ToArray();
-            stretches.Add((start, end, groups));
-            return groups;
-        }
     }
 
     private static Figure Make(Metric metric, string group, Period period, double? value, int pupils) =>
