@@ -23,7 +23,7 @@ namespace Stepwise.Tests.Features.SchoolData;
 public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, string? unavailableReason) : IAsyncLifetime
 {
     private const int Urn = 990301;
-    private const int Pupils = 2_000;
+    private const int Pupils = 1_000;
     private const int Weeks = 100;
     private const int Rows = Pupils * Weeks;
 
@@ -138,7 +138,7 @@ public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, stri
 
     private static string Upn(int i) => $"K{i:00000000000}{i % 10}";
 
-    /// <summary>A row per pupil per week: 200,000 rows, a few seconds to import.</summary>
+    /// <summary>A row per pupil per week: 100,000 rows, a few seconds to import.</summary>
     private string WriteAttendance()
     {
         var path = Path.Combine(_files, "attendance.csv");
