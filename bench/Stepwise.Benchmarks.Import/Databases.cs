@@ -20,6 +20,12 @@ public interface ITarget : IAsyncDisposable
 {
     string Name { get; }
 
+    /// <summary>How the bare loader writes: "prepared INSERT, 1 tx" or "binary COPY".</summary>
+    string BareMethod { get; }
+
+    /// <summary>The database's version, for the record.</summary>
+    Task<string> VersionAsync();
+
     /// <summary>The configuration for a fresh, empty Stepwise database (one per attempt).</summary>
     Task<(string Provider, string ConnectionString)> CreateStepwiseDatabaseAsync(int attempt);
 
@@ -43,6 +49,7 @@ public static class Databases
     public static async Task<List<Result>> RunAsync(ITarget target, AttendanceFiles files, int attempts)
     {
         await using var _ = target;
+        Console.WriteLine($"{target.Name} {await target.VersionAsync()}");
         var parsed = BareFile.Read(files.Attendance);
         double bare = double.MaxValue, insertOnly = double.MaxValue, stepwise = double.MaxValue;
         var phases = "";
@@ -69,8 +76,8 @@ public static class Databases
         }
         return
         [
-            new Result(target.Name, "bare loader (read file, plain insert, 1 tx)", files.Rows, bare),
-            new Result(target.Name, "  of which the plain insert alone", files.Rows, insertOnly),
+            new Result(target.Name, $"bare loader (read file, {target.BareMethod})", files.Rows, bare),
+            new Result(target.Name, $"  the {target.BareMethod} alone", files.Rows, insertOnly),
             new Result(target.Name, "stepwise import attendance", files.Rows, stepwise, bare / stepwise, phases),
         ];
     }
@@ -189,6 +196,17 @@ public sealed class SqliteTarget(string folder) : ITarget
 {
     public string Name => "SQLite";
 
+    public string BareMethod => "prepared INSERT, 1 tx";
+
+    public Task<string> VersionAsync()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sqlite_version()";
+        return Task.FromResult($"{command.ExecuteScalar()} (WAL, synchronous=NORMAL, as Stepwise opens it)");
+    }
+
     public Task<(string Provider, string ConnectionString)> CreateStepwiseDatabaseAsync(int attempt) =>
         Task.FromResult(("Sqlite", $"Data Source={Path.Combine(folder, $"stepwise-{attempt}.db")};Pooling=True"));
 
@@ -245,6 +263,16 @@ public sealed class PostgresTarget(string server) : ITarget
     private readonly List<string> _databases = [];
 
     public string Name => "PostgreSQL";
+
+    public string BareMethod => "binary COPY, 1 tx";
+
+    public async Task<string> VersionAsync()
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT version() || ', shared_buffers ' || current_setting('shared_buffers') || ', synchronous_commit ' || current_setting('synchronous_commit')", connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
 
     private string Database(string name) => new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
 
