@@ -59,11 +59,12 @@ public static class ImportCommand
         var year = new Option<int>("--year") { Description = "The calendar year the academic year ends in: 2018 for 2017/18", Required = true };
         var acceptValid = new Option<bool>("--accept-valid") { Description = "Import the valid rows and report the rest (default: a file with any bad row is refused whole)" };
         var json = new Option<bool>("--json") { Description = "Print {\"read\":N,\"accepted\":N,\"rejected\":N,\"errors\":[…]}" };
+        var progressLines = ProgressOption();
         var columns = string.Join("\n", layout.Measures.Select(m => $"  {m.Column,-24} {m.Name} ({m.Unit})"));
         var command = new Command(layout.Kind,
             $"{layout.Source}. Columns are found by name: {layout.RecordTypeColumn ?? "(no record type)"}, {layout.UrnColumn}, {layout.LaColumn}, and the measures:\n{columns}")
         {
-            file, year, acceptValid, json,
+            file, year, acceptValid, json, progressLines,
         };
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
         {
@@ -75,7 +76,7 @@ public static class ImportCommand
             await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
             await using var stream = path.OpenRead();
             var useCase = services.GetRequiredService<ImportNationalData>();
-            var report = await WithProgressAsync(!parsed.GetValue(json), progress =>
+            var report = await WithProgressAsync(!parsed.GetValue(json), parsed.GetValue(progressLines), progress =>
                 useCase.HandleAsync(layout, stream, path.Name, parsed.GetValue(year), parsed.GetValue(acceptValid), token, progress));
             Print(report, path.Name, parsed.GetValue(json));
             return report.Imported || report.AlreadyImported ? CliError.Ok : CliError.Usage;
@@ -90,9 +91,10 @@ public static class ImportCommand
         var map = new Option<FileInfo?>("--map") { Description = "A mapping file for headers not recognised: one line per column, `their header = our column`" };
         var acceptValid = new Option<bool>("--accept-valid") { Description = "Import the valid rows and report the rest (default: a file with any bad row is refused whole)" };
         var json = new Option<bool>("--json") { Description = "Print {\"read\":N,\"accepted\":N,\"rejected\":N,\"errors\":[…]}" };
+        var progressLines = ProgressOption();
         var command = new Command(layout.Kind, $"{layout.Title}: a school's own data. Columns are found by name (other columns are ignored):\n{layout.Describe()}")
         {
-            file, school, map, acceptValid, json,
+            file, school, map, acceptValid, json, progressLines,
         };
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
         {
@@ -112,7 +114,7 @@ public static class ImportCommand
             await using var stream = path.OpenRead();
             var useCase = services.GetRequiredService<ImportSchoolData>();
             var request = new ImportSchoolData.Request(parsed.GetValue(school), layout, path.Name, parsed.GetValue(acceptValid), mapping);
-            var report = await WithProgressAsync(!parsed.GetValue(json), async progress =>
+            var report = await WithProgressAsync(!parsed.GetValue(json), parsed.GetValue(progressLines), async progress =>
                 (await useCase.HandleAsync(request, stream, token, progress)).Value
                 ?? throw new CliError($"There is no school with URN {request.Urn} in Stepwise: add it first.", CliError.Usage));
             Print(report, path.Name, parsed.GetValue(json));
@@ -121,9 +123,22 @@ public static class ImportCommand
         return command;
     }
 
-    /// <summary>A progress bar on a terminal; nothing when the output is redirected or JSON was asked for.</summary>
-    private static async Task<ImportNationalData.Report> WithProgressAsync(bool show, Func<IProgress<ImportNationalData.Progress>?, Task<ImportNationalData.Report>> run)
+    private static Option<bool> ProgressOption() => new("--progress")
     {
+        Description = "Write each stage and every 10% of it to standard error as plain lines (\"Saving: 40%\"), for logs and scripts (instead of the bar a terminal shows)",
+    };
+
+    /// <summary>
+    /// A progress bar on a terminal; nothing when the output is redirected or JSON was asked for, unless --progress asks
+    /// for plain lines on standard error.
+    /// </summary>
+    private static async Task<ImportNationalData.Report> WithProgressAsync(bool show, bool lines,
+        Func<IProgress<ImportNationalData.Progress>?, Task<ImportNationalData.Report>> run)
+    {
+        if (lines)
+        {
+            return await run(new ProgressLines());
+        }
         if (!show || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             return await run(null);
@@ -178,5 +193,27 @@ public static class ImportCommand
             { Imported: true } => $"Imported: {report.ValuesAdded:N0} added, {report.ValuesChanged:N0} changed.",
             _ => "Nothing was imported: correct the file, or use --accept-valid to import the valid rows.",
         });
+    }
+
+    /// <summary>
+    /// Progress as plain lines, written as it is reported (not queued to another thread): when "Saving: 10%" appears,
+    /// saving has begun.
+    /// </summary>
+    private sealed class ProgressLines : IProgress<ImportNationalData.Progress>
+    {
+        private string? _stage;
+        private int _tenths = -1;
+
+        public void Report(ImportNationalData.Progress value)
+        {
+            var tenths = (int)Math.Floor(Math.Clamp(value.Fraction, 0, 1) * 10);
+            if (value.Stage == _stage && tenths <= _tenths)
+            {
+                return;
+            }
+            (_stage, _tenths) = (value.Stage, tenths);
+            Console.Error.WriteLine($"{value.Stage}: {tenths * 10}%");
+            Console.Error.Flush();
+        }
     }
 }

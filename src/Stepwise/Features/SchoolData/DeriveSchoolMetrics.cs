@@ -36,27 +36,11 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
         var figures = new List<Figure>();
         var metrics = new List<Metric>();
 
-        var attendance = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == schoolId)
-            .Select(a => new { a.PupilId, a.Period, a.Possible, a.Authorised, a.Unauthorised }).ToListAsync(ct);
-        if (attendance.Count > 0)
+        var groups = new PupilMemberships(pupils, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (await AttendanceFiguresAsync(schoolId, groups, ct) is { Count: > 0 } attendanceFigures)
         {
             metrics.AddRange([OverallAbsence, PersistentAbsence, SevereAbsence]);
-            var byPeriod = attendance.Select(a => (Period: Period.Parse(a.Period)!, a.PupilId, Sessions: new PupilSessions(a.Possible, a.Authorised + a.Unauthorised))).ToList();
-            // Each period as recorded, and each academic year as a whole (a pupil's sessions summed over the year).
-            var years = byPeriod.Where(a => a.Period.Kind != PeriodKind.Year)
-                .GroupBy(a => (Year: a.Period.AcademicYearCode, a.PupilId))
-                .Select(g => (Period: Period.Parse(g.Key.Year)!, g.Key.PupilId, Sessions: new PupilSessions(g.Sum(x => x.Sessions.Possible), g.Sum(x => x.Sessions.Absent))));
-            foreach (var period in byPeriod.Concat(years).GroupBy(a => a.Period))
-            {
-                foreach (var group in ByGroup(period, period.Key, pupils, a => a.PupilId))
-                {
-                    var sessions = group.Items.Select(a => a.Sessions).ToArray();
-                    var summary = AbsenceMeasures.Summarise(sessions);
-                    figures.Add(Make(OverallAbsence, group.Name, period.Key, summary.OverallAbsenceRate, summary.Enrolments));
-                    figures.Add(Make(PersistentAbsence, group.Name, period.Key, summary.PersistentAbsenceRate, summary.Enrolments));
-                    figures.Add(Make(SevereAbsence, group.Name, period.Key, summary.SevereAbsenceRate, summary.Enrolments));
-                }
-            }
+            figures.AddRange(attendanceFigures);
         }
 
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.SchoolId == schoolId)
@@ -73,7 +57,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
             }
             foreach (var period in subject.GroupBy(a => Period.Parse(a.Period)!))
             {
-                foreach (var group in ByGroup(period, period.Key, pupils, a => a.PupilId))
+                foreach (var group in ByGroup(period, period.Key, groups, a => a.PupilId))
                 {
                     var withStandard = group.Items.Where(a => a.Expected is not null).ToList();
                     figures.Add(Make(expected, group.Name, period.Key,
@@ -95,7 +79,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
             {
                 // Per 100 pupils on roll when the half-term started, in each group.
                 var onRoll = pupils.Values.Where(p => p.LeftOn is null || p.LeftOn >= period.Key.Start).ToList();
-                foreach (var group in ByGroup(onRoll, period.Key, pupils, p => p.Id))
+                foreach (var group in ByGroup(onRoll, period.Key, groups, p => p.Id))
                 {
                     var members = group.Items.Select(p => p.Id).ToHashSet();
                     var count = period.Count(i => members.Contains(i.PupilId));
@@ -108,17 +92,81 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
         await SaveAsync(schoolId, importId, figures, ct);
     }
 
-    private IEnumerable<(string Name, List<T> Items)> ByGroup<T>(IEnumerable<T> items, Period period, Dictionary<int, Pupil> pupils, Func<T, int> pupilOf)
+    /// <summary>
+    /// Attendance for each period as recorded and for each academic year as a whole (a pupil's sessions summed over
+    /// the year), for all pupils and each group. Written as plain loops over the rows: a school's attendance can be a
+    /// million rows (a row per pupil per week), and each row's groups come from <see cref="PupilMemberships"/>.
+    /// </summary>
+    private async Task<List<Figure>> AttendanceFiguresAsync(int schoolId, PupilMemberships groups, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rows = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == schoolId)
+            .Select(a => new { a.PupilId, a.Period, a.Possible, Absent = a.Authorised + a.Unauthorised }).ToListAsync(ct);
+        var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+        Period PeriodOf(string code) => periods.TryGetValue(code, out var known) ? known : periods[code] = Period.Parse(code)!;
+
+        var byPeriod = new Dictionary<Period, List<(int PupilId, PupilSessions Sessions)>>();
+        void Add(Period period, int pupilId, PupilSessions sessions)
+        {
+            if (!byPeriod.TryGetValue(period, out var list))
+            {
+                byPeriod[period] = list = [];
+            }
+            list.Add((pupilId, sessions));
+        }
+        var years = new Dictionary<(string Year, int PupilId), (int Possible, int Absent)>();
+        foreach (var row in rows)
+        {
+            var period = PeriodOf(row.Period);
+            Add(period, row.PupilId, new PupilSessions(row.Possible, row.Absent));
+            if (period.Kind != PeriodKind.Year)
+            {
+                var key = (period.AcademicYearCode, row.PupilId);
+                var sum = years.GetValueOrDefault(key);
+                years[key] = (sum.Possible + row.Possible, sum.Absent + row.Absent);
+            }
+        }
+        rows = null;
+        foreach (var ((year, pupilId), sum) in years)
+        {
+            Add(PeriodOf(year), pupilId, new PupilSessions(sum.Possible, sum.Absent));
+        }
+
+        var figures = new List<Figure>();
+        var byGroup = new Dictionary<string, List<PupilSessions>>();
+        foreach (var (period, items) in byPeriod)
+        {
+            foreach (var list in byGroup.Values)
+            {
+                list.Clear();
+            }
+            foreach (var (pupilId, sessions) in items)
+            {
+                foreach (var group in groups.Of(pupilId, period.Start))
+                {
+                    if (!byGroup.TryGetValue(group, out var list))
+                    {
+                        byGroup[group] = list = [];
+                    }
+                    list.Add(sessions);
+                }
+            }
+            foreach (var (group, sessions) in byGroup.Where(g => g.Value.Count > 0))
+            {
+                var summary = AbsenceMeasures.Summarise(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sessions));
+                figures.Add(Make(OverallAbsence, group, period, summary.OverallAbsenceRate, summary.Enrolments));
+                figures.Add(Make(PersistentAbsence, group, period, summary.PersistentAbsenceRate, summary.Enrolments));
+                figures.Add(Make(SevereAbsence, group, period, summary.SevereAbsenceRate, summary.Enrolments));
+            }
+        }
+        return figures;
+    }
+
+    private static IEnumerable<(string Name, List<T> Items)> ByGroup<T>(IEnumerable<T> items, Period period, PupilMemberships memberships, Func<T, int> pupilOf)
+    {
         var groups = new Dictionary<string, List<T>>();
         foreach (var item in items)
         {
-            if (!pupils.TryGetValue(pupilOf(item), out var pupil))
-            {
-                continue;
-            }
-            foreach (var group in PupilGroups.Of(pupil, period.Start, today))
+            foreach (var group in memberships.Of(pupilOf(item), period.Start))
             {
                 if (!groups.TryGetValue(group, out var list))
                 {

@@ -41,7 +41,9 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         var rows = new List<(SchoolRow Row, string Key)>();
         var problems = new List<CsvProblem>();
         var badLines = new HashSet<int>();
-        var seen = new Dictionary<string, int>();
+        var seen = new Dictionary<(string, string), int>();
+        // A UPN appears on many lines (a row per period): its keyed hash is worked out once.
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var lines = 0;
         foreach (var (row, rowProblems) in SchoolFileReader.Read(text, request.Layout, request.Mapping))
         {
@@ -49,13 +51,19 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             {
                 progress?.Report(new Progress("Checking", (double)file.Position / file.Length));
             }
-            problems.AddRange(rowProblems);
-            badLines.UnionWith(rowProblems.Select(p => p.Line));
+            if (rowProblems.Count > 0)
+            {
+                problems.AddRange(rowProblems);
+                badLines.UnionWith(rowProblems.Select(p => p.Line));
+            }
             if (row is null)
             {
                 continue;
             }
-            var key = PupilKey.FromUpn(row.Upn, secret);
+            if (!keys.TryGetValue(row.Upn, out var key))
+            {
+                keys[row.Upn] = key = PupilKey.FromUpn(row.Upn, secret);
+            }
             var problem = row is PupilRow || pupilIds.ContainsKey(key)
                 ? null
                 : new CsvProblem(row.Line, "UPN", row.Upn, $"no pupil with this UPN is on roll at {school.Name}: import pupils first");
@@ -89,6 +97,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         }
 
         db.AuditEachRow = false;
+        await using var connection = await SaveAttendanceInBulk.PrepareConnectionAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var import = new DataImport
         {
@@ -107,7 +116,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
                 await SaveAssessmentsAsync(school, rows, pupilIds, save, ct);
                 break;
             case "attendance":
-                await SaveAttendanceAsync(school, rows, pupilIds, save, ct);
+                await SaveAttendanceAsync(school, rows, pupilIds, import, progress, ct);
                 break;
             default:
                 await SaveBehaviourAsync(school, rows, pupilIds, save, ct);
@@ -121,15 +130,15 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         await derive.ForSchoolAsync(school.Id, import.Id, ct);
         await transaction.CommitAsync(ct);
         progress?.Report(new Progress("Calculating", 1));
-        return Outcome<Report>.Ok(new Report(read, rows.Count, badLines.Count, problems, Imported: true, AlreadyImported: false, import.Added, import.Changed));
+        return Outcome<Report>.Ok(new Report(read, import.Accepted, badLines.Count, problems, Imported: true, AlreadyImported: false, import.Added, import.Changed));
     }
 
-    private static string NaturalKey(SchoolRow row, string key) => row switch
+    private static (string, string) NaturalKey(SchoolRow row, string key) => row switch
     {
-        AssessmentRow a => $"{key}|{a.Subject.ToUpperInvariant()}|{a.Period.Code}",
-        AttendanceRow a => $"{key}|{a.Period.Code}",
-        BehaviourRow b => $"ref|{b.Reference}",
-        _ => key,
+        AssessmentRow a => (key, $"{a.Subject.ToUpperInvariant()}|{a.Period.Code}"),
+        AttendanceRow a => (key, a.Period.Code),
+        BehaviourRow b => ("ref", b.Reference),
+        _ => (key, ""),
     };
 
     private static string Describe(SchoolRow row) => row switch
@@ -196,32 +205,19 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         }
     }
 
-    private async Task SaveAttendanceAsync(School school, List<(SchoolRow Row, string Key)> rows, Dictionary<string, int> pupilIds, Saver save, CancellationToken ct)
+    /// <summary>Attendance is the biggest kind (a row per pupil per week or day): saved in bulk, past the change tracker.</summary>
+    private async Task SaveAttendanceAsync(School school, List<(SchoolRow Row, string Key)> rows, Dictionary<string, int> pupilIds, DataImport import,
+        IProgress<Progress>? progress, CancellationToken ct)
     {
-        var existing = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == school.Id)
-            .ToDictionaryAsync(a => (a.PupilId, a.Period), ct);
+        var figures = new List<AttendanceFigures>(rows.Count);
         foreach (var (row, key) in rows)
         {
             var a = (AttendanceRow)row;
-            var pupilId = pupilIds[key];
-            if (existing.TryGetValue((pupilId, a.Period.Code), out var known))
-            {
-                var changed = known.Possible != a.Possible || known.Present != a.Present || known.Authorised != a.Authorised || known.Unauthorised != a.Unauthorised;
-                if (changed)
-                {
-                    (known.Possible, known.Present, known.Authorised, known.Unauthorised, known.DataImportId) = (a.Possible, a.Present, a.Authorised, a.Unauthorised, save.ImportId);
-                    db.AttendanceRecords.Update(known);
-                }
-                await save.CountAsync(false, changed, clear: true, ct);
-                continue;
-            }
-            db.AttendanceRecords.Add(new AttendanceRecord
-            {
-                TrustId = school.TrustId, SchoolId = school.Id, PupilId = pupilId, Period = a.Period.Code, PeriodStart = a.Period.Start,
-                Possible = a.Possible, Present = a.Present, Authorised = a.Authorised, Unauthorised = a.Unauthorised, DataImportId = save.ImportId,
-            });
-            await save.CountAsync(true, false, clear: true, ct);
+            figures.Add(new AttendanceFigures(pupilIds[key], a.Period.Code, a.Period.Start, a.Possible, a.Present, a.Authorised, a.Unauthorised));
         }
+        rows.Clear(); // The parsed rows are not needed again: let a million of them go before the metrics are calculated.
+        var counts = await SaveAttendanceInBulk.SaveAsync(db, school.TrustId, school.Id, import.Id, figures, progress, ct);
+        (import.Added, import.Changed) = (counts.Added, counts.Changed);
     }
 
     private async Task SaveBehaviourAsync(School school, List<(SchoolRow Row, string Key)> rows, Dictionary<string, int> pupilIds, Saver save, CancellationToken ct)

@@ -51,9 +51,32 @@ public sealed partial record Period(PeriodKind Kind, string Code, DateOnly Start
         return Parse($"{year} HT{index + 1}")!;
     }
 
+    /// <summary>Periods already read: a file names the same few periods on every line. Bounded, so odd text cannot fill it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Period?> Known = new(StringComparer.Ordinal);
+
+    private const int KnownAtMost = 10_000;
+
     public static Period? Parse(string? text)
     {
-        var value = (text ?? "").Trim();
+        if (text is null)
+        {
+            return null;
+        }
+        if (Known.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+        var period = Read(text);
+        if (Known.Count < KnownAtMost)
+        {
+            Known.TryAdd(text, period);
+        }
+        return period;
+    }
+
+    private static Period? Read(string text)
+    {
+        var value = text.Trim();
         if (DateOnly.TryParseExact(value, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             return new Period(PeriodKind.Date, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day);

@@ -29,7 +29,10 @@ public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<Att
     {
         builder.Property(a => a.Period).HasMaxLength(20);
         builder.HasIndex(a => new { a.PupilId, a.Period }).IsUnique();
-        builder.HasIndex(a => new { a.SchoolId, a.PeriodStart });
+        // Every reader takes a school's attendance whole. On the school alone, index entries are added in row order,
+        // so a bulk import appends to this index and a reader walks the table in order (ADR 0051); by school and
+        // period start, a million-row import took twice as long and reading it back twenty times as long on SQLite.
+        builder.HasIndex(a => a.SchoolId);
         builder.HasOne<Pupil>().WithMany().HasForeignKey(a => a.PupilId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<School>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DataImport>().WithMany().HasForeignKey(a => a.DataImportId).OnDelete(DeleteBehavior.Restrict);

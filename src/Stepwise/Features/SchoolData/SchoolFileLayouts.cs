@@ -212,16 +212,19 @@ public sealed class StrongBox<T>(T value) where T : struct
     public T Value { get; } = value;
 }
 
-/// <summary>One line of a school file by our column names, collecting the problems found while reading it.</summary>
-public sealed class RowCells(int line, IReadOnlyDictionary<string, string> cells)
+/// <summary>
+/// One line of a school file by our column names (<paramref name="columns"/>: our name to its position, shared by
+/// every line), collecting the problems found while reading it.
+/// </summary>
+public sealed class RowCells(int line, string[] record, IReadOnlyDictionary<string, int> columns)
 {
-    private readonly List<CsvProblem> _problems = [];
+    private List<CsvProblem>? _problems;
 
     public int Line => line;
-    public bool Ok => _problems.Count == 0;
-    public IReadOnlyList<CsvProblem> Problems => _problems;
+    public bool Ok => _problems is null;
+    public IReadOnlyList<CsvProblem> Problems => (IReadOnlyList<CsvProblem>?)_problems ?? [];
 
-    public void Problem(string column, string value, string reason) => _problems.Add(new CsvProblem(line, column, value, reason));
+    public void Problem(string column, string value, string reason) => (_problems ??= []).Add(new CsvProblem(line, column, value, reason));
 
     public string? Upn()
     {
@@ -270,5 +273,5 @@ public sealed class RowCells(int line, IReadOnlyDictionary<string, string> cells
         return parsed;
     }
 
-    private string Cell(string column) => cells.TryGetValue(column, out var value) ? value.Trim() : "";
+    private string Cell(string column) => columns.TryGetValue(column, out var at) && at < record.Length ? record[at].Trim() : "";
 }

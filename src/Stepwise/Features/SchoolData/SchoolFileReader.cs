@@ -20,6 +20,8 @@ public static class SchoolFileReader
             DetectColumnCountChanges = false,
             DetectDelimiter = true,
             DetectDelimiterValues = [",", ";", "\t"],
+            // A UPN or a period repeats on many lines (a row per pupil per week): one string for each, not one per line.
+            CacheFields = true,
         };
         using var csv = new CsvReader(text, configuration);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
@@ -49,8 +51,7 @@ public static class SchoolFileReader
                     $"the line ends after {record.Length} of {header.Length} columns: is the file cut short?")]);
                 continue;
             }
-            var cells = columns.ToDictionary(c => c.Key, c => record[c.Value]);
-            var row = new RowCells(line, cells);
+            var row = new RowCells(line, record, columns);
             var parsed = layout.Parse(row);
             yield return (row.Ok ? parsed : null, row.Problems);
         }

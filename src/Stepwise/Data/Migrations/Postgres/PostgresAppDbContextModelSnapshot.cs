@@ -1354,12 +1354,12 @@ namespace Stepwise.Data.Migrations.Postgres
 
                     b.HasIndex("DataImportId");
 
+                    b.HasIndex("SchoolId");
+
                     b.HasIndex("TrustId");
 
                     b.HasIndex("PupilId", "Period")
                         .IsUnique();
-
-                    b.HasIndex("SchoolId", "PeriodStart");
 
                     b.ToTable("AttendanceRecords");
                 });

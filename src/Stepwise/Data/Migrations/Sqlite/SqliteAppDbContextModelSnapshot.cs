@@ -1301,12 +1301,12 @@ namespace Stepwise.Data.Migrations.Sqlite
 
                     b.HasIndex("DataImportId");
 
+                    b.HasIndex("SchoolId");
+
                     b.HasIndex("TrustId");
 
                     b.HasIndex("PupilId", "Period")
                         .IsUnique();
-
-                    b.HasIndex("SchoolId", "PeriodStart");
 
                     b.ToTable("AttendanceRecords");
                 });

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.SchoolData;
+using Stepwise.Features.Schools;
+using Stepwise.Features.Trusts;
+using Stepwise.Tests.Cli;
+using Stepwise.Tests.Infrastructure;
+
+namespace Stepwise.Tests.Features.SchoolData;
+
+/// <summary>
+/// `stepwise import attendance` is one transaction: a process killed while it is saving rows leaves no attendance and no
+/// record of the import, and the same file then imports whole. The kill comes when the import itself says it is saving
+/// (`--progress` writes "Saving: 10%" as it happens), so it lands mid-transaction, not at a guessed moment.
+/// </summary>
+public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, string? unavailableReason) : IAsyncLifetime
+{
+    private const int Urn = 990301;
+    private const int Pupils = 1_000;
+    private const int Weeks = 100;
+    private const int Rows = Pupils * Weeks;
+
+    private TestDatabase? _database;
+    private readonly string _files = Directory.CreateTempSubdirectory("stepwise-kill-school-").FullName;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (unavailableReason is null)
+        {
+            _database = await create();
+        }
+    }
+
+    [Fact]
+    public async Task A_killed_attendance_import_leaves_nothing_and_the_file_then_imports_whole()
+    {
+        TestDatabase.SkipUnlessAvailable(unavailableReason);
+        await using var services = Services();
+        var schoolId = await SeedSchoolWithPupilsAsync(services);
+        var attendance = WriteAttendance();
+
+        using (var import = StepwiseProcess.Start(Environment(), Arguments(attendance, "--progress")))
+        {
+            var saving = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var said = new StringBuilder();
+            import.ErrorDataReceived += (_, e) =>
+            {
+                lock (said)
+                {
+                    said.AppendLine(e.Data);
+                }
+                if (e.Data is { } line && line.StartsWith("Saving: ", StringComparison.Ordinal) && line != "Saving: 0%")
+                {
+                    saving.TrySetResult(line);
+                }
+            };
+            import.OutputDataReceived += (_, e) =>
+            {
+                lock (said)
+                {
+                    said.AppendLine(e.Data);
+                }
+            };
+            import.BeginErrorReadLine();
+            import.BeginOutputReadLine();
+            var first = await Task.WhenAny(saving.Task, import.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+            Assert.True(first == saving.Task && !import.HasExited, $"The import did not report saving before it ended or timed out:\n{said}");
+            import.Kill(entireProcessTree: true);
+            await import.WaitForExitAsync();
+            Assert.True(import.ExitCode != 0, $"The import finished before it could be killed (make the file bigger):\n{said}");
+        }
+
+        Assert.Equal((0, 0), await CountAsync(services, schoolId));
+
+        var whole = await StepwiseProcess.RunWithAsync(Environment(), Arguments(attendance, "--json"));
+        Assert.True(whole.ExitCode == 0, whole.ToString());
+        var report = JsonNode.Parse(whole.Out)!;
+        Assert.Equal((Rows, Rows, 0), ((int)report["read"]!, (int)report["accepted"]!, (int)report["rejected"]!));
+        Assert.Equal((Rows, 1), await CountAsync(services, schoolId));
+        var provenance = await QueryAsync(services, db => db.DataImports.SingleAsync(d => d.SchoolId == schoolId && d.Kind == "attendance"));
+        Assert.Equal((Rows, 0, "attendance.csv"), (provenance.Added, provenance.Changed, provenance.FileName));
+    }
+
+    private string[] Arguments(string attendance, string option) =>
+        ["import", "attendance", attendance, "--school", Urn.ToString(CultureInfo.InvariantCulture), "--data", DataFolder, option];
+
+    private string DataFolder => _database is SqliteTestDatabase sqlite ? sqlite.Folder : _files;
+
+    /// <summary>The command line reads its database from --data (SQLite) or from the environment (PostgreSQL).</summary>
+    private Dictionary<string, string> Environment() => _database!.Provider == "Postgres"
+        ? new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Stepwise"] = _database.ConnectionString }
+        : [];
+
+    private ServiceProvider Services()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = _database!.Provider,
+            ["ConnectionStrings:Stepwise"] = _database.ConnectionString,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddStepwiseDatabase(configuration);
+        services.AddHttpContextAccessor();
+        services.AddAccess();
+        services.AddSchoolData(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A trust, a school and its pupils, imported the ordinary way.</summary>
+    private async Task<int> SeedSchoolWithPupilsAsync(ServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        var trust = new Trust { Name = "Killing Trust" };
+        db.Trusts.Add(trust);
+        await db.SaveChangesAsync();
+        var school = new School { TrustId = trust.Id, Urn = Urn, Name = "Interrupted Academy", Phase = Phase.Secondary };
+        db.Schools.Add(school);
+        await db.SaveChangesAsync();
+        var csv = "UPN,Year,Gender,Pupil Premium\n" + string.Concat(Enumerable.Range(0, Pupils).Select(i => $"{Upn(i)},{7 + i % 5},{(i % 2 == 0 ? "F" : "M")},{(i % 4 == 0 ? "Y" : "N")}\n"));
+        await using var file = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        var outcome = await scope.ServiceProvider.GetRequiredService<ImportSchoolData>()
+            .HandleAsync(new ImportSchoolData.Request(Urn, SchoolFileLayout.Pupils, "pupils.csv", AcceptValid: false), file, CancellationToken.None);
+        Assert.True(outcome.Value is { Imported: true }, string.Join("; ", outcome.Value?.Errors ?? []));
+        return school.Id;
+    }
+
+    private static string Upn(int i) => $"K{i:00000000000}{i % 10}";
+
+    /// <summary>A row per pupil per week: 100,000 rows, a few seconds to import.</summary>
+    private string WriteAttendance()
+    {
+        var path = Path.Combine(_files, "attendance.csv");
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.Write("UPN,Period,Possible,Present,Authorised,Unauthorised\n");
+        var monday = ISOWeek.ToDateTime(2024, 1, DayOfWeek.Monday);
+        for (var i = 0; i < Pupils; i++)
+        {
+            for (var w = 0; w < Weeks; w++)
+            {
+                var day = monday.AddDays(7 * w);
+                var absent = (i + w) % 7 == 0 ? 2 : 0;
+                writer.Write($"{Upn(i)},{ISOWeek.GetYear(day)}-W{ISOWeek.GetWeekOfYear(day):00},10,{10 - absent},{absent},0\n");
+            }
+        }
+        return path;
+    }
+
+    private static async Task<(int Rows, int Imports)> CountAsync(ServiceProvider services, int schoolId) => await QueryAsync(services, async db =>
+        (await db.AttendanceRecords.CountAsync(a => a.SchoolId == schoolId), await db.DataImports.CountAsync(d => d.SchoolId == schoolId && d.Kind == "attendance")));
+
+    private static async Task<T> QueryAsync<T>(ServiceProvider services, Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await _database.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_files, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class KillingASchoolImportOnSqlite() : KillingASchoolImport(() => Task.FromResult<TestDatabase>(new SqliteTestDatabase()), null);
+
+public sealed class KillingASchoolImportOnPostgres() : KillingASchoolImport(async () => await PostgresTestDatabase.CreateAsync(), TestDatabase.PostgresUnavailableReason);
