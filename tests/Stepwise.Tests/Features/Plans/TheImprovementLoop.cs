@@ -281,6 +281,49 @@ public abstract class TheImprovementLoop(StepwiseApp app)
     }
 
     [Fact]
+    public async Task A_trust_writes_its_own_framework_in_the_app_and_once_used_changes_it_only_by_a_new_version()
+    {
+        app.EnsureAvailable();
+        var name = $"Peer review {Guid.NewGuid():N}"[..20];
+        var leader = await app.SignInAsync(World.NorthLeader);
+        var written = await leader.SubmitAsync((await leader.GetPageAsync("/frameworks/new")).Form(), new Dictionary<string, string>
+        {
+            ["Input.Name"] = name, ["Input.ScaleName"] = "Review scale", ["Input.Grades"] = "Secure\nDeveloping\nConcern",
+            ["Input.Areas"] = "Teaching: Quality of teaching\nTeaching: Assessment\nLeadership: Middle leaders",
+        }, "/frameworks/new");
+        var frameworkUrl = (await written.AssertRedirectAsync()).Split('?')[0];
+        var key = await app.QueryAsync(db => db.Frameworks.Where(f => f.Name == name).Select(f => f.Key).SingleAsync());
+        var export = await (await (await app.ClientForAsync(World.NorthLeader)).GetAsync($"/api{frameworkUrl}/versions/1")).ReadJsonAsync();
+        Assert.Equal(["Quality of teaching", "Assessment", "Middle leaders"], export["areas"]!.AsArray().Select(a => (string)a!["name"]!).ToList());
+        Assert.Equal("Teaching", (string)export["areas"]![0]!["group"]!);
+
+        // The school judges against it, so version 1 is now history.
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var area = (string)export["areas"]![0]!["key"]!;
+        await (await head.PostJsonAsync($"/api/schools/{Urn}/judgements", new { framework = key, area, grade = "Developing" })).ReadJsonAsync(HttpStatusCode.Created);
+
+        var edit = await leader.GetPageAsync(frameworkUrl + "/edit");
+        Assert.Contains(edit.Errors(), e => e.Contains("cannot be changed", StringComparison.Ordinal));
+        Assert.Empty(edit.QuerySelectorAll("main form[method=post]"));
+        Assert.NotNull(edit.QuerySelector($"a[href='{frameworkUrl}/next']"));
+        // Even a hand-made post to the edit page is refused.
+        var next = await leader.GetPageAsync(frameworkUrl + "/next");
+        var refused = await leader.SubmitAsync(next.Form(), new Dictionary<string, string> { ["Input.Areas"] = "Teaching: Quality of instruction" }, frameworkUrl + "/edit");
+        Assert.Contains((await refused.ReadPageAsync()).Errors(), e => e.Contains("cannot be changed", StringComparison.Ordinal));
+        Assert.Equal(3, await app.QueryAsync(db => db.FrameworkVersions.Where(v => db.Frameworks.Any(f => f.Id == v.FrameworkId && f.Key == key)).SelectMany(v => v.Areas).CountAsync()));
+
+        // Version 2 renames the area and says what it was; the judgement reads across.
+        await (await leader.SubmitAsync(next.Form(), new Dictionary<string, string>
+        {
+            ["Input.Areas"] = "Teaching: Quality of instruction (was: Quality of teaching)\nTeaching: Assessment\nLeadership: Middle leaders",
+        }, frameworkUrl + "/next")).AssertRedirectAsync();
+        var evaluation = await (await head.GetAsync($"/api/schools/{Urn}/self-evaluation?framework={key}")).ReadJsonAsync();
+        Assert.Equal(2, (int)evaluation["frameworkVersion"]!);
+        var renamed = evaluation["areas"]!.AsArray().Single(a => (string)a!["name"]! == "Quality of instruction")!;
+        Assert.Equal("Quality of teaching", (string)renamed["history"]![0]!["areaName"]!);
+    }
+
+    [Fact]
     public async Task A_plans_tables_export_as_csv_that_a_spreadsheet_cannot_run()
     {
         app.EnsureAvailable();
