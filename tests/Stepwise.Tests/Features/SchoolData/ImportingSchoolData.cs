@@ -123,6 +123,15 @@ public abstract class ImportingSchoolData(StepwiseApp app)
         (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "attendance", Attendance(2))).EnsureSuccessStatusCode();
         var corrected = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "attendance", Attendance(9))).ReadJsonAsync();
         Assert.Equal((0, 1), ((int)corrected["added"]!, (int)corrected["changed"]!));
+
+        // The changed row names the import that changed it; the others still name the first. Period starts are stored as dates.
+        var schoolId = app.World.School(World.NorthPrimaryUrn).Id;
+        var stored = await app.QueryAsync(db => db.AttendanceRecords.Where(a => a.SchoolId == schoolId && a.Period == "2023/24 HT1")
+            .OrderBy(a => a.Authorised).Select(a => new { a.Authorised, a.DataImportId, a.PeriodStart }).ToListAsync());
+        var imports = await app.QueryAsync(db => db.DataImports.Where(d => d.SchoolId == schoolId && d.Kind == "attendance").OrderBy(d => d.Id).Select(d => d.Id).ToListAsync());
+        Assert.Equal([2, 2, 2, 2, 9], stored.Select(a => a.Authorised));
+        Assert.Equal([imports[^2], imports[^2], imports[^2], imports[^2], imports[^1]], stored.Select(a => a.DataImportId));
+        Assert.All(stored, a => Assert.Equal(new DateOnly(2023, 9, 1), a.PeriodStart));
     }
 
     [Fact]
