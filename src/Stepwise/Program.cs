@@ -12,6 +12,7 @@ using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
+using Stepwise.Features.Surveys;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
 using Stepwise.Infrastructure;
@@ -45,6 +46,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddImportJobs();
     builder.Services.AddSchoolMetrics();
     builder.Services.AddGaps();
+    builder.Services.AddSurveys();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -62,6 +64,7 @@ static WebApplication BuildWebApp(string[] args)
     app.MapMetrics();
     app.MapSchoolDataApi();
     app.MapAuditApi();
+    app.MapSurveys();
     return app;
 }
 

@@ -9,8 +9,10 @@ using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
+using Stepwise.Features.Surveys;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
+using Stepwise.Features.Visits;
 
 namespace Stepwise.Data;
 
@@ -42,6 +44,14 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<DataImport> DataImports => Set<DataImport>();
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<SurveyCode> SurveyCodes => Set<SurveyCode>();
+    public DbSet<SurveySettings> SurveySettings => Set<SurveySettings>();
+    public DbSet<YouSaidWeDid> YouSaidWeDid => Set<YouSaidWeDid>();
+    public DbSet<GovernorVisit> GovernorVisits => Set<GovernorVisit>();
 
     public TrustScope Scope => scope;
 
