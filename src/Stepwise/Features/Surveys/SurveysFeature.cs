@@ -10,10 +10,21 @@ public static class SurveysFeature
 
     public static IServiceCollection AddSurveys(this IServiceCollection services)
     {
+        services.AddSingleton<SurveyWriteGate>();
+        services.AddScoped<SurveyAccess>();
+        services.AddScoped<BuildSurvey>();
+        services.AddScoped<ChangeSurveyStatus>();
+        services.AddScoped<IssueCodes>();
+        services.AddScoped<SubmitResponse>();
+
         // Per link, not per address: a whole school answers from behind one address. The limit stops a script
         // flooding a survey while leaving room for a school of 2,000 answering in one registration period.
         services.AddRateLimiter(o => o.AddPolicy(ResponseRateLimit, context =>
         {
+            if (HttpMethods.IsGet(context.Request.Method))
+            {
+                return RateLimitPartition.GetNoLimiter("page");
+            }
             var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Surveys:ResponsesPerMinutePerLink", 600);
             var token = context.Request.RouteValues["token"] as string ?? "none";
             return RateLimitPartition.GetTokenBucketLimiter(token, _ => new TokenBucketRateLimiterOptions
@@ -28,8 +39,5 @@ public static class SurveysFeature
     }
 
     /// <summary>The survey pages are Razor pages; nothing else to map yet.</summary>
-    public static WebApplication MapSurveys(this WebApplication app)
-    {
-        return app;
-    }
+    public static WebApplication MapSurveys(this WebApplication app) => app;
 }
