@@ -37,7 +37,6 @@ public static class OneTimeCodes
     public static string Hash(int surveyId, string normalised) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"stepwise-survey-code:{surveyId}:{normalised}")));
 
-    /// <summary>An unguessable link token (128 bits, URL-safe).</summary>
-    public static string NewLinkToken() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>An unguessable link token: 128 bits in lower-case hex, because the app writes its URLs in lower case.</summary>
+    public static string NewLinkToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
