@@ -15,6 +15,7 @@ using Stepwise.Features.Schools;
 using Stepwise.Features.Surveys;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
+using Stepwise.Features.Visits;
 using Stepwise.Infrastructure;
 
 // `stepwise` is one executable: the web app (`stepwise serve`, the default verb) and the command line.
@@ -47,6 +48,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddSchoolMetrics();
     builder.Services.AddGaps();
     builder.Services.AddSurveys();
+    builder.Services.AddVisits();
     builder.Services.AddDemo();
 
     var app = builder.Build();

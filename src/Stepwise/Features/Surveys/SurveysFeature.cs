@@ -17,6 +17,7 @@ public static class SurveysFeature
         services.AddScoped<IssueCodes>();
         services.AddScoped<SubmitResponse>();
         services.AddScoped<ReadSurveyResults>();
+        services.AddScoped<SaveYouSaidWeDid>();
 
         // Per link, not per address: a whole school answers from behind one address. The limit stops a script
         // flooding a survey while leaving room for a school of 2,000 answering in one registration period.

@@ -126,6 +126,29 @@ public static partial class SurveyJourney
         return survey.Id;
     }
 
+    /// <summary>For the authorisation matrix: a survey and a governor visit at each of the world's schools.</summary>
+    public static async Task<Dictionary<int, (int SurveyId, int VisitId)>> SeedForMatrixAsync(StepwiseApp app)
+    {
+        var result = new Dictionary<int, (int, int)>();
+        foreach (var (urn, author) in new[] { (World.NorthPrimaryUrn, World.PrimaryGovernor), (World.NorthSecondaryUrn, World.SecondaryHead), (World.HarbourUrn, World.HarbourHead) })
+        {
+            var surveyId = await SeedDraftAsync(app, urn);
+            await using var scope = app.Services.CreateAsyncScope();
+            var school = app.World.School(urn);
+            scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystemInTrust(school.TrustId, "test");
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var visit = new Stepwise.Features.Visits.GovernorVisit
+            {
+                TrustId = school.TrustId, SchoolId = school.Id, PersonId = app.World.Person(author).Id, VisitedOn = new DateOnly(2026, 2, 3),
+                Focus = "Reading", Seen = "Year 2 phonics", Findings = "Secure",
+            };
+            db.GovernorVisits.Add(visit);
+            await db.SaveChangesAsync();
+            result[urn] = (surveyId, visit.Id);
+        }
+        return result;
+    }
+
     public static bool IsThanks(this HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().EndsWith("/thanks", StringComparison.Ordinal);
 }
