@@ -272,11 +272,13 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
                 continue; // choice, number and free-text questions are reported for the whole survey only
             }
             var items = members.Select(m => Agreement(q, answers[q.Id].Where(a => m.Contains(a.ResponseId)))).ToList();
-            var reasons = policy.SuppressPartition(items.Select(i => i.N).ToArray());
+            // A group hidden for its respondent count stays hidden on every question (counted as hidden here, so a
+            // second group is hidden only when needed); otherwise the question's own answer counts decide.
+            var hiddenByRespondents = respondentReasons.Select(r => r is SuppressionReason.TooFewRespondents or SuppressionReason.Complementary).ToArray();
+            var reasons = policy.SuppressPartition(items.Select((i, g) => hiddenByRespondents[g] ? Math.Clamp(i.N, 1, policy.MinimumRespondents - 1) : i.N).ToArray());
             var cells = items.Select((item, g) =>
             {
-                // A group hidden for its respondent count stays hidden on every question, so counts cannot be compared.
-                var reason = respondentReasons[g] is SuppressionReason.TooFewRespondents or SuppressionReason.Complementary ? respondentReasons[g] : reasons[g];
+                var reason = hiddenByRespondents[g] ? respondentReasons[g] : reasons[g];
                 return reason == SuppressionReason.Shown ? new Cell(item.PercentFavourable, item.Mean, item.N, reason) : new Cell(null, null, 0, reason);
             }).ToList();
             result.Add(new BreakdownRow(number, q.Text, cells.Where((_, g) => groups[g].Visible).ToList()));
