@@ -54,7 +54,7 @@ internal static partial class Cli
         Console.WriteLine(json);
         if (result.Failures.Count > 0)
         {
-            Console.Error.WriteLine("First failures: " + string.Join("; ", result.Failures.Take(5)));
+            Console.Error.WriteLine($"{result.Failures.Count} failures, by kind: " + string.Join("; ", result.Failures.GroupBy(f => f).Select(g => $"{g.Key} ×{g.Count()}").Take(8)));
         }
         return result.Accepted == stored && stored == responses ? 0 : 1;
     }
@@ -118,14 +118,16 @@ internal sealed class Server : IAsyncDisposable
                 await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
                 await create.ExecuteNonQueryAsync();
             }
-            postgres = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+            // Below the server's max_connections (100 by default), with time to wait for a free connection under load.
+            postgres = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 60, Timeout = 60 }.ConnectionString;
             start.Environment["Database__Provider"] = "Postgres";
             start.Environment["Database__MigrateOnStart"] = "true";
             start.Environment["ConnectionStrings__Stepwise"] = postgres;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start stepwise.");
-        process.OutputDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -136,7 +138,7 @@ internal sealed class Server : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"stepwise exited with code {process.ExitCode} while starting.");
+                throw new InvalidOperationException($"stepwise exited with code {process.ExitCode} while starting:\n" + string.Join("\n", output.TakeLast(20)));
             }
             try
             {
@@ -311,17 +313,22 @@ internal static class Submit
                 {
                     return;
                 }
+                Interlocked.Increment(ref sent);
                 try
                 {
                     var page = await client.GetAsync($"/s/{setup.Token}");
                     var html = await page.Content.ReadAsStringAsync();
+                    if (page.StatusCode != HttpStatusCode.OK)
+                    {
+                        failures.Enqueue($"page {(int)page.StatusCode}");
+                        continue;
+                    }
                     var cookie = string.Join("; ", page.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies.Select(c => c.Split(';')[0]) : []);
                     var fields = new List<(string, string)> { ("code", setup.Codes[i]), ("yearGroup", $"{3 + random.Next(4)}") };
                     fields.AddRange(setup.QuestionFields.Select(f => (f, $"{1 + random.Next(5)}")));
                     using var request = new HttpRequestMessage(HttpMethod.Post, $"/s/{setup.Token}") { Content = Setup.Form(html, [.. fields]) };
                     request.Headers.Add("Cookie", cookie);
                     var started = Stopwatch.GetTimestamp();
-                    Interlocked.Increment(ref sent);
                     using var response = await client.SendAsync(request);
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().EndsWith("/thanks", StringComparison.Ordinal) == true)

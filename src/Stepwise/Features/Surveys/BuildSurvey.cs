@@ -221,7 +221,7 @@ public sealed class BuildSurvey(AppDbContext db, SurveyAccess surveys, TimeProvi
 }
 
 /// <summary>Opens a draft (or reopens a closed survey) and closes an open one.</summary>
-public sealed class ChangeSurveyStatus(AppDbContext db, SurveyAccess surveys, TimeProvider clock)
+public sealed class ChangeSurveyStatus(AppDbContext db, SurveyAccess surveys, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public async Task<Outcome<Survey>> OpenAsync(int surveyId, CancellationToken ct)
     {
@@ -250,6 +250,7 @@ public sealed class ChangeSurveyStatus(AppDbContext db, SurveyAccess surveys, Ti
         }
         survey.Status = SurveyStatus.Open;
         await db.SaveChangesAsync(ct);
+        cache.Remove(SubmitResponse.CacheKey(survey.LinkToken));
         return Outcome<Survey>.Ok(survey);
     }
 
@@ -266,6 +267,7 @@ public sealed class ChangeSurveyStatus(AppDbContext db, SurveyAccess surveys, Ti
         }
         survey.Status = SurveyStatus.Closed;
         await db.SaveChangesAsync(ct);
+        cache.Remove(SubmitResponse.CacheKey(survey.LinkToken));
         return Outcome<Survey>.Ok(survey);
     }
 }

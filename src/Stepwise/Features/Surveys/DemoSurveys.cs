@@ -116,7 +116,7 @@ public static class DemoSurveys
             TrustId = trustId, SchoolId = schoolId, Title = $"{title} {opens:MMMM yyyy}", Audience = audience, Status = SurveyStatus.Closed,
             OpensOn = opens, ClosesOn = opens.AddDays(14), Distribution = audience == Audience.Pupils ? Distribution.OneTimeCodes : Distribution.OpenLink,
             LinkToken = OneTimeCodes.NewLinkToken(), AskYearGroup = audience == Audience.Pupils, AskStaffRole = audience == Audience.Staff,
-            PreviousRunId = previous, CreatedAt = opens.ToDateTime(TimeOnly.MinValue),
+            PreviousRunId = previous, CreatedAt = opens.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             Introduction = audience == Audience.Pupils
                 ? "We want to know what school is like for you. Nobody will know which answers are yours."
                 : "Ten minutes, anonymous. We publish what we do about it on our \"you said, we did\" page.",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 using Stepwise.Common;
 using Stepwise.Data;
@@ -11,8 +12,16 @@ namespace Stepwise.Features.Surveys;
 /// as the answers are written, so a code never counts without its answers nor answers twice; the transaction commits
 /// before the respondent is told "thank you". Nothing about the respondent is kept beyond the coarse attributes asked.
 /// </summary>
-public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWriteGate gate, TimeProvider clock)
+public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWriteGate gate, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>
+    /// How long a survey read by its link is reused. Opening or closing a survey evicts it at once (in this process), so
+    /// the cache only spares hundreds of respondents the same two queries.
+    /// </summary>
+    private static readonly TimeSpan Reuse = TimeSpan.FromSeconds(30);
+
+    public static string CacheKey(string token) => "survey-link:" + token;
+
     public const int MaxText = 2000;
 
     /// <summary>A survey found by its public link, with its questions, ready to answer.</summary>
@@ -21,13 +30,16 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
     /// <summary>Finds the survey behind a public link and acts for its trust from then on; null for an unknown link.</summary>
     public async Task<OpenSurvey?> FindAsync(string token, CancellationToken ct)
     {
-        var survey = await db.Surveys.IgnoreQueryFilters().AsNoTracking()
-            .Include(s => s.Questions.OrderBy(q => q.Position))
-            .FirstOrDefaultAsync(s => s.LinkToken == token, ct);
-        if (survey is null)
+        if (!cache.TryGetValue(CacheKey(token), out (Survey Survey, string? SchoolName, List<(int, string)> Schools)? found))
+        {
+            found = await LoadAsync(token, ct);
+            cache.Set(CacheKey(token), found, Reuse);
+        }
+        if (found is not { } hit)
         {
             return null;
         }
+        var survey = hit.Survey;
         scope.ActAsSystemInTrust(survey.TrustId, "survey respondent");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         string? reason = survey.Status switch
@@ -38,18 +50,31 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
             _ when today > survey.ClosesOn => "This survey has closed. Thank you for your interest.",
             _ => null,
         };
+        return new OpenSurvey(survey, hit.SchoolName, hit.Schools, reason is null, reason);
+    }
+
+    private async Task<(Survey, string?, List<(int, string)>)?> LoadAsync(string token, CancellationToken ct)
+    {
+        var survey = await db.Surveys.IgnoreQueryFilters().AsNoTracking()
+            .Include(s => s.Questions.OrderBy(q => q.Position))
+            .FirstOrDefaultAsync(s => s.LinkToken == token, ct);
+        if (survey is null)
+        {
+            return null;
+        }
         string? schoolName = null;
         var schools = new List<(int, string)>();
         if (survey.SchoolId is int id)
         {
-            schoolName = await db.Schools.Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct);
+            schoolName = await db.Schools.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct);
         }
         else if (survey.Distribution == Distribution.OpenLink)
         {
-            schools = (await db.Schools.Where(s => s.ArchivedAt == null).OrderBy(s => s.Name).Select(s => new { s.Urn, s.Name }).ToListAsync(ct))
+            schools = (await db.Schools.IgnoreQueryFilters().Where(s => s.TrustId == survey.TrustId && s.ArchivedAt == null).OrderBy(s => s.Name)
+                    .Select(s => new { s.Urn, s.Name }).ToListAsync(ct))
                 .Select(s => (s.Urn, s.Name)).ToList();
         }
-        return new OpenSurvey(survey, schoolName, schools, reason is null, reason);
+        return (survey, schoolName, schools);
     }
 
     /// <summary>Checks a code before showing the questions (the final check is when the answers are saved).</summary>

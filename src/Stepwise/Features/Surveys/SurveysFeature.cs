@@ -10,6 +10,7 @@ public static class SurveysFeature
 
     public static IServiceCollection AddSurveys(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddSingleton<SurveyWriteGate>();
         services.AddScoped<SurveyAccess>();
         services.AddScoped<BuildSurvey>();
