@@ -249,13 +249,19 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
             case "staff-role":
                 title = "By staff role";
                 groups = Enum.GetValues<StaffRole>().Select(role => (Display.Sentence(Codes.Of(role)), (Func<Row, bool>)(r => r.StaffRole == role), true)).ToList();
-                groups.Add(("Not stated", r => r.StaffRole is null, true));
+                if (rows.Any(r => r.StaffRole is null))
+                {
+                    groups.Add(("Not stated", r => r.StaffRole is null, true));
+                }
                 break;
             default:
                 title = "By year group";
                 groups = rows.Where(r => r.YearGroup is not null).Select(r => r.YearGroup!.Value).Distinct().Order()
                     .Select(y => (Display.YearGroup(y), (Func<Row, bool>)(r => r.YearGroup == y), true)).ToList();
-                groups.Add(("Not stated", r => r.YearGroup is null, true));
+                if (rows.Any(r => r.YearGroup is null))
+                {
+                    groups.Add(("Not stated", r => r.YearGroup is null, true));
+                }
                 break;
         }
         var members = groups.Select(g => rows.Where(g.Member).Select(r => r.ResponseId).ToHashSet()).ToList();
