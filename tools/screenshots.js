@@ -1,5 +1,5 @@
 // Takes a screenshot of each page of a running Stepwise (with the demo loaded) in headless Chromium.
-// Usage: node tools/screenshots.js http://127.0.0.1:5000 OUT_DIR
+// Usage: node tools/screenshots.js http://127.0.0.1:5000 OUT_DIR   (PAGES=regex takes only the pages whose names match)
 // Node and playwright-core come with the Microsoft.Playwright package in the test project's build folder:
 //   PW=tests/Stepwise.Tests/bin/Debug/net10.0/.playwright
 //   NODE_PATH=$PW/package $PW/node/linux-x64/node tools/screenshots.js http://127.0.0.1:5000 docs/screenshots
@@ -12,11 +12,21 @@ const journeys = [
     ['overview', '/'], ['schools', '/schools'], ['school', '/schools/990002'], ['school-edit', '/schools/990002/edit'],
     ['unit-new', '/schools/990002/units/new'], ['pupils', '/schools/990002/pupils'],
     ['metrics', '/schools/990001/metrics'], ['metric-chart', '/schools/990001/metrics/attendance.persistent-absence'],
-    ['metric-chart-concern', '/schools/990002/metrics/attendance.overall-absence'], ['gaps', '/schools/990004/gaps'] ] },
+    ['metric-chart-concern', '/schools/990002/metrics/attendance.overall-absence'], ['gaps', '/schools/990004/gaps'],
+    ['benchmarking-overview', '/trust/overview'], ['benchmarking-position', '/benchmarking/schools/990004?measure=ks2.rwm-expected'],
+    ['benchmarking-weights', '/benchmarking/weights'] ] },
   { as: 'amara.okafor@larkhaven.example', pages: [
     ['people', '/people'], ['person', '/people/4'], ['person-new', '/people/new'], ['audit', '/audit'],
     ['account', '/account'], ['two-factor', '/account/two-factor'], ['not-found', '/schools/123456'] ] },
-  { as: 'margaret.ellis@larkhaven.example', pages: [['governor-school', '/schools/990001']] },
+  { as: 'margaret.ellis@larkhaven.example', pages: [['governor-school', '/schools/990001'], ['governor-priority', '/priorities/1']] },
+  // The improvement loop (issue 6): ids are those of a freshly loaded demo.
+  { as: 'claire.dawson@larkhaven.example', pages: [
+    ['self-evaluation', '/schools/990001/self-evaluation'], ['self-evaluation-area', '/schools/990001/self-evaluation/areas/4'],
+    ['self-evaluation-summary', '/schools/990001/self-evaluation/summary'], ['stage-timeline', '/schools/990001/stages'], ['stage-unit', '/units/14/stage'],
+    ['plan', '/plans/1'], ['plan-on-a-page', '/plans/1/on-a-page'], ['priority', '/priorities/1'] ] },
+  { as: 'helen.marsh@larkhaven.example', pages: [
+    ['moderation', '/schools/990002/self-evaluation/moderation'], ['stages-trust', '/stages'], ['plan-on-a-page-concern', '/plans/2/on-a-page'],
+    ['plan-on-a-page-stale', '/plans/3/on-a-page'], ['frameworks', '/frameworks'], ['trust-overview-improvement', '/trust/overview'] ] },
 ];
 
 // A data manager's upload: a large file caught while it is being checked, its report, and the import history.
@@ -67,11 +77,12 @@ async function signIn(browser, email) {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(u => !u.pathname.startsWith('/sign-in'));
     for (const [name, path] of journey.pages) {
+      if (process.env.PAGES && !new RegExp(process.env.PAGES).test(name)) continue; // PAGES=regex: just those shots
       await page.goto(path);
       await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
     }
   }
-  if (!process.env.ONLY || process.env.ONLY === 'uploads') await uploads(browser);
+  if (!process.env.PAGES && (!process.env.ONLY || process.env.ONLY === 'uploads')) await uploads(browser);
   const phone = await browser.newPage({ baseURL: base, viewport: { width: 390, height: 844 } });
   await phone.goto('/sign-in');
   await phone.getByLabel('Email address').fill('claire.dawson@larkhaven.example');

@@ -1,11 +1,15 @@
 using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Demo;
+using Stepwise.Features.Frameworks;
 using Stepwise.Features.People;
+using Stepwise.Features.Plans;
 using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
+using Stepwise.Features.SelfEvaluation;
 
 namespace Stepwise.Cli;
 
@@ -32,6 +36,11 @@ internal static class CliHost
         builder.Services.AddDemo();
         builder.Services.AddReference();
         builder.Services.AddSchoolData(builder.Configuration);
+        builder.Services.AddBenchmarking();
+        // The demo loads the improvement loop, and the trust overview reads it.
+        builder.Services.AddFrameworks();
+        builder.Services.AddSelfEvaluation();
+        builder.Services.AddPlans();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

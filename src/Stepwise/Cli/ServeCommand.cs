@@ -67,7 +67,7 @@ internal static class ServeCommand
         {
             scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("demo loader");
             var result = await scope.ServiceProvider.GetRequiredService<LoadDemoTrust>().HandleAsync(ct);
-            DemoCommand.Print(result);
+            DemoCommand.Print(result, await scope.ServiceProvider.GetRequiredService<LoadDemoNationalData>().HandleAsync(ct));
         }
     }
 }

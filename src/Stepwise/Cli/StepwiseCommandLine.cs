@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Stepwise.Data;
 using Stepwise.Features.Analysis;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Reference;
 using Stepwise.Features.Demo;
 using Stepwise.Features.People;
@@ -38,6 +39,7 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(AnalyseCommand.Create());
+        root.Subcommands.Add(BenchmarkCommand.Create());
         root.Subcommands.Add(DatabaseCommands.Backup());
         root.Subcommands.Add(DatabaseCommands.Restore());
 

@@ -59,6 +59,23 @@ public class ComparatorSelectionTests
     }
 
     [Fact]
+    public void A_school_that_is_PFI_boarding_and_in_the_region_is_listed_once()
+    {
+        // The target is PFI and boarding; school 40 is PFI, boarding and in region A, so FBIT would append it three
+        // times. Boarding school 45 comes after the PFI ones, then region A (every fifth school).
+        var phase = Line(100, i => i % 5 == 0 ? "A" : "B", i => i is 0 or 40);
+        phase[0] = phase[0] with { Boarding = true };
+        phase[40] = phase[40] with { Boarding = true };
+        phase[45] = phase[45] with { Boarding = true };
+
+        var set = ComparatorSets.BuildFor(phase, 0);
+
+        Assert.Equal([0, 40, 45, 5, 10, 15], Indices(set).Take(6));
+        Assert.Single(Indices(set), 40);
+        Assert.Equal(30, Indices(set).Distinct().Count());
+    }
+
+    [Fact]
     public void Leaves_out_schools_that_cannot_be_comparators()
     {
         var phase = Line(40, _ => "A");

@@ -24,7 +24,10 @@ public sealed class EveryPageIsAccessible(BrowserApp app) : IClassFixture<Browse
             $"/schools/{World.NorthPrimaryUrn}/units/new", $"/units/{w.Units["primary-year6"].Id}/edit",
             $"/schools/{World.NorthPrimaryUrn}/pupils", $"/schools/{World.NorthPrimaryUrn}/pupils/new", $"/pupils/{w.PupilKeys[World.NorthPrimaryUrn][0]}",
             "/people", "/people/new", $"/people/{w.Person(World.PrimaryTeacher).Id}", $"/people/{w.Person(World.PrimaryTeacher).Id}/edit",
-            "/audit", "/imports", "/account", "/account/password", "/account/two-factor", "/no-such-page",
+            "/frameworks", "/frameworks/new", "/stages", $"/schools/{World.NorthPrimaryUrn}/self-evaluation", $"/schools/{World.NorthPrimaryUrn}/self-evaluation/moderation",
+            $"/schools/{World.NorthPrimaryUrn}/self-evaluation/summary", $"/schools/{World.NorthPrimaryUrn}/stages", $"/units/{w.Units["primary-year6"].Id}/stage",
+            $"/schools/{World.NorthPrimaryUrn}/plans",
+            "/audit", "/imports", "/trust/overview", "/benchmarking/weights", $"/benchmarking/schools/{World.NorthPrimaryUrn}", "/account", "/account/password", "/account/two-factor", "/no-such-page",
         ];
         foreach (var path in paths)
         {

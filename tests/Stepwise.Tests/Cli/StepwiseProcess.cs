@@ -22,7 +22,7 @@ public static class StepwiseProcess
         using var process = Start(environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(300)); // a hang guard, generous for a loaded 2-core CI machine
         await process.WaitForExitAsync(timeout.Token);
         return new Run(process.ExitCode, await output, await error);
     }
@@ -45,6 +45,7 @@ public static class StepwiseProcess
             info.ArgumentList.Add(arg);
         }
         info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment["Demo__NationalData"] = "none"; // the demo's real DfE files take a minute to import: not needed here
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         foreach (var (key, value) in environment)

@@ -12,6 +12,24 @@ public enum Permission
     ManagePeople,
     ViewAudit,
 
+    /// <summary>Grade the school's (or a unit's) self-evaluation as the school ("self").</summary>
+    EditSelfEvaluation,
+
+    /// <summary>Set the stage (Stabilise, Repair, Improve, Sustain) of the school or a unit.</summary>
+    EditStages,
+
+    /// <summary>Write and change improvement plans: priorities, goals, actions, milestones, reviews.</summary>
+    EditPlans,
+
+    /// <summary>Record the trust's and external reviewers' judgements beside the school's own, and moderate them.</summary>
+    ModerateSchools,
+
+    /// <summary>Add, write and version the trust's self-evaluation frameworks.</summary>
+    ManageFrameworks,
+
+    /// <summary>Change how the trust's similar schools are chosen (the comparator weights).</summary>
+    AdjustComparatorWeights,
+
     /// <summary>Build, open and close surveys; record "you said, we did".</summary>
     ManageSurveys,
 
@@ -31,9 +49,11 @@ public static class RolePermissions
     {
         [Role.TrustAdmin] = Enum.GetValues<Permission>(),
         [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits,
+            Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans, Permission.ModerateSchools, Permission.ManageFrameworks, Permission.AdjustComparatorWeights,
             Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports],
         [Role.DataManager] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.ManagePeople],
         [Role.SchoolLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.EditUnits, Permission.ManagePeople,
+            Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans,
             Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports],
         [Role.Teacher] = [Permission.ViewSchool, Permission.ViewPupils],
         // Governors and external reviewers see aggregates only: never pupil-level records.

@@ -48,7 +48,7 @@ internal sealed class AuditTrail
         var trail = new AuditTrail();
         foreach (var entry in tracker.Entries())
         {
-            if (!Audited.Contains(entry.Metadata.ClrType))
+            if (!Audited.Contains(entry.Metadata.ClrType) && entry.Entity is not IAudited)
             {
                 continue;
             }

@@ -14,14 +14,18 @@ public static class DemoCommand
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "demo loader", async (services, token) =>
         {
             await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
-            Print(await services.GetRequiredService<LoadDemoTrust>().HandleAsync(token));
+            var trust = await services.GetRequiredService<LoadDemoTrust>().HandleAsync(token);
+            Print(trust, await services.GetRequiredService<LoadDemoNationalData>().HandleAsync(token));
             return CliError.Ok;
         }, ct));
         return command;
     }
 
-    public static void Print(LoadDemoTrust.Result result)
+    public static void Print(LoadDemoTrust.Result result, LoadDemoNationalData.Result national)
     {
+        Console.WriteLine(national.Folder is null
+            ? "No shared data folder (../shared/data) was found: the demo has no real schools to be compared with. Import the DfE files with `stepwise import` to benchmark."
+            : $"England's reference data for benchmarking: {national.Files} DfE files from {national.Folder} ({national.Imported} newly imported).");
         Console.WriteLine(result.Loaded
             ? $"Loaded the demo trust: {result.TrustName}, {result.Pupils:N0} pupils."
             : $"The demo trust ({result.TrustName}) is already loaded; nothing changed.");

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.People;
+using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
@@ -16,7 +18,7 @@ namespace Stepwise.Features.Demo;
 /// The data is the same every time (a seeded generator); loading into a database that already holds the demo
 /// trust changes nothing, and nothing else is ever touched.
 /// </summary>
-public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive)
+public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive, DemoFigures figures, DemoImprovementLoop improvementLoop)
 {
     public const string TrustName = "Larkhaven Learning Trust";
     public const string Password = "stepwise-demo-2026";
@@ -83,6 +85,10 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         db.Audit(trust.Id, "Created", "Pupil", "demo", $"Loaded {pupils.Count:N0} synthetic demo pupils with {characteristics.Count:N0} characteristics");
         await db.SaveChangesAsync(ct);
         await AddSchoolDataAsync(trust, schools, pupils, now, ct);
+        // Published-style figures for the invented schools, so that the demo can be benchmarked (ADR 0020).
+        await figures.HandleAsync(ct);
+        // Frameworks, judgements, stages and plans whose goals sit on the series just derived (issue 6).
+        await improvementLoop.LoadAsync(schools, units, Leaders(), "Helen Marsh", ct);
         await Surveys.DemoSurveys.AddAsync(db, trust.Id, schools, now, ct);
 
         await transaction.CommitAsync(ct);
@@ -193,6 +199,12 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
             db.Users.Add(person);
         }
     }
+
+    /// <summary>Each school's headteacher (or principal), who signs its self-evaluation and plan.</summary>
+    private static Dictionary<int, string> Leaders() => DemoStaff.All
+        .Where(s => s is { Urn: int, Role: Role.SchoolLeader })
+        .GroupBy(s => s.Urn!.Value)
+        .ToDictionary(g => g.Key, g => $"{g.First().First} {g.First().Last}");
 
     private static List<Account> Accounts() => DemoStaff.All
         .Select(s => new Account(DemoStaff.Email(s), s.Role.Code(), Describe(s)))

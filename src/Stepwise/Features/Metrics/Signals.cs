@@ -35,9 +35,12 @@ public static class Signals
     };
 
     private static HtmlString Icon(string css, string letter, string words) => new(
-        $"<span class=\"signal signal--{css}\"><svg class=\"signal__icon\" viewBox=\"0 0 24 24\" width=\"22\" height=\"22\" aria-hidden=\"true\" focusable=\"false\">" +
-        $"<circle cx=\"12\" cy=\"12\" r=\"11\"/><text x=\"12\" y=\"16.5\" text-anchor=\"middle\">{WebUtility.HtmlEncode(letter)}</text></svg>" +
-        $"<span class=\"signal__words\">{WebUtility.HtmlEncode(words)}</span></span>");
+        $"<span class=\"signal signal--{css}\">{IconOnly(letter)}<span class=\"signal__words\">{WebUtility.HtmlEncode(words)}</span></span>");
+
+    /// <summary>The round icon alone, coloured by the enclosing <c>signal--…</c> class; the caller puts the words beside it.</summary>
+    public static IHtmlContent IconOnly(string letter) => new HtmlString(
+        "<svg class=\"signal__icon\" viewBox=\"0 0 24 24\" width=\"22\" height=\"22\" aria-hidden=\"true\" focusable=\"false\">" +
+        $"<circle cx=\"12\" cy=\"12\" r=\"11\"/><text x=\"12\" y=\"16.5\" text-anchor=\"middle\">{WebUtility.HtmlEncode(letter)}</text></svg>");
 
     /// <summary>A small trend line of the values that exist; the last point marked by its variation.</summary>
     public static IHtmlContent Sparkline(IReadOnlyList<double> values, Variation latest, string label)

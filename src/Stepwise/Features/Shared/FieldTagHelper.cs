@@ -19,13 +19,16 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
     public string Label { get; set; } = "";
     public string? Hint { get; set; }
 
-    /// <summary>text (default), email, password, number, date or select.</summary>
+    /// <summary>text (default), email, password, number, date, select or textarea.</summary>
     public string Type { get; set; } = "text";
 
     public IEnumerable<SelectListItem>? Options { get; set; }
     public string? Width { get; set; }
     public string? Autocomplete { get; set; }
     public string? Inputmode { get; set; }
+
+    /// <summary>For a textarea: how many lines it shows.</summary>
+    public int Rows { get; set; } = 4;
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -84,6 +87,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         {
             "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, null, For.Name, Options ?? [], allowMultiple: false, htmlAttributes: attributes),
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, null, attributes),
+            "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, 0, attributes),
             _ => TextBox(attributes),
         };
         html.AppendHtml(input);

@@ -26,8 +26,13 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         "/s/{token}", "/s/{token}/thanks", "/you-said-we-did/{urn:int}",
     ];
 
-    /// <summary>Public national data (DfE figures for every school in England): any signed-in user may read it.</summary>
-    private const string NationalData = "/api/reference/";
+    /// <summary>
+    /// Public national data (DfE figures for every school in England, and the similar schools and positions computed
+    /// from them): any signed-in user may read it. API endpoints here must be marked [NationalData].
+    /// </summary>
+    private static readonly string[] NationalData = ["/api/reference/", "/api/benchmarking/comparators/", "/api/benchmarking/positions/", "/benchmarking/schools/"];
+
+    private static bool IsNational(string pattern) => NationalData.Any(n => pattern.StartsWith(n, StringComparison.Ordinal));
 
     [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)(:[^}]*)?\}")]
     private static partial Regex Parameter();
@@ -41,6 +46,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         Assert.True(targets.Count > 30, $"Only {targets.Count} endpoints found: the enumeration is broken.");
 
         var w = app.World;
+        var loop = await ImprovementLoopRecords.SeedAsync(app);
         var surveys = await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
@@ -54,6 +60,13 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["metric"] = "attendance.overall-absence",
             ["kind"] = "attendance",
             ["jobId"] = "1",
+            // Frameworks belong to the whole trust: the only one this person may not see is another trust's.
+            ["frameworkId"] = $"{loop.Harbour.FrameworkId}",
+            ["number"] = "1",
+            ["areaId"] = $"{loop.North.AreaId}",
+            ["planId"] = $"{loop.NorthSecondary.PlanId}",
+            ["priorityId"] = $"{loop.NorthSecondary.PriorityId}",
+            ["actionId"] = $"{loop.NorthSecondary.ActionId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -67,6 +80,12 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["metric"] = "attendance.overall-absence",
             ["kind"] = "attendance",
             ["jobId"] = "1",
+            ["frameworkId"] = $"{loop.Harbour.FrameworkId}",
+            ["number"] = "1",
+            ["areaId"] = $"{loop.Harbour.AreaId}",
+            ["planId"] = $"{loop.HarbourSchool.PlanId}",
+            ["priorityId"] = $"{loop.HarbourSchool.PriorityId}",
+            ["actionId"] = $"{loop.HarbourSchool.ActionId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -80,6 +99,12 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["metric"] = "attendance.overall-absence",
             ["kind"] = "attendance",
             ["jobId"] = "1",
+            ["frameworkId"] = $"{loop.North.FrameworkId}",
+            ["number"] = "1",
+            ["areaId"] = $"{loop.North.AreaId}",
+            ["planId"] = $"{loop.NorthPrimary.PlanId}",
+            ["priorityId"] = $"{loop.NorthPrimary.PriorityId}",
+            ["actionId"] = $"{loop.NorthPrimary.ActionId}",
         };
 
         var failures = new List<string>();
@@ -118,7 +143,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
     {
         var client = await app.ClientForAsync(email);
         var antiforgery = await AntiforgeryTokenAsync(client);
-        foreach (var target in targets.Where(t => !Public.Contains(t.Pattern) && !t.Pattern.StartsWith(NationalData, StringComparison.Ordinal)))
+        foreach (var target in targets.Where(t => !Public.Contains(t.Pattern) && !IsNational(t.Pattern)))
         {
             var names = Parameter().Matches(target.Pattern).Select(m => m.Groups["name"].Value).ToList();
             var unknown = names.Where(n => !ids.ContainsKey(n)).ToList();
@@ -190,8 +215,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var allowAnonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var national = endpoint.Metadata.GetMetadata<Stepwise.Features.Reference.NationalDataAttribute>() is not null;
-            Assert.True(national == pattern.StartsWith(NationalData, StringComparison.Ordinal),
-                $"{pattern}: only endpoints under {NationalData} may serve national data, and every one there must be marked [NationalData].");
+            Assert.True(national == IsNational(pattern),
+                $"{pattern}: only endpoints under {string.Join(", ", NationalData)} may serve national data, and every one there must be marked [NationalData].");
             if (allowAnonymous && !Public.Contains(pattern))
             {
                 targets.Add(new Target("ANONYMOUS", pattern, null));

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Analytics.Comparators;
+using Stepwise.Common;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.SelfEvaluation;
+using Stepwise.Features.Shared;
+
+namespace Stepwise.Features.Benchmarking;
+
+/// <summary>One key measure of one school: its latest figure, the signal over the years, and its position among similar schools.</summary>
+public sealed record OverviewCell(
+    string MeasureKey, string MeasureName, string Unit, int? Year, double? Value, string? Missing, Signal Signal, PositionAmongComparators? Among);
+
+public sealed record OverviewRow(int Urn, string Name, string Phase, int? Pupils, double? FsmPercent, bool InNationalData, int SimilarSchools,
+    IReadOnlyList<OverviewCell> Measures, ImprovementSnapshot? Improvement);
+
+public sealed record OverviewView(IReadOnlyList<OverviewRow> Schools, WeightsView Weights, string Sort, bool Descending, bool HasNationalData);
+
+/// <summary>
+/// Every school of the trust the person may see, with its key measures: the latest published figure, a signal
+/// from an XmR chart over the years, and its percentile among its similar schools; its stage and latest
+/// self-evaluation. Sorted on the server.
+/// </summary>
+public sealed class TrustOverview(AppDbContext db, AccessControl access, ComparatorCache cache, TrustWeights trustWeights, ReadImprovementSnapshots improvement)
+{
+    /// <summary>The columns a table can be sorted by; measure columns (0, 1, 2) sort by percentile among similar schools.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["school", "phase", "pupils", "headline", "absence", "persistent"];
+
+    public async Task<OverviewView> HandleAsync(string? sort, bool? descending, CancellationToken ct)
+    {
+        var weights = await trustWeights.GetAsync(ct);
+        var schools = await (await access.SchoolsAsync(Permission.ViewSchool, ct)).Where(s => s.ArchivedAt == null)
+            .Select(s => new { s.Urn, s.Name, s.Phase, s.Pupils, s.PercentFreeSchoolMeals }).ToListAsync(ct);
+        var pool = await cache.PoolAsync(db, ct);
+
+        var sets = new Dictionary<int, ComparatorSetView>();
+        foreach (var school in schools)
+        {
+            if (pool.Locate(school.Urn) is { } at)
+            {
+                sets[school.Urn] = FindComparators.View(await cache.SetsAsync(pool, at.Phase, weights.ToWeights(), ct), at.Index, weights);
+            }
+        }
+        var measureKeys = schools.SelectMany(s => KeyMeasures.ForOverview(pool.Find(s.Urn)?.Phase ?? PhaseOf(s.Phase))).Distinct().ToList();
+        var metrics = (await db.Metrics.AsNoTracking().Where(m => measureKeys.Contains(m.Key)).ToListAsync(ct)).ToDictionary(m => m.Key, GetPosition.Info);
+        var urns = schools.Select(s => (int?)s.Urn).Concat(sets.Values.SelectMany(s => s.Members).Select(m => (int?)m.Urn)).Distinct().ToList();
+        var values = (await db.ReferenceValues.AsNoTracking()
+                .Where(v => measureKeys.Contains(v.MetricKey) && urns.Contains(v.Urn))
+                .Select(v => new { v.MetricKey, v.Year, Urn = v.Urn!.Value, v.Value, v.Missing })
+                .ToListAsync(ct))
+            .GroupBy(v => (v.MetricKey, v.Year))
+            .ToDictionary(g => g.Key, g => g.GroupBy(v => v.Urn).ToDictionary(u => u.Key, u => u.OrderBy(v => v.Value is null).Select(v => (v.Value, v.Missing)).First()));
+
+        // The improvement loop's side of each school: its stage and its latest self-evaluation (issue 6).
+        var snapshots = await improvement.ForSchoolsAsync(schools.Select(s => s.Urn).ToList(), ct);
+        var rows = schools.Select(s =>
+        {
+            var inPool = pool.Find(s.Urn);
+            var phase = inPool?.Phase ?? PhaseOf(s.Phase);
+            sets.TryGetValue(s.Urn, out var set);
+            var cells = KeyMeasures.ForOverview(phase).Select(key => Cell(key, s.Urn, set, metrics, values)).ToList();
+            return new OverviewRow(s.Urn, s.Name, phase, inPool?.Pupils ?? s.Pupils, inPool?.FsmPercent ?? s.PercentFreeSchoolMeals, inPool is not null,
+                set is null ? 0 : set.Members.Count - 1, cells, snapshots.GetValueOrDefault(s.Urn));
+        }).ToList();
+
+        var key = SortKeys.Contains(sort ?? "") ? sort! : "school";
+        var desc = descending ?? key is "headline" or "absence" or "persistent";
+        return new OverviewView(Sorted(rows, key, desc), weights, key, desc, pool.Count > 0);
+    }
+
+    private static OverviewCell Cell(string key, int urn, ComparatorSetView? set, Dictionary<string, MeasureInfo> metrics,
+        Dictionary<(string, int), Dictionary<int, (double? Value, string? Missing)>> values)
+    {
+        if (!metrics.TryGetValue(key, out var measure))
+        {
+            return new OverviewCell(key, key, "", null, null, null, Signal.None, null);
+        }
+        var series = values.Where(v => v.Key.Item1 == key && v.Value.ContainsKey(urn)).OrderBy(v => v.Key.Item2)
+            .Select(v => (Year: v.Key.Item2, Figure: v.Value[urn], All: v.Value)).ToList();
+        if (series.Count == 0)
+        {
+            return new OverviewCell(key, measure.Name, measure.Unit, null, null, null, Signal.None, null);
+        }
+        var latest = series[^1];
+        var signal = Signal.Of([.. series.Where(p => p.Figure.Value is not null).Select(p => p.Figure.Value!.Value)], measure.Polarity, measure.Name);
+        var among = set is null ? null : GetPosition.Position(set, latest.All, latest.Year, measure.Polarity).Among;
+        return new OverviewCell(key, measure.Name, measure.Unit, latest.Year, latest.Figure.Value,
+            latest.Figure.Value is null ? latest.Figure.Missing ?? "blank" : null, signal, among);
+    }
+
+    private static List<OverviewRow> Sorted(List<OverviewRow> rows, string key, bool descending)
+    {
+        // Rows without a figure to sort by go last whichever the direction; ties keep the name order.
+        var byName = rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        IComparable? Key(OverviewRow r) => key switch
+        {
+            "phase" => r.Phase,
+            "pupils" => r.Pupils,
+            "headline" => r.Measures[0].Among?.PercentileRank,
+            "absence" => r.Measures[1].Among?.PercentileRank,
+            "persistent" => r.Measures[2].Among?.PercentileRank,
+            _ => r.Name.ToUpperInvariant(),
+        };
+        var known = byName.Where(r => Key(r) is not null);
+        var sorted = descending ? known.OrderByDescending(Key) : known.OrderBy(Key);
+        return [.. sorted, .. byName.Where(r => Key(r) is null)];
+    }
+
+    /// <summary>A trust school not (yet) in the national data is still shown, with its phase as the trust recorded it.</summary>
+    private static string PhaseOf(Schools.Phase phase) => phase switch
+    {
+        Schools.Phase.Primary => BenchmarkPhase.Primary,
+        Schools.Phase.Secondary => BenchmarkPhase.Secondary,
+        Schools.Phase.Special => BenchmarkPhase.Special,
+        _ => Display.Phase(Codes.Of(phase)),
+    };
+}

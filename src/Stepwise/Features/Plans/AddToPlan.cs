@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Common;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.SelfEvaluation;
+
+namespace Stepwise.Features.Plans;
+
+/// <summary>The smaller things a plan gathers: milestones (and reaching them), evidence and comments.</summary>
+public sealed class AddToPlan(AppDbContext db, AccessControl access, ReadPlans read, TimeProvider clock)
+{
+    public async Task<Outcome<MilestoneView>> MilestoneAsync(int priorityId, MilestoneInput input, CancellationToken ct)
+    {
+        if (await read.FindPriorityAsync(priorityId, ct) is not var (priority, plan, school))
+        {
+            return Outcome<MilestoneView>.NotFound();
+        }
+        if (!await access.CanAsync(Permission.EditPlans, school.Id, ct))
+        {
+            return Outcome<MilestoneView>.Forbidden();
+        }
+        var problems = new Problems().Require("title", input.Title, "milestone", 300);
+        var due = PlanRules.Required(problems, "dueOn", input.DueOn, "date of the milestone");
+        if (problems.Any)
+        {
+            return Outcome<MilestoneView>.Invalid(problems);
+        }
+        var milestone = new Milestone { PriorityId = priority.Id, SchoolId = school.Id, TrustId = school.TrustId, Title = input.Title!.Trim(), DueOn = due!.Value, ReachedOn = input.ReachedOn };
+        db.Milestones.Add(milestone);
+        await db.SaveChangesAsync(ct);
+        var view = (await read.OneAsync(plan.Id, ct))!.Value.Plan.Priorities.SelectMany(p => p.Milestones).First(m => m.Id == milestone.Id);
+        return Outcome<MilestoneView>.Ok(view);
+    }
+
+    /// <summary>Marks a milestone reached today.</summary>
+    public async Task<Outcome<MilestoneView>> ReachedAsync(int priorityId, int milestoneId, CancellationToken ct)
+    {
+        if (await read.FindPriorityAsync(priorityId, ct) is not var (priority, plan, school))
+        {
+            return Outcome<MilestoneView>.NotFound();
+        }
+        if (!await access.CanAsync(Permission.EditPlans, school.Id, ct))
+        {
+            return Outcome<MilestoneView>.Forbidden();
+        }
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.PriorityId == priority.Id, ct);
+        if (milestone is null)
+        {
+            return Outcome<MilestoneView>.NotFound();
+        }
+        milestone.ReachedOn ??= ActingPerson.Today(clock);
+        await db.SaveChangesAsync(ct);
+        var today = ActingPerson.Today(clock);
+        return Outcome<MilestoneView>.Ok(new MilestoneView(milestone.Id, milestone.Title, milestone.DueOn, milestone.ReachedOn,
+            ActionState.MilestoneState(milestone.DueOn, milestone.ReachedOn, today)));
+    }
+
+    public async Task<Outcome<EvidenceItemView>> EvidenceAsync(int priorityId, PlanEvidenceInput input, CancellationToken ct)
+    {
+        if (await read.FindPriorityAsync(priorityId, ct) is not var (priority, _, school))
+        {
+            return Outcome<EvidenceItemView>.NotFound();
+        }
+        if (!await access.CanAsync(Permission.EditPlans, school.Id, ct))
+        {
+            return Outcome<EvidenceItemView>.Forbidden();
+        }
+        var problems = new Problems().Require("title", input.Title, "evidence's title", 200).Optional("note", input.Note, "note", 2000);
+        var url = Text.Clean(input.Url);
+        if (url is not null && !EvidenceChecks.SafeLink(url))
+        {
+            problems.Add("url", "The link must start with https://, http:// or / (a page in Stepwise).");
+        }
+        if (problems.Any)
+        {
+            return Outcome<EvidenceItemView>.Invalid(problems);
+        }
+        var item = new PlanEvidence
+        {
+            PriorityId = priority.Id,
+            SchoolId = school.Id,
+            TrustId = school.TrustId,
+            Title = input.Title!.Trim(),
+            Url = url,
+            Note = Text.Clean(input.Note),
+            AddedOn = ActingPerson.Today(clock),
+            By = await ActingPerson.NameAsync(db, ct),
+        };
+        db.PlanEvidence.Add(item);
+        await db.SaveChangesAsync(ct);
+        return Outcome<EvidenceItemView>.Ok(new EvidenceItemView(item.Id, item.Title, item.Url, item.Note, item.AddedOn, item.By));
+    }
+
+    public async Task<Outcome<CommentView>> CommentAsync(int planId, CommentInput input, CancellationToken ct)
+    {
+        if (await read.FindPlanAsync(planId, ct) is not var (plan, school))
+        {
+            return Outcome<CommentView>.NotFound();
+        }
+        if (!await access.CanAsync(Permission.EditPlans, school.Id, ct))
+        {
+            return Outcome<CommentView>.Forbidden();
+        }
+        var problems = new Problems().Require("text", input.Text, "comment", 4000);
+        if (input.PriorityId is int p && !await db.Priorities.AnyAsync(x => x.Id == p && x.PlanId == plan.Id, ct))
+        {
+            problems.Add("priorityId", "The priority must be one of this plan's.");
+        }
+        if (problems.Any)
+        {
+            return Outcome<CommentView>.Invalid(problems);
+        }
+        var comment = new PlanComment
+        {
+            PlanId = plan.Id,
+            PriorityId = input.PriorityId,
+            SchoolId = school.Id,
+            TrustId = school.TrustId,
+            PersonId = db.Scope.PersonId,
+            Author = await ActingPerson.NameAsync(db, ct),
+            Text = input.Text!.Trim(),
+            At = clock.GetUtcNow().UtcDateTime,
+        };
+        db.PlanComments.Add(comment);
+        await db.SaveChangesAsync(ct);
+        return Outcome<CommentView>.Ok(new CommentView(comment.Id, comment.PriorityId, comment.Author, comment.Text, comment.At));
+    }
+}

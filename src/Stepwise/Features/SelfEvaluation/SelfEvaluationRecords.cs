@@ -1,0 +1,92 @@
+using Stepwise.Common;
+
+namespace Stepwise.Features.SelfEvaluation;
+
+/// <summary>What a person sends to record a judgement (the page form and the API body).</summary>
+public sealed record JudgementInput
+{
+    /// <summary>The framework's key, e.g. "ofsted-2025"; its latest version is the one judged against.</summary>
+    public string? Framework { get; init; }
+
+    /// <summary>The area's key in that version, e.g. "curriculum-and-teaching".</summary>
+    public string? Area { get; init; }
+
+    /// <summary>A unit of the school; none means the whole school.</summary>
+    public int? UnitId { get; init; }
+
+    /// <summary>A grade's key or name on the area's scale, e.g. "strong-standard" or "Strong standard".</summary>
+    public string? Grade { get; init; }
+
+    /// <summary>self (the default), trust or external.</summary>
+    public string? Source { get; init; }
+
+    public string? Strengths { get; init; }
+    public string? AreasForDevelopment { get; init; }
+    public DateOnly? JudgedOn { get; init; }
+    public List<EvidenceInput>? Evidence { get; init; }
+}
+
+public sealed record EvidenceInput
+{
+    /// <summary>metric, survey, observation, note or link.</summary>
+    public string? Kind { get; init; }
+
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+    public string? MetricKey { get; init; }
+    public string? Group { get; init; }
+    public string? Note { get; init; }
+
+    public bool IsEmpty => Text.Clean(Title) is null && Text.Clean(Url) is null && Text.Clean(MetricKey) is null && Text.Clean(Note) is null;
+}
+
+public sealed record EvidenceView(string Kind, string Title, string? Url, string? MetricKey, string? Group, string? Note);
+
+public sealed record JudgementView(
+    int Id,
+    string Area,
+    string AreaName,
+    int FrameworkVersion,
+    string Grade,
+    string GradeName,
+    int Rank,
+    int ScaleSize,
+    string Source,
+    string? Strengths,
+    string? AreasForDevelopment,
+    DateOnly JudgedOn,
+    string By,
+    string Unit,
+    List<EvidenceView> Evidence);
+
+/// <summary>One area of the framework with the latest judgement from each source and its history (across versions).</summary>
+public sealed record AreaJudgements(
+    int AreaId,
+    string Key,
+    string Name,
+    string? Group,
+    string? Description,
+    string? AppliesWhere,
+    string Scale,
+    List<string> Grades,
+    JudgementView? Self,
+    JudgementView? Trust,
+    JudgementView? External,
+    string Agreement,
+    List<JudgementView> History)
+{
+    /// <summary>How far apart the school and the trust are, in grades; 0 when they agree or one has not judged.</summary>
+    public int Gap => Self is null || Trust is null || Self.ScaleSize != Trust.ScaleSize ? 0 : Math.Abs(Self.Rank - Trust.Rank);
+}
+
+public sealed record SelfEvaluationView(
+    int Urn,
+    string SchoolName,
+    int UnitId,
+    string UnitName,
+    bool WholeSchool,
+    int FrameworkId,
+    string FrameworkKey,
+    string FrameworkName,
+    int FrameworkVersion,
+    List<AreaJudgements> Areas);
