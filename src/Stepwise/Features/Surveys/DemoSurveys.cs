@@ -52,9 +52,14 @@ public static class DemoSurveys
             "What one thing would make school better?", pupilComments, (168, 181), random, ct);
 
         var governor = await db.Users.Where(p => p.Email == "margaret.ellis@larkhaven.example").Select(p => p.Id).FirstAsync(ct);
+        // Where the demo's plan for the school has a reading priority and action, the visit and the action point to them.
+        var priorities = await db.Priorities.Where(p => p.SchoolId == school.Id).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+        var readingPriority = priorities.FirstOrDefault(p => p.Title.Contains("read", StringComparison.OrdinalIgnoreCase))?.Id;
+        var actions = await db.PlanActions.Where(a => a.SchoolId == school.Id).Select(a => new { a.Id, a.Title }).ToListAsync(ct);
+        var readingAction = actions.FirstOrDefault(a => a.Title.Contains("read", StringComparison.OrdinalIgnoreCase) || a.Title.Contains("book", StringComparison.OrdinalIgnoreCase))?.Id;
         var reading = new GovernorVisit
         {
-            TrustId = trustId, SchoolId = school.Id, PersonId = governor, VisitedOn = today.AddDays(-61), CreatedAt = now,
+            TrustId = trustId, SchoolId = school.Id, PersonId = governor, VisitedOn = today.AddDays(-61), CreatedAt = now, PriorityId = readingPriority,
             Focus = "Early reading: phonics in Reception and Year 1",
             Seen = "Two phonics groups in Year 1 and one in Reception. Pupils read decodable books matched to the sounds they know. I listened to four pupils read with the reading lead.",
             Questions = "How quickly are pupils who fall behind spotted? (Weekly checks; catch-up the same day.)\nDo parents know how to help at home? (A workshop in the autumn; few fathers came.)",
@@ -91,7 +96,7 @@ public static class DemoSurveys
             },
             new YouSaidWeDid
             {
-                TrustId = trustId, SchoolId = school.Id, Source = FeedbackSource.VisitFinding, GovernorVisitId = reading.Id,
+                TrustId = trustId, SchoolId = school.Id, Source = FeedbackSource.VisitFinding, GovernorVisitId = reading.Id, PlanActionId = readingAction,
                 YouSaid = "Pupils would like more books to take home.",
                 WeDid = "We bought 400 new reading books and the library now opens at lunchtime three days a week.",
                 Owner = "Reading lead", ActionOn = reading.VisitedOn.AddDays(30), Published = true, CreatedAt = now,

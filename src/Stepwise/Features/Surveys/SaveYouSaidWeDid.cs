@@ -10,6 +10,7 @@ public sealed class YouSaidInput
     public string? Source { get; set; }
     public int? SurveyQuestionId { get; set; }
     public int? GovernorVisitId { get; set; }
+    public int? PlanActionId { get; set; }
     public string? YouSaid { get; set; }
     public string? WeDid { get; set; }
     public string? Owner { get; set; }
@@ -52,13 +53,17 @@ public sealed class SaveYouSaidWeDid(AppDbContext db, AccessControl access, Time
         {
             problems.Add("governorVisitId", "That visit report is not for this school.");
         }
+        if (input.PlanActionId is int actionId && !await db.PlanActions.AnyAsync(a => a.Id == actionId && a.SchoolId == school.Id, ct))
+        {
+            problems.Add("planActionId", "That action is not in this school's plan.");
+        }
         if (problems.Any)
         {
             return Outcome<YouSaidWeDid>.Invalid(problems);
         }
         var entry = new YouSaidWeDid
         {
-            SchoolId = school.Id, Source = source, SurveyQuestionId = input.SurveyQuestionId, GovernorVisitId = input.GovernorVisitId,
+            SchoolId = school.Id, Source = source, SurveyQuestionId = input.SurveyQuestionId, GovernorVisitId = input.GovernorVisitId, PlanActionId = input.PlanActionId,
             YouSaid = input.YouSaid!.Trim(), WeDid = input.WeDid!.Trim(), Owner = Text.Clean(input.Owner), ActionOn = input.ActionOn!.Value,
             Published = input.Published, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };

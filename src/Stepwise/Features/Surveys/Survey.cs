@@ -7,7 +7,7 @@ namespace Stepwise.Features.Surveys;
 /// and closed; answers come in through a public link, with or without one-time codes. A later run of the same
 /// survey points back to the earlier one so results can show the change.
 /// </summary>
-public sealed class Survey : ITrustOwned
+public sealed class Survey : ITrustOwned, IAudited
 {
     public int Id { get; set; }
     public int TrustId { get; set; }
@@ -80,7 +80,7 @@ public enum QuestionKind
 }
 
 /// <summary>One question of a survey: copied from the bank (keeping its code for comparisons) or written here.</summary>
-public sealed class SurveyQuestion : ITrustOwned
+public sealed class SurveyQuestion : ITrustOwned, IAudited
 {
     public int Id { get; set; }
     public int TrustId { get; set; }
@@ -170,7 +170,7 @@ public sealed class SurveyCode : ITrustOwned
 }
 
 /// <summary>The trust's small-group protection: no figure from fewer than <see cref="MinimumRespondents"/> (5 unless changed; never below 3).</summary>
-public sealed class SurveySettings : ITrustOwned
+public sealed class SurveySettings : ITrustOwned, IAudited
 {
     public int Id { get; set; }
     public int TrustId { get; set; }

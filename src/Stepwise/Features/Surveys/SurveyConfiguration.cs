@@ -93,5 +93,6 @@ public sealed class YouSaidWeDidConfiguration : IEntityTypeConfiguration<YouSaid
         builder.HasOne<School>().WithMany().HasForeignKey(y => y.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SurveyQuestion>().WithMany().HasForeignKey(y => y.SurveyQuestionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<GovernorVisit>().WithMany().HasForeignKey(y => y.GovernorVisitId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Stepwise.Features.Plans.PlanAction>().WithMany().HasForeignKey(y => y.PlanActionId).OnDelete(DeleteBehavior.SetNull);
     }
 }

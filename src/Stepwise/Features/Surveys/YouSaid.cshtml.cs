@@ -13,7 +13,8 @@ namespace Stepwise.Features.Surveys;
 /// <summary>A school's "you said, we did": what was heard, what was done, and whether it is on the public page.</summary>
 public sealed class YouSaidModel(AppDbContext db, AccessControl access, SaveYouSaidWeDid save, TimeProvider clock) : PageModel
 {
-    public sealed record Entry(int Id, string Source, string YouSaid, string WeDid, string? Owner, DateOnly ActionOn, bool Published, string? LinkedTo, string? LinkHref);
+    public sealed record Entry(int Id, string Source, string YouSaid, string WeDid, string? Owner, DateOnly ActionOn, bool Published, string? LinkedTo, string? LinkHref,
+        string? PlanAction = null, int? PriorityId = null);
 
     [BindProperty]
     public YouSaidInput Input { get; set; } = new();
@@ -21,6 +22,9 @@ public sealed class YouSaidModel(AppDbContext db, AccessControl access, SaveYouS
     public School School { get; private set; } = null!;
     public List<Entry> Entries { get; private set; } = [];
     public string? LinkedTo { get; private set; }
+
+    /// <summary>The school's plan actions, to link an entry to the one that carries it out.</summary>
+    public List<SelectListItem> PlanActions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int urn, int? question, int? visit, CancellationToken ct)
     {
@@ -75,15 +79,20 @@ public sealed class YouSaidModel(AppDbContext db, AccessControl access, SaveYouS
         {
             return Forbid();
         }
+        PlanActions = (await db.PlanActions.Where(a => a.SchoolId == school.Id).OrderBy(a => a.DueOn)
+                .Select(a => new { a.Id, a.Title, a.Owner }).ToListAsync(ct))
+            .Select(a => new SelectListItem($"{a.Title} ({a.Owner})", $"{a.Id}")).Prepend(new SelectListItem("Not linked to the plan", "")).ToList();
         var rows = await db.YouSaidWeDid.Where(e => e.SchoolId == school.Id).OrderByDescending(e => e.ActionOn).ThenByDescending(e => e.Id)
             .Select(e => new
             {
                 e.Id, e.Source, e.YouSaid, e.WeDid, e.Owner, e.ActionOn, e.Published, e.GovernorVisitId,
+                Action = db.PlanActions.Where(a => a.Id == e.PlanActionId).Select(a => new { a.Title, a.PriorityId }).FirstOrDefault(),
                 Question = db.SurveyQuestions.Where(q => q.Id == e.SurveyQuestionId).Select(q => new { q.Text, q.SurveyId }).FirstOrDefault(),
             }).ToListAsync(ct);
         Entries = rows.Select(e => new Entry(e.Id, Display.Sentence(Codes.Of(e.Source)), e.YouSaid, e.WeDid, e.Owner, e.ActionOn, e.Published,
             e.Question is not null ? $"“{e.Question.Text}”" : e.GovernorVisitId is not null ? "Governor visit" : null,
-            e.Question is not null ? $"/surveys/{e.Question.SurveyId}/results" : e.GovernorVisitId is int v ? $"/visits/{v}" : null)).ToList();
+            e.Question is not null ? $"/surveys/{e.Question.SurveyId}/results" : e.GovernorVisitId is int v ? $"/visits/{v}" : null,
+            e.Action?.Title, e.Action?.PriorityId)).ToList();
         return null;
     }
 

@@ -4,9 +4,9 @@ namespace Stepwise.Features.Surveys;
 
 /// <summary>
 /// "You said, we did": something heard (a survey question's result, a comment, a governor's finding) and the action
-/// the school took. The action is kept here (text, owner, date) until plans have actions to link to.
+/// the school took, in words for the public page, linked to the plan action that carries it out where there is one.
 /// </summary>
-public sealed class YouSaidWeDid : ITrustOwned
+public sealed class YouSaidWeDid : ITrustOwned, IAudited
 {
     public int Id { get; set; }
     public int TrustId { get; set; }
@@ -19,6 +19,9 @@ public sealed class YouSaidWeDid : ITrustOwned
 
     /// <summary>The governor visit whose finding it answers.</summary>
     public int? GovernorVisitId { get; set; }
+
+    /// <summary>The action in the school's plan that answers it, when there is one.</summary>
+    public int? PlanActionId { get; set; }
 
     /// <summary>What we heard, in words a parent or pupil would recognise.</summary>
     public required string YouSaid { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Stepwise.Common;
 using Stepwise.Features.Access;
 using Stepwise.Features.Schools;
@@ -43,6 +44,8 @@ public sealed class CreateModel(AccessControl access, SaveGovernorVisit save, Ti
         }
         School = school;
         ViewData["Urn"] = urn;
+        ViewData["Priorities"] = (await save.PrioritiesAsync(school.Id, ct)).Select(p => new SelectListItem(p.Title, $"{p.Id}"))
+            .Prepend(new SelectListItem("None of them", "")).ToList();
         return await access.CanAsync(Permission.WriteVisitReports, school.Id, ct) ? null : Forbid();
     }
 }

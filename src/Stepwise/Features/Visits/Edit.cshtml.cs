@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Stepwise.Common;
 using Stepwise.Features.Access;
 
@@ -19,7 +20,7 @@ public sealed class EditModel(AccessControl access, SaveGovernorVisit visits) : 
         {
             return refused;
         }
-        Input = new VisitInput { VisitedOn = Visit.VisitedOn, Focus = Visit.Focus, Seen = Visit.Seen, Questions = Visit.Questions, Findings = Visit.Findings, FollowUps = Visit.FollowUps };
+        Input = new VisitInput { VisitedOn = Visit.VisitedOn, PriorityId = Visit.PriorityId, Focus = Visit.Focus, Seen = Visit.Seen, Questions = Visit.Questions, Findings = Visit.Findings, FollowUps = Visit.FollowUps };
         return Page();
     }
 
@@ -46,6 +47,8 @@ public sealed class EditModel(AccessControl access, SaveGovernorVisit visits) : 
         }
         Visit = found.Value.Visit;
         ViewData["Urn"] = found.Value.School.Urn;
+        ViewData["Priorities"] = (await visits.PrioritiesAsync(Visit.SchoolId, ct)).Select(p => new SelectListItem(p.Title, $"{p.Id}"))
+            .Prepend(new SelectListItem("None of them", "")).ToList();
         return Visit.PersonId == access.PersonId && await access.CanAsync(Permission.WriteVisitReports, Visit.SchoolId, ct) ? null : Forbid();
     }
 }

@@ -7,7 +7,7 @@ namespace Stepwise.Features.Visits;
 /// saw, what they asked, what they found and what should follow. Governors write their own; school leaders and the
 /// trust read them.
 /// </summary>
-public sealed class GovernorVisit : ITrustOwned
+public sealed class GovernorVisit : ITrustOwned, IAudited
 {
     public int Id { get; set; }
     public int TrustId { get; set; }
@@ -17,6 +17,11 @@ public sealed class GovernorVisit : ITrustOwned
     public int PersonId { get; set; }
 
     public DateOnly VisitedOn { get; set; }
+
+    /// <summary>The plan priority the visit looked at, when the school has a plan.</summary>
+    public int? PriorityId { get; set; }
+
+    /// <summary>The focus in words: the priority's title, or whatever the visit looked at.</summary>
     public required string Focus { get; set; }
     public required string Seen { get; set; }
     public string? Questions { get; set; }

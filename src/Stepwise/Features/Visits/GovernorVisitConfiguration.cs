@@ -17,5 +17,6 @@ public sealed class GovernorVisitConfiguration : IEntityTypeConfiguration<Govern
         builder.HasOne<School>().WithMany().HasForeignKey(v => v.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(v => v.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.SchoolId, v.VisitedOn });
+        builder.HasOne<Stepwise.Features.Plans.Priority>().WithMany().HasForeignKey(v => v.PriorityId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -9,6 +9,7 @@ namespace Stepwise.Features.Visits;
 public sealed class VisitInput
 {
     public DateOnly? VisitedOn { get; set; }
+    public int? PriorityId { get; set; }
     public string? Focus { get; set; }
     public string? Seen { get; set; }
     public string? Questions { get; set; }
@@ -33,14 +34,14 @@ public sealed class SaveGovernorVisit(AppDbContext db, AccessControl access, Tim
         {
             return Outcome<GovernorVisit>.Forbidden();
         }
-        var problems = Validate(input);
+        var problems = await ValidateAsync(input, school.Id, ct);
         if (problems.Any)
         {
             return Outcome<GovernorVisit>.Invalid(problems);
         }
         var visit = new GovernorVisit
         {
-            SchoolId = school.Id, PersonId = personId, VisitedOn = input.VisitedOn!.Value, Focus = input.Focus!.Trim(), Seen = input.Seen!.Trim(),
+            SchoolId = school.Id, PersonId = personId, VisitedOn = input.VisitedOn!.Value, PriorityId = input.PriorityId, Focus = input.Focus!.Trim(), Seen = input.Seen!.Trim(),
             Questions = Text.Clean(input.Questions), Findings = input.Findings!.Trim(), FollowUps = Text.Clean(input.FollowUps),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -61,12 +62,13 @@ public sealed class SaveGovernorVisit(AppDbContext db, AccessControl access, Tim
         {
             return Outcome<GovernorVisit>.Forbidden();
         }
-        var problems = Validate(input);
+        var problems = await ValidateAsync(input, visit.SchoolId, ct);
         if (problems.Any)
         {
             return Outcome<GovernorVisit>.Invalid(problems);
         }
         visit.VisitedOn = input.VisitedOn!.Value;
+        visit.PriorityId = input.PriorityId;
         visit.Focus = input.Focus!.Trim();
         visit.Seen = input.Seen!.Trim();
         visit.Questions = Text.Clean(input.Questions);
@@ -90,9 +92,26 @@ public sealed class SaveGovernorVisit(AppDbContext db, AccessControl access, Tim
         return may ? (visit, school) : null;
     }
 
-    private Problems Validate(VisitInput input)
+    /// <summary>The school's plan priorities a visit can focus on, in plan order.</summary>
+    public Task<List<(int Id, string Title)>> PrioritiesAsync(int schoolId, CancellationToken ct) =>
+        db.Priorities.Where(p => p.SchoolId == schoolId).OrderBy(p => p.PlanId).ThenBy(p => p.Order)
+            .Select(p => new ValueTuple<int, string>(p.Id, p.Title)).ToListAsync(ct);
+
+    private async Task<Problems> ValidateAsync(VisitInput input, int schoolId, CancellationToken ct)
     {
         var problems = new Problems();
+        if (input.PriorityId is int priorityId)
+        {
+            var title = await db.Priorities.Where(p => p.Id == priorityId && p.SchoolId == schoolId).Select(p => p.Title).FirstOrDefaultAsync(ct);
+            if (title is null)
+            {
+                problems.Add("priorityId", "Choose a priority from this school's plan.");
+            }
+            else if (string.IsNullOrWhiteSpace(input.Focus))
+            {
+                input.Focus = title.Length > 300 ? title[..300] : title; // the priority is the focus
+            }
+        }
         if (input.VisitedOn is null)
         {
             problems.Add("visitedOn", "Enter the date of the visit.");
@@ -101,7 +120,7 @@ public sealed class SaveGovernorVisit(AppDbContext db, AccessControl access, Tim
         {
             problems.Add("visitedOn", "The visit date cannot be in the future: write it up afterwards.");
         }
-        problems.Require("focus", input.Focus, "focus of the visit", 300)
+        problems.Require("focus", input.Focus, "focus of the visit (or choose a plan priority)", 300)
             .Require("seen", input.Seen, "what you saw", 4000)
             .Optional("questions", input.Questions, "questions you asked", 4000)
             .Require("findings", input.Findings, "findings", 4000)
