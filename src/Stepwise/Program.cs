@@ -17,8 +17,10 @@ using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.Stages;
+using Stepwise.Features.Surveys;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
+using Stepwise.Features.Visits;
 using Stepwise.Infrastructure;
 
 // `stepwise` is one executable: the web app (`stepwise serve`, the default verb) and the command line.
@@ -55,6 +57,8 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddSelfEvaluation();
     builder.Services.AddStages();
     builder.Services.AddPlans();
+    builder.Services.AddSurveys();
+    builder.Services.AddVisits();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -77,6 +81,7 @@ static WebApplication BuildWebApp(string[] args)
     app.MapSelfEvaluationApi();
     app.MapStagesApi();
     app.MapPlansApi();
+    app.MapSurveys();
     return app;
 }
 

@@ -14,8 +14,10 @@ using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.Stages;
+using Stepwise.Features.Surveys;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
+using Stepwise.Features.Visits;
 
 namespace Stepwise.Data;
 
@@ -62,6 +64,14 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<PlanComment> PlanComments => Set<PlanComment>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ComparatorWeightSetting> ComparatorWeightSettings => Set<ComparatorWeightSetting>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<SurveyCode> SurveyCodes => Set<SurveyCode>();
+    public DbSet<SurveySettings> SurveySettings => Set<SurveySettings>();
+    public DbSet<YouSaidWeDid> YouSaidWeDid => Set<YouSaidWeDid>();
+    public DbSet<GovernorVisit> GovernorVisits => Set<GovernorVisit>();
 
     public TrustScope Scope => scope;
 

@@ -29,6 +29,18 @@ public enum Permission
 
     /// <summary>Change how the trust's similar schools are chosen (the comparator weights).</summary>
     AdjustComparatorWeights,
+
+    /// <summary>Build, open and close surveys; record "you said, we did".</summary>
+    ManageSurveys,
+
+    /// <summary>Read survey results (aggregates with small groups suppressed: never an individual's answers).</summary>
+    ViewSurveyResults,
+
+    /// <summary>Write one's own governor visit reports.</summary>
+    WriteVisitReports,
+
+    /// <summary>Read governor visit reports.</summary>
+    ViewVisitReports,
 }
 
 public static class RolePermissions
@@ -37,13 +49,16 @@ public static class RolePermissions
     {
         [Role.TrustAdmin] = Enum.GetValues<Permission>(),
         [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits,
-            Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans, Permission.ModerateSchools, Permission.ManageFrameworks, Permission.AdjustComparatorWeights],
+            Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans, Permission.ModerateSchools, Permission.ManageFrameworks, Permission.AdjustComparatorWeights,
+            Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports],
         [Role.DataManager] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.ManagePeople],
         [Role.SchoolLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.EditUnits, Permission.ManagePeople,
-            Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans],
+            Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans,
+            Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports],
         [Role.Teacher] = [Permission.ViewSchool, Permission.ViewPupils],
         // Governors and external reviewers see aggregates only: never pupil-level records.
-        [Role.Governor] = [Permission.ViewSchool],
+        // Governors also read survey results and visit reports, and write up their own visits (their one write).
+        [Role.Governor] = [Permission.ViewSchool, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.WriteVisitReports],
         [Role.Reviewer] = [Permission.ViewSchool],
     };
 

@@ -89,6 +89,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await figures.HandleAsync(ct);
         // Frameworks, judgements, stages and plans whose goals sit on the series just derived (issue 6).
         await improvementLoop.LoadAsync(schools, units, Leaders(), "Helen Marsh", ct);
+        await Surveys.DemoSurveys.AddAsync(db, trust.Id, schools, now, ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);

@@ -23,6 +23,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
     private static readonly HashSet<string> Public =
     [
         "/health", "/openapi/{documentName}.json", "/sign-in", "/sign-in/code", "/sign-out", "/error", "/access-denied",
+        "/s/{token}", "/s/{token}/thanks", "/you-said-we-did/{urn:int}",
     ];
 
     /// <summary>
@@ -46,8 +47,11 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
 
         var w = app.World;
         var loop = await ImprovementLoopRecords.SeedAsync(app);
+        var surveys = await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
+            ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
+            ["visitId"] = $"{surveys[World.NorthSecondaryUrn].VisitId}",
             ["urn"] = $"{World.NorthSecondaryUrn}",
             ["unitId"] = $"{w.Units["secondary-maths"].Id}",
             ["personId"] = $"{w.Person(World.SecondaryHead).Id}",
@@ -66,6 +70,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         };
         var otherTrust = new Dictionary<string, string>
         {
+            ["surveyId"] = $"{surveys[World.HarbourUrn].SurveyId}",
+            ["visitId"] = $"{surveys[World.HarbourUrn].VisitId}",
             ["urn"] = $"{World.HarbourUrn}",
             ["unitId"] = $"{w.Units["harbour-send"].Id}",
             ["personId"] = $"{w.Person(World.HarbourHead).Id}",
@@ -83,6 +89,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         };
         var northTargets = new Dictionary<string, string>
         {
+            ["surveyId"] = $"{surveys[World.NorthPrimaryUrn].SurveyId}",
+            ["visitId"] = $"{surveys[World.NorthPrimaryUrn].VisitId}",
             ["urn"] = $"{World.NorthPrimaryUrn}",
             ["unitId"] = $"{w.Units["primary-year6"].Id}",
             ["personId"] = $"{w.Person(World.PrimaryTeacher).Id}",

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Common;
+using Stepwise.Data;
+
+namespace Stepwise.Features.Surveys;
+
+public sealed class CreateModel(AppDbContext db, SurveyAccess surveys, BuildSurvey build, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public SurveyInput Input { get; set; } = new();
+
+    public Audience? Audience { get; private set; }
+    public List<SelectListItem> Schools { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? audience, int? school, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Forbid();
+        }
+        if (Codes.TryParse<Audience>(audience, out var chosen))
+        {
+            Audience = chosen;
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            Input = new SurveyInput
+            {
+                Audience = Codes.Of(chosen),
+                Title = chosen switch
+                {
+                    Surveys.Audience.Staff => "Staff survey",
+                    Surveys.Audience.Pupils => "Pupil voice survey",
+                    _ => "Parent survey",
+                } + $" {today:MMMM yyyy}",
+                School = school?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Schools.FirstOrDefault(s => s.Value != "")?.Value,
+                OpensOn = today,
+                ClosesOn = today.AddDays(14),
+                Distribution = Codes.Of(chosen == Surveys.Audience.Pupils ? Distribution.OneTimeCodes : Distribution.OpenLink),
+                AskYearGroup = chosen != Surveys.Audience.Staff,
+                AskStaffRole = chosen == Surveys.Audience.Staff,
+                BankCodes = QuestionBank.For(chosen).Select(i => i.Code).ToList(),
+            };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Forbid();
+        }
+        Audience = Codes.TryParse<Audience>(Input.Audience, out var chosen) ? chosen : null;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return this.Reply(await build.CreateAsync(Input, ct), survey =>
+            this.Done($"\"{survey.Title}\" is ready as a draft with {survey.Questions.Count} questions. Add your own, then open it.", $"/surveys/{survey.Id}"));
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var ids = await surveys.SchoolsToManageAsync(ct);
+        if (ids is not null && ids.Count == 0)
+        {
+            return false;
+        }
+        var schools = await db.Schools.Where(s => s.ArchivedAt == null && (ids == null || ids.Contains(s.Id))).OrderBy(s => s.Name)
+            .Select(s => new { s.Urn, s.Name }).ToListAsync(ct);
+        Schools = schools.Select(s => new SelectListItem(s.Name, s.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        if (ids is null)
+        {
+            Schools.Insert(0, new SelectListItem("Every school in the trust", "trust"));
+        }
+        return true;
+    }
+}

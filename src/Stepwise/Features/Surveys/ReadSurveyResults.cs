@@ -1,0 +1,297 @@
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Analytics.Surveys;
+using Stepwise.Common;
+using Stepwise.Data;
+using Stepwise.Features.Shared;
+
+namespace Stepwise.Features.Surveys;
+
+/// <summary>
+/// Results of a survey with small-group protection (methods.md §5): percentage favourable (top two of five, "don't
+/// know" left out), distribution and mean per question and per scale (with Cronbach's alpha), the change since the
+/// previous run with a two-proportion z-test, and breakdowns by year group, staff role or school. No figure comes from
+/// fewer respondents than the trust's minimum; in a breakdown a second group is hidden when one is, so no figure can be
+/// recovered by subtraction; free text appears only from 10 respondents and never in a breakdown.
+/// </summary>
+public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
+{
+    public sealed record Results(
+        Survey Survey,
+        string Where,
+        int Respondents,
+        SuppressionPolicy Policy,
+        bool TooFew,
+        string? PreviousTitle,
+        int? PreviousRespondents,
+        List<QuestionResult> Questions,
+        List<ScaleResult> Scales,
+        Breakdown? Breakdown,
+        IReadOnlyList<string> BreakdownChoices);
+
+    public sealed record QuestionResult(
+        SurveyQuestion Question,
+        int Number,
+        int Answered,
+        ItemResult? Agreement,
+        Change? Change,
+        List<(string Option, int Count, double Percent)>? Choices,
+        (int N, double Mean, double Median)? Numbers,
+        List<string>? Comments,
+        string? Hidden);
+
+    public sealed record Change(double PreviousPercent, ProportionChangeResult Test);
+
+    public sealed record ScaleResult(string Name, int Items, ItemResult Pooled, AlphaResult Alpha, bool AlphaShown, Change? Change);
+
+    public sealed record Breakdown(string Title, List<string> Groups, List<int?> GroupRespondents, List<BreakdownRow> Rows);
+
+    /// <summary>One question across the groups: a figure, or why there is none.</summary>
+    public sealed record BreakdownRow(int Number, string Question, List<Cell> Cells);
+
+    public sealed record Cell(double? PercentFavourable, double? Mean, int N, SuppressionReason Reason);
+
+    private sealed record Row(long ResponseId, int? SchoolId, int? YearGroup, StaffRole? StaffRole);
+
+    private sealed record AnswerRow(long ResponseId, int QuestionId, int? Choice, string? Choices, decimal? Number, string? Text);
+
+    public async Task<Results?> HandleAsync(int surveyId, string? by, CancellationToken ct)
+    {
+        var survey = await surveys.FindToReadAsync(surveyId, ct);
+        if (survey is null)
+        {
+            return null;
+        }
+        var policy = new SuppressionPolicy(await SettingsModel.MinimumFor(db, ct));
+        var visibleSchools = survey.SchoolId is null ? await surveys.SchoolsToReadAsync(ct) : null;
+        var where = survey.SchoolId is int id ? await db.Schools.Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct) : "Every school in the trust";
+
+        var (rows, answers) = await LoadAsync(survey.Id, ct);
+        var respondents = rows.Count;
+        var tooFew = !policy.CanShowFigure(respondents);
+
+        Survey? previous = null;
+        List<Row> previousRows = [];
+        List<AnswerRow> previousAnswers = [];
+        if (survey.PreviousRunId is int previousId)
+        {
+            previous = await db.Surveys.Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == previousId, ct);
+            if (previous is not null)
+            {
+                (previousRows, previousAnswers) = await LoadAsync(previous.Id, ct);
+            }
+        }
+
+        var byQuestion = answers.ToLookup(a => a.QuestionId);
+        var previousByQuestion = previousAnswers.ToLookup(a => a.QuestionId);
+        // Comments only for the whole survey, and only for people who may see every school it covers.
+        var commentsAllowed = policy.CanShowFreeText(respondents, isBreakdown: false) && (survey.SchoolId is not null || visibleSchools is null);
+
+        var questions = new List<QuestionResult>();
+        var number = 0;
+        foreach (var q in survey.Questions)
+        {
+            number++;
+            var mine = byQuestion[q.Id].ToList();
+            questions.Add(Summarise(q, number, mine, policy, commentsAllowed, Earlier(q, previous, previousByQuestion, policy)));
+        }
+
+        var scales = survey.Questions
+            .Where(q => q.Kind == QuestionKind.Agreement && q.Scale is not null)
+            .GroupBy(q => q.Scale!)
+            .Select(g => Scale(g.Key, g.ToList(), rows, byQuestion, policy, previous, previousByQuestion))
+            .Where(s => s is not null)
+            .Select(s => s!)
+            .ToList();
+
+        var choices = new List<string>();
+        if (survey.SchoolId is null)
+        {
+            choices.Add("school");
+        }
+        if (survey.AskYearGroup)
+        {
+            choices.Add("year-group");
+        }
+        if (survey.AskStaffRole)
+        {
+            choices.Add("staff-role");
+        }
+        Breakdown? breakdown = null;
+        if (!tooFew && by is not null && choices.Contains(by))
+        {
+            breakdown = await BreakdownAsync(survey, by, rows, byQuestion, policy, visibleSchools, ct);
+        }
+
+        return new Results(survey, where, respondents, policy, tooFew,
+            previous is null ? null : $"{previous.Title} ({Display.Date(previous.OpensOn)})",
+            previous is null ? null : previousRows.Count,
+            tooFew ? [] : questions, tooFew ? [] : scales, breakdown, choices);
+    }
+
+    private async Task<(List<Row>, List<AnswerRow>)> LoadAsync(int surveyId, CancellationToken ct)
+    {
+        var rows = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId)
+            .Select(r => new Row(r.Id, r.SchoolId, r.YearGroup, r.StaffRole)).ToListAsync(ct);
+        var answers = await db.SurveyAnswers.AsNoTracking()
+            .Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.SurveyId == surveyId))
+            .Select(a => new AnswerRow(a.ResponseId, a.QuestionId, a.Choice, a.Choices, a.Number, a.Text)).ToListAsync(ct);
+        return (rows, answers);
+    }
+
+    private static ItemResult Agreement(SurveyQuestion q, IEnumerable<AnswerRow> answers)
+    {
+        var values = answers.Select(a => a.Choice is >= 1 and <= 5 ? a.Choice : null).ToArray();
+        return Favourability.Summarise(values, reverseScored: q.ReverseScored);
+    }
+
+    /// <summary>The previous run's favourable count and N for the same question (by bank code, else by wording).</summary>
+    private static ItemResult? Earlier(SurveyQuestion q, Survey? previous, ILookup<int, AnswerRow> previousAnswers, SuppressionPolicy policy)
+    {
+        if (previous is null || q.Kind != QuestionKind.Agreement)
+        {
+            return null;
+        }
+        var match = previous.Questions.FirstOrDefault(p => p.Kind == QuestionKind.Agreement && (q.BankCode is not null ? p.BankCode == q.BankCode : p.Text == q.Text));
+        if (match is null)
+        {
+            return null;
+        }
+        var earlier = Agreement(match, previousAnswers[match.Id]);
+        return policy.CanShowFigure(earlier.N) ? earlier : null;
+    }
+
+    private static Change? Compare(ItemResult? earlier, ItemResult now) =>
+        earlier is null || earlier.N == 0 || now.N == 0
+            ? null
+            : new Change(earlier.PercentFavourable!.Value, ProportionChange.TwoProportionZTest(earlier.Favourable, earlier.N, now.Favourable, now.N));
+
+    private static QuestionResult Summarise(SurveyQuestion q, int number, List<AnswerRow> answers, SuppressionPolicy policy, bool commentsAllowed, ItemResult? earlier)
+    {
+        var answered = answers.Count;
+        var hidden = $"Fewer than {policy.MinimumRespondents} answers: no figures, to keep everyone anonymous.";
+        switch (q.Kind)
+        {
+            case QuestionKind.Agreement:
+                var item = Agreement(q, answers);
+                return policy.CanShowFigure(item.N)
+                    ? new QuestionResult(q, number, answered, item, Compare(earlier, item), null, null, null, null)
+                    : new QuestionResult(q, number, answered, null, null, null, null, null, hidden);
+            case QuestionKind.SingleChoice:
+            case QuestionKind.MultipleChoice:
+                if (!policy.CanShowFigure(answered))
+                {
+                    return new QuestionResult(q, number, answered, null, null, null, null, null, hidden);
+                }
+                var options = q.OptionList;
+                var counts = new int[options.Count];
+                foreach (var a in answers)
+                {
+                    var picked = q.Kind == QuestionKind.SingleChoice
+                        ? (a.Choice is int c ? [c] : Array.Empty<int>())
+                        : (a.Choices ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
+                    foreach (var p in picked.Where(p => p >= 1 && p <= counts.Length))
+                    {
+                        counts[p - 1]++;
+                    }
+                }
+                return new QuestionResult(q, number, answered, null, null,
+                    options.Select((o, i) => (o, counts[i], 100.0 * counts[i] / answered)).ToList(), null, null, null);
+            case QuestionKind.Number:
+                var values = answers.Where(a => a.Number is not null).Select(a => (double)a.Number!.Value).Order().ToList();
+                if (!policy.CanShowFigure(values.Count))
+                {
+                    return new QuestionResult(q, number, answered, null, null, null, null, null, hidden);
+                }
+                var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+                return new QuestionResult(q, number, answered, null, null, null, (values.Count, values.Average(), median), null, null);
+            default:
+                if (!commentsAllowed)
+                {
+                    return new QuestionResult(q, number, answered, null, null, null, null, null,
+                        $"Written answers are shown only for the whole survey, once at least {policy.FreeTextMinimum} people have responded.");
+                }
+                // Alphabetical, never in the order they arrived, so a comment cannot be matched to a time.
+                var comments = answers.Select(a => a.Text!).Where(t => t is not null).Order(StringComparer.OrdinalIgnoreCase).ToList();
+                return new QuestionResult(q, number, answered, null, null, null, null, comments, null);
+        }
+    }
+
+    private static ScaleResult? Scale(string name, List<SurveyQuestion> items, List<Row> rows, ILookup<int, AnswerRow> answers, SuppressionPolicy policy,
+        Survey? previous, ILookup<int, AnswerRow> previousAnswers)
+    {
+        var pooled = Favourability.Pool(items.Select(q => Agreement(q, answers[q.Id])).ToList());
+        if (!policy.CanShowFigure(pooled.N))
+        {
+            return null;
+        }
+        // One row per respondent, one column per item, reverse-scored, "don't know" and skipped as missing.
+        var byResponse = items.Select(q => answers[q.Id].ToDictionary(a => a.ResponseId, a => a.Choice is >= 1 and <= 5 ? (double?)(q.ReverseScored ? 6 - a.Choice.Value : a.Choice.Value) : null)).ToList();
+        var matrix = rows.Select(r => (IReadOnlyList<double?>)byResponse.Select(d => d.TryGetValue(r.ResponseId, out var v) ? v : null).ToList()).ToList();
+        var alpha = CronbachAlpha.Compute(matrix);
+        var earlierItems = items.Select(q => Earlier(q, previous, previousAnswers, policy)).ToList();
+        var change = earlierItems.Count > 0 && earlierItems.All(e => e is not null) ? Compare(Favourability.Pool(earlierItems!), pooled) : null;
+        return new ScaleResult(name, items.Count, pooled, alpha, alpha.Alpha is not null && policy.CanShowFigure(alpha.Respondents), change);
+    }
+
+    private async Task<Breakdown> BreakdownAsync(Survey survey, string by, List<Row> rows, ILookup<int, AnswerRow> answers, SuppressionPolicy policy,
+        HashSet<int>? visibleSchools, CancellationToken ct)
+    {
+        // Every response belongs to exactly one group ("not stated" included), so the groups partition the total.
+        List<(string Label, Func<Row, bool> Member, bool Visible)> groups;
+        string title;
+        switch (by)
+        {
+            case "school":
+                title = "By school";
+                var schools = await db.Schools.Where(s => rows.Select(r => r.SchoolId).Contains(s.Id)).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+                groups = schools.Select(s => (s.Name, (Func<Row, bool>)(r => r.SchoolId == s.Id), visibleSchools is null || visibleSchools.Contains(s.Id))).ToList();
+                break;
+            case "staff-role":
+                title = "By staff role";
+                groups = Enum.GetValues<StaffRole>().Select(role => (Display.Sentence(Codes.Of(role)), (Func<Row, bool>)(r => r.StaffRole == role), true)).ToList();
+                if (rows.Any(r => r.StaffRole is null))
+                {
+                    groups.Add(("Not stated", r => r.StaffRole is null, true));
+                }
+                break;
+            default:
+                title = "By year group";
+                groups = rows.Where(r => r.YearGroup is not null).Select(r => r.YearGroup!.Value).Distinct().Order()
+                    .Select(y => (Display.YearGroup(y), (Func<Row, bool>)(r => r.YearGroup == y), true)).ToList();
+                if (rows.Any(r => r.YearGroup is null))
+                {
+                    groups.Add(("Not stated", r => r.YearGroup is null, true));
+                }
+                break;
+        }
+        var members = groups.Select(g => rows.Where(g.Member).Select(r => r.ResponseId).ToHashSet()).ToList();
+        var groupRespondents = members.Select(m => m.Count).ToArray();
+        var respondentReasons = policy.SuppressPartition(groupRespondents);
+
+        var result = new List<BreakdownRow>();
+        var number = 0;
+        foreach (var q in survey.Questions)
+        {
+            number++;
+            if (q.Kind != QuestionKind.Agreement)
+            {
+                continue; // choice, number and free-text questions are reported for the whole survey only
+            }
+            var items = members.Select(m => Agreement(q, answers[q.Id].Where(a => m.Contains(a.ResponseId)))).ToList();
+            // A group hidden for its respondent count stays hidden on every question (counted as hidden here, so a
+            // second group is hidden only when needed); otherwise the question's own answer counts decide.
+            var hiddenByRespondents = respondentReasons.Select(r => r is SuppressionReason.TooFewRespondents or SuppressionReason.Complementary).ToArray();
+            var reasons = policy.SuppressPartition(items.Select((i, g) => hiddenByRespondents[g] ? Math.Clamp(i.N, 1, policy.MinimumRespondents - 1) : i.N).ToArray());
+            var cells = items.Select((item, g) =>
+            {
+                var reason = hiddenByRespondents[g] ? respondentReasons[g] : reasons[g];
+                return reason == SuppressionReason.Shown ? new Cell(item.PercentFavourable, item.Mean, item.N, reason) : new Cell(null, null, 0, reason);
+            }).ToList();
+            result.Add(new BreakdownRow(number, q.Text, cells.Where((_, g) => groups[g].Visible).ToList()));
+        }
+        return new Breakdown(title,
+            groups.Where(g => g.Visible).Select(g => g.Label).ToList(),
+            groups.Select((g, i) => (g, i)).Where(x => x.g.Visible).Select(x => respondentReasons[x.i] is SuppressionReason.Shown or SuppressionReason.NoRespondents ? (int?)groupRespondents[x.i] : null).ToList(),
+            result);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Data;
+
+namespace Stepwise.Features.Surveys;
+
+public sealed class ResultsModel(ReadSurveyResults read, SurveyAccess surveys, AppDbContext db) : PageModel
+{
+    public ReadSurveyResults.Results Results { get; private set; } = null!;
+    public string? By { get; private set; }
+
+    /// <summary>The school's URN when the person may turn a result into a "you said, we did" action.</summary>
+    public int? ActionUrn { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int surveyId, string? by, CancellationToken ct)
+    {
+        var results = await read.HandleAsync(surveyId, by, ct);
+        if (results is null)
+        {
+            return NotFound();
+        }
+        Results = results;
+        By = results.Breakdown is null ? null : by;
+        if (results.Survey.SchoolId is int schoolId && await surveys.CanManageAsync(schoolId, ct))
+        {
+            ActionUrn = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.Urn).FirstAsync(ct);
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Stepwise.Tests.Infrastructure;
+
+namespace Stepwise.Tests.Features.Surveys;
+
+/// <summary>Governor visit reports and "you said, we did", through the pages.</summary>
+public sealed class ListeningAndActing(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private async Task<string> WriteVisitAsync(HttpClient governor, string focus)
+    {
+        var form = (await governor.GetPageAsync($"/schools/{World.NorthPrimaryUrn}/visits/new")).Form();
+        var response = await governor.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.VisitedOn"] = "2026-11-02",
+            ["Input.Focus"] = focus,
+            ["Input.Seen"] = "Two Year 2 phonics groups; pupils reading decodable books to an adult.",
+            ["Input.Questions"] = "How are pupils who fall behind caught up?",
+            ["Input.Findings"] = "Pupils who fall behind read daily with a trained adult. Pupils said they would like more books to take home.",
+        }, $"/schools/{World.NorthPrimaryUrn}/visits/new");
+        return await response.AssertRedirectAsync();
+    }
+
+    [Fact]
+    public async Task A_governor_writes_up_a_visit_that_the_head_reads_and_only_the_governor_may_change()
+    {
+        var governor = await app.ClientForAsync(World.PrimaryGovernor);
+        var url = await WriteVisitAsync(governor, "Early reading");
+
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var page = await head.GetPageAsync(url);
+        Assert.Equal("Early reading", page.Text("h1"));
+        Assert.Contains("Grace Governor", page.Text(".caption"));
+        Assert.Null(page.QuerySelector($"a[href='{url}/edit']"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync(url + "/edit")).StatusCode);
+        Assert.NotNull((await governor.GetPageAsync(url)).QuerySelector($"a[href='{url}/edit']"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientForAsync(World.SecondaryHead)).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(World.PrimaryTeacher)).GetAsync($"/schools/{World.NorthPrimaryUrn}/visits")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync($"/schools/{World.NorthPrimaryUrn}/visits/new")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_visit_report_without_findings_is_refused_with_the_field_named()
+    {
+        var governor = await app.ClientForAsync(World.PrimaryGovernor);
+        var form = (await governor.GetPageAsync($"/schools/{World.NorthPrimaryUrn}/visits/new")).Form();
+        var page = await (await governor.SubmitAsync(form, new Dictionary<string, string> { ["Input.Focus"] = "Attendance", ["Input.Seen"] = "The morning register." }, $"/schools/{World.NorthPrimaryUrn}/visits/new")).ReadPageAsync();
+        Assert.Contains("Enter the findings.", page.Errors());
+        Assert.Equal("#Input_Findings", page.QuerySelectorAll(".error-summary a").First(a => a.TextContent == "Enter the findings.").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_head_turns_a_visit_finding_into_an_action_that_appears_on_the_public_page()
+    {
+        var url = await WriteVisitAsync(await app.ClientForAsync(World.PrimaryGovernor), "Reading for pleasure");
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var visit = await head.GetPageAsync(url);
+        var record = visit.QuerySelector("a[href*='you-said-we-did?visit=']")!.GetAttribute("href")!;
+        var form = (await head.GetPageAsync(record)).Form();
+        var done = await head.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.YouSaid"] = "Pupils would like more books to take home.",
+            ["Input.WeDid"] = "We bought 400 new reading books and opened the library at lunchtime.",
+            ["Input.Owner"] = "Reading lead",
+        }, record);
+        Assert.Equal($"/schools/{World.NorthPrimaryUrn}/you-said-we-did", await done.AssertRedirectAsync());
+        var hidden = (await head.GetPageAsync($"/schools/{World.NorthPrimaryUrn}/you-said-we-did")).Form();
+        await (await head.SubmitAsync(hidden, new Dictionary<string, string>
+        {
+            ["Input.Source"] = "comment", ["Input.YouSaid"] = "A private matter", ["Input.WeDid"] = "Handled", ["Input.Published"] = "false",
+        }, $"/schools/{World.NorthPrimaryUrn}/you-said-we-did")).AssertRedirectAsync();
+
+        var publicPage = await app.Anonymous().GetPageAsync($"/you-said-we-did/{World.NorthPrimaryUrn}");
+
+        Assert.Contains("You said: Pupils would like more books to take home.", publicPage.Text("main"));
+        Assert.Contains("We bought 400 new reading books", publicPage.Text("main"));
+        Assert.DoesNotContain("A private matter", publicPage.Text("main"));
+        Assert.DoesNotContain("Reading lead", publicPage.Text("main")); // owners are for staff, not the public page
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(World.PrimaryGovernor)).GetAsync($"/schools/{World.NorthPrimaryUrn}/you-said-we-did")).StatusCode);
+    }
+}
