@@ -2142,6 +2142,9 @@ namespace Stepwise.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<int?>("PlanActionId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Published")
                         .HasColumnType("boolean");
 
@@ -2172,6 +2175,8 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("GovernorVisitId");
+
+                    b.HasIndex("PlanActionId");
 
                     b.HasIndex("SchoolId");
 
@@ -2287,6 +2292,9 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Questions")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -2311,6 +2319,8 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("PriorityId");
 
                     b.HasIndex("TrustId");
 
@@ -2799,6 +2809,11 @@ namespace Stepwise.Data.Migrations.Postgres
                         .HasForeignKey("GovernorVisitId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Stepwise.Features.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PlanActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Stepwise.Features.Schools.School", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")
@@ -2832,6 +2847,11 @@ namespace Stepwise.Data.Migrations.Postgres
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Stepwise.Features.Schools.School", null)
                         .WithMany()

@@ -2059,6 +2059,9 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlanActionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Published")
                         .HasColumnType("INTEGER");
 
@@ -2089,6 +2092,8 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("GovernorVisitId");
+
+                    b.HasIndex("PlanActionId");
 
                     b.HasIndex("SchoolId");
 
@@ -2198,6 +2203,9 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PriorityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Questions")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2222,6 +2230,8 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("PriorityId");
 
                     b.HasIndex("TrustId");
 
@@ -2710,6 +2720,11 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .HasForeignKey("GovernorVisitId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Stepwise.Features.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PlanActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Stepwise.Features.Schools.School", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")
@@ -2743,6 +2758,11 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Stepwise.Features.Schools.School", null)
                         .WithMany()

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Stepwise.Data.Migrations.Sqlite
+namespace Stepwise.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Surveys : Migration
@@ -15,19 +16,20 @@ namespace Stepwise.Data.Migrations.Sqlite
                 name: "GovernorVisits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrustId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Focus = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Seen = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Questions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    FollowUps = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrustId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PriorityId = table.Column<int>(type: "integer", nullable: true),
+                    Focus = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Seen = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Questions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Findings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FollowUps = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -38,6 +40,12 @@ namespace Stepwise.Data.Migrations.Sqlite
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GovernorVisits_Priorities_PriorityId",
+                        column: x => x.PriorityId,
+                        principalTable: "Priorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_GovernorVisits_Schools_SchoolId",
                         column: x => x.SchoolId,
@@ -50,22 +58,22 @@ namespace Stepwise.Data.Migrations.Sqlite
                 name: "Surveys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrustId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Introduction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Distribution = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    LinkToken = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AskYearGroup = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AskStaffRole = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PreviousRunId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrustId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Introduction = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Audience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Distribution = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LinkToken = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AskYearGroup = table.Column<bool>(type: "boolean", nullable: false),
+                    AskStaffRole = table.Column<bool>(type: "boolean", nullable: false),
+                    PreviousRunId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,10 +96,10 @@ namespace Stepwise.Data.Migrations.Sqlite
                 name: "SurveySettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrustId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MinimumRespondents = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrustId = table.Column<int>(type: "integer", nullable: false),
+                    MinimumRespondents = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,14 +116,14 @@ namespace Stepwise.Data.Migrations.Sqlite
                 name: "SurveyCodes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrustId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Group = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Used = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrustId = table.Column<int>(type: "integer", nullable: false),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    Group = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Used = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,18 +146,18 @@ namespace Stepwise.Data.Migrations.Sqlite
                 name: "SurveyQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrustId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    BankCode = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    Scale = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    ReverseScored = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Options = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    AllowDontKnow = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrustId = table.Column<int>(type: "integer", nullable: false),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    BankCode = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    Scale = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    ReverseScored = table.Column<bool>(type: "boolean", nullable: false),
+                    Options = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AllowDontKnow = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,14 +174,14 @@ namespace Stepwise.Data.Migrations.Sqlite
                 name: "SurveyResponses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrustId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    YearGroup = table.Column<int>(type: "INTEGER", nullable: true),
-                    StaffRole = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrustId = table.Column<int>(type: "integer", nullable: false),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    YearGroup = table.Column<int>(type: "integer", nullable: true),
+                    StaffRole = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -196,19 +204,20 @@ namespace Stepwise.Data.Migrations.Sqlite
                 name: "YouSaidWeDid",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrustId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SurveyQuestionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    GovernorVisitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    YouSaid = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    WeDid = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    ActionOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrustId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SurveyQuestionId = table.Column<int>(type: "integer", nullable: true),
+                    GovernorVisitId = table.Column<int>(type: "integer", nullable: true),
+                    PlanActionId = table.Column<int>(type: "integer", nullable: true),
+                    YouSaid = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    WeDid = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ActionOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,6 +226,12 @@ namespace Stepwise.Data.Migrations.Sqlite
                         name: "FK_YouSaidWeDid_GovernorVisits_GovernorVisitId",
                         column: x => x.GovernorVisitId,
                         principalTable: "GovernorVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_YouSaidWeDid_PlanActions_PlanActionId",
+                        column: x => x.PlanActionId,
+                        principalTable: "PlanActions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
@@ -237,15 +252,15 @@ namespace Stepwise.Data.Migrations.Sqlite
                 name: "SurveyAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrustId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResponseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Choice = table.Column<int>(type: "INTEGER", nullable: true),
-                    Choices = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Number = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrustId = table.Column<int>(type: "integer", nullable: false),
+                    ResponseId = table.Column<long>(type: "bigint", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Choice = table.Column<int>(type: "integer", nullable: true),
+                    Choices = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Number = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -268,6 +283,11 @@ namespace Stepwise.Data.Migrations.Sqlite
                 name: "IX_GovernorVisits_PersonId",
                 table: "GovernorVisits",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernorVisits_PriorityId",
+                table: "GovernorVisits",
+                column: "PriorityId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_GovernorVisits_SchoolId_VisitedOn",
@@ -366,6 +386,11 @@ namespace Stepwise.Data.Migrations.Sqlite
                 name: "IX_YouSaidWeDid_GovernorVisitId",
                 table: "YouSaidWeDid",
                 column: "GovernorVisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YouSaidWeDid_PlanActionId",
+                table: "YouSaidWeDid",
+                column: "PlanActionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_YouSaidWeDid_SchoolId",
