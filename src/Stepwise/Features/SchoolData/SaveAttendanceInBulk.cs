@@ -30,7 +30,7 @@ public static class SaveAttendanceInBulk
     /// <summary>
     /// Rows per SQLite statement. One row per statement pays SQLite's per-statement costs (the AUTOINCREMENT counter,
     /// the statement journal, the driver's call) a million times; a few rows per statement roughly halves the time,
-    /// while more rows made it slower again in our measurements (docs/benchmarks-import.md).
+    /// while more rows made it slower again in our measurements (docs/benchmarks.md).
     /// </summary>
     private const int RowsPerStatement = 8;
 
