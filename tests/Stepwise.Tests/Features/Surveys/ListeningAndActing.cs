@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Stepwise.Tests.Infrastructure;
 
@@ -77,5 +78,77 @@ public sealed class ListeningAndActing(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.DoesNotContain("A private matter", publicPage.Text("main"));
         Assert.DoesNotContain("Reading lead", publicPage.Text("main")); // owners are for staff, not the public page
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(World.PrimaryGovernor)).GetAsync($"/schools/{World.NorthPrimaryUrn}/you-said-we-did")).StatusCode);
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static async Task<(int PriorityId, int ActionId)> PlanWithAnActionAsync(HttpClient head, int urn, string title)
+    {
+        var plan = await (await head.PostJsonAsync($"/api/schools/{urn}/plans", new { kind = "hundred-day", title = $"{title} plan", startsOn = Today }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var priority = await (await head.PostJsonAsync($"/api/plans/{(int)plan["id"]!}/priorities", new { title })).ReadJsonAsync(HttpStatusCode.Created);
+        var action = await (await head.PostJsonAsync($"/api/priorities/{(int)priority["id"]!}/actions", new { title = $"{title}: books to take home", owner = "Reading lead", dueOn = Today.AddDays(30) }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        return ((int)priority["id"]!, (int)action["id"]!);
+    }
+
+    [Fact]
+    public async Task A_visit_names_a_plan_priority_and_the_action_taken_links_to_the_plan_action_that_carries_it_out()
+    {
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var (priorityId, actionId) = await PlanWithAnActionAsync(head, World.NorthPrimaryUrn, "Reading for pleasure across the school");
+        var governor = await app.ClientForAsync(World.PrimaryGovernor);
+        var newVisit = $"/schools/{World.NorthPrimaryUrn}/visits/new";
+        var visitForm = await governor.GetPageAsync(newVisit);
+        Assert.Contains(visitForm.QuerySelectorAll("#Input_PriorityId option"), o => o.GetAttribute("value") == $"{priorityId}");
+        var url = await (await governor.SubmitAsync(visitForm.Form(), new Dictionary<string, string>
+        {
+            ["Input.VisitedOn"] = "2026-11-02",
+            ["Input.PriorityId"] = $"{priorityId}",
+            ["Input.Seen"] = "Reading corners in every class.",
+            ["Input.Findings"] = "Pupils said they would like more books to take home.",
+        }, newVisit)).AssertRedirectAsync();
+
+        var visit = await head.GetPageAsync(url);
+        Assert.Equal("Reading for pleasure across the school", visit.Text("h1")); // the priority's title is the focus when none is written
+        Assert.NotNull(visit.QuerySelector($"a[href='/priorities/{priorityId}']"));
+
+        var record = visit.QuerySelector("a[href*='you-said-we-did?visit=']")!.GetAttribute("href")!;
+        var recordForm = await head.GetPageAsync(record);
+        await (await head.SubmitAsync(recordForm.Form(), new Dictionary<string, string>
+        {
+            ["Input.YouSaid"] = "Pupils would like more books to take home.",
+            ["Input.WeDid"] = "Every class now has a book bag library.",
+            ["Input.PlanActionId"] = $"{actionId}",
+        }, record)).AssertRedirectAsync();
+        var list = await head.GetPageAsync($"/schools/{World.NorthPrimaryUrn}/you-said-we-did");
+        var entry = list.QuerySelectorAll("li").Single(li => li.TextContent.Contains("Every class now has a book bag library."));
+        Assert.Contains("In the plan: Reading for pleasure across the school: books to take home", entry.TextContent);
+        Assert.NotNull(entry.QuerySelector($"a[href='/priorities/{priorityId}']"));
+    }
+
+    [Fact]
+    public async Task A_priority_or_plan_action_of_another_school_is_refused_and_nothing_is_stored()
+    {
+        var (otherPriority, otherAction) = await PlanWithAnActionAsync(await app.ClientForAsync(World.SecondaryHead), World.NorthSecondaryUrn, "Attendance in Year 9");
+        var governor = await app.ClientForAsync(World.PrimaryGovernor);
+        var newVisit = $"/schools/{World.NorthPrimaryUrn}/visits/new";
+        var before = await app.QueryAsync(db => db.GovernorVisits.CountAsync());
+        var visitPage = await (await governor.SubmitAsync((await governor.GetPageAsync(newVisit)).Form(), new Dictionary<string, string>
+        {
+            ["Input.VisitedOn"] = "2026-11-02", ["Input.PriorityId"] = $"{otherPriority}", ["Input.Seen"] = "Registers.", ["Input.Findings"] = "Calm starts.",
+        }, newVisit)).ReadPageAsync();
+        Assert.Contains("Choose a priority from this school's plan.", visitPage.Errors());
+        Assert.Equal(before, await app.QueryAsync(db => db.GovernorVisits.CountAsync()));
+
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var page = $"/schools/{World.NorthPrimaryUrn}/you-said-we-did";
+        var entries = await app.QueryAsync(db => db.YouSaidWeDid.CountAsync());
+        var refused = await (await head.SubmitAsync((await head.GetPageAsync(page)).Form(), new Dictionary<string, string>
+        {
+            ["Input.Source"] = "comment", ["Input.YouSaid"] = "Late buses", ["Input.WeDid"] = "Spoke to the bus company", ["Input.PlanActionId"] = $"{otherAction}",
+        }, page)).ReadPageAsync();
+        Assert.Contains("That action is not in this school's plan.", refused.Errors());
+        Assert.Equal(entries, await app.QueryAsync(db => db.YouSaidWeDid.CountAsync()));
     }
 }
