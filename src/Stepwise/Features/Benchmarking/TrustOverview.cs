@@ -3,6 +3,7 @@ using Stepwise.Analytics.Comparators;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Gaps;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.Shared;
 
@@ -13,7 +14,7 @@ public sealed record OverviewCell(
     string MeasureKey, string MeasureName, string Unit, int? Year, double? Value, string? Missing, Signal Signal, PositionAmongComparators? Among);
 
 public sealed record OverviewRow(int Urn, string Name, string Phase, int? Pupils, double? FsmPercent, bool InNationalData, int SimilarSchools,
-    IReadOnlyList<OverviewCell> Measures, ImprovementSnapshot? Improvement);
+    IReadOnlyList<OverviewCell> Measures, ImprovementSnapshot? Improvement, DisadvantageGapSnapshot? Gap);
 
 public sealed record OverviewView(IReadOnlyList<OverviewRow> Schools, WeightsView Weights, string Sort, bool Descending, bool HasNationalData);
 
@@ -22,10 +23,11 @@ public sealed record OverviewView(IReadOnlyList<OverviewRow> Schools, WeightsVie
 /// from an XmR chart over the years, and its percentile among its similar schools; its stage and latest
 /// self-evaluation. Sorted on the server.
 /// </summary>
-public sealed class TrustOverview(AppDbContext db, AccessControl access, ComparatorCache cache, TrustWeights trustWeights, ReadImprovementSnapshots improvement)
+public sealed class TrustOverview(AppDbContext db, AccessControl access, ComparatorCache cache, TrustWeights trustWeights, ReadImprovementSnapshots improvement,
+    ReadDisadvantageGaps gaps)
 {
     /// <summary>The columns a table can be sorted by; measure columns (0, 1, 2) sort by percentile among similar schools.</summary>
-    public static readonly IReadOnlyList<string> SortKeys = ["school", "phase", "pupils", "headline", "absence", "persistent"];
+    public static readonly IReadOnlyList<string> SortKeys = ["school", "phase", "stage", "pupils", "headline", "absence", "persistent", "gap"];
 
     public async Task<OverviewView> HandleAsync(string? sort, bool? descending, CancellationToken ct)
     {
@@ -54,6 +56,7 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
 
         // The improvement loop's side of each school: its stage and its latest self-evaluation (issue 6).
         var snapshots = await improvement.ForSchoolsAsync(schools.Select(s => s.Urn).ToList(), ct);
+        var gapSnapshots = await gaps.ForSchoolsAsync(schools.Select(s => s.Urn).ToList(), ct);
         var rows = schools.Select(s =>
         {
             var inPool = pool.Find(s.Urn);
@@ -61,7 +64,7 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
             sets.TryGetValue(s.Urn, out var set);
             var cells = KeyMeasures.ForOverview(phase).Select(key => Cell(key, s.Urn, set, metrics, values)).ToList();
             return new OverviewRow(s.Urn, s.Name, phase, inPool?.Pupils ?? s.Pupils, inPool?.FsmPercent ?? s.PercentFreeSchoolMeals, inPool is not null,
-                set is null ? 0 : set.Members.Count - 1, cells, snapshots.GetValueOrDefault(s.Urn));
+                set is null ? 0 : set.Members.Count - 1, cells, snapshots.GetValueOrDefault(s.Urn), gapSnapshots.GetValueOrDefault(s.Urn));
         }).ToList();
 
         var key = SortKeys.Contains(sort ?? "") ? sort! : "school";
@@ -97,9 +100,11 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
         {
             "phase" => r.Phase,
             "pupils" => r.Pupils,
+            "stage" => r.Improvement?.Stage switch { "stabilise" => 1, "repair" => 2, "improve" => 3, "sustain" => 4, _ => (int?)null },
             "headline" => r.Measures[0].Among?.PercentileRank,
             "absence" => r.Measures[1].Among?.PercentileRank,
             "persistent" => r.Measures[2].Among?.PercentileRank,
+            "gap" => r.Gap?.Latest?.Gap,
             _ => r.Name.ToUpperInvariant(),
         };
         var known = byName.Where(r => Key(r) is not null);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Stepwise.Tests.Infrastructure;
@@ -90,5 +91,36 @@ public sealed class TheTrustOverview(NationalDataApp app)
         Assert.Equal(30, position.QuerySelectorAll("#similar ~ .table-wrap tbody tr").Length);
         Assert.All(position.QuerySelectorAll("#similar ~ .table-wrap tbody tr").Skip(1),
             r => Assert.DoesNotContain("9900", r.QuerySelector("a")!.GetAttribute("href")!, StringComparison.Ordinal)); // real schools only
+    }
+
+    [Fact]
+    public async Task The_disadvantage_gap_column_shows_each_schools_absence_gap_from_its_own_data_and_sorts_by_it()
+    {
+        app.EnsureData();
+        var client = await app.SignInAsync("helen.marsh@larkhaven.example", "stepwise-demo-2026");
+        var yearly = await app.QueryAsync(db => (from v in db.MetricValues
+                                                 join s in db.Schools on v.SchoolId equals s.Id
+                                                 where s.Urn == 990004 && v.MetricKey == "attendance.overall-absence" && v.PeriodKind == Stepwise.Features.SchoolData.PeriodKind.Year
+                                                       && (v.Group == "disadvantaged" || v.Group == "not-disadvantaged")
+                                                 select new { v.Period, v.Group, v.Value }).ToListAsync());
+        var gapByYear = yearly.GroupBy(v => v.Period).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Year: g.Key, Gap: g.Single(v => v.Group == "disadvantaged").Value!.Value - g.Single(v => v.Group == "not-disadvantaged").Value!.Value))
+            .ToList();
+        var (latestGap, (beforeYear, beforeGap)) = (gapByYear[^1].Gap, gapByYear[^2]);
+
+        var page = await client.GetPageAsync("/trust/overview?sort=gap&dir=desc");
+        var cell = Row(page, "St Wenna's Fellgate CofE Primary School").QuerySelectorAll("td.measure")[3];
+        Assert.Equal(FormattableString.Invariant($"{latestGap:+0.0;-0.0}"), cell.QuerySelector(".measure__value")!.TextContent.Trim().Replace("−", "-"));
+        Assert.Contains(FormattableString.Invariant($"{Math.Abs(beforeGap):0.0} in {beforeYear}"), cell.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/schools/990004/gaps", cell.QuerySelector("a")!.GetAttribute("href"));
+
+        // Sorted widest first: each row's gap is no smaller than the next one's.
+        var gaps = page.QuerySelectorAll("table.overview tbody tr").Select(r => r.QuerySelectorAll("td.measure")[3].QuerySelector(".measure__value"))
+            .Where(v => v is not null).Select(v => double.Parse(v!.TextContent.Trim().Replace("−", "-"), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(gaps.Count >= 5, $"{gaps.Count} schools with a gap");
+        Assert.Equal(gaps.OrderByDescending(g => g), gaps);
+
+        var byStage = Names(await client.GetPageAsync("/trust/overview?sort=stage&dir=asc"));
+        Assert.Equal("Brackenmoor Primary Academy", byStage[0]); // the only school at Repair; none at Stabilise
     }
 }
