@@ -7,9 +7,10 @@ using Stepwise.Features.Units;
 namespace Stepwise.Features.Schools;
 
 /// <summary>A school with its units and staff, and what the signed-in person may do there.</summary>
-public sealed class GetSchoolProfile(AppDbContext db, AccessControl access)
+public sealed class GetSchoolProfile(AppDbContext db, AccessControl access, TimeProvider clock)
 {
-    public sealed record UnitRow(int Id, string Name, string Kind, int? ParentUnitId, string? ParentName, bool Archived);
+    /// <param name="Stage">The unit's current stage on the improvement journey (a code such as "repair"), or null when not set.</param>
+    public sealed record UnitRow(int Id, string Name, string Kind, int? ParentUnitId, string? ParentName, bool Archived, string? Stage = null, string? StageName = null);
 
     public sealed record StaffRow(int PersonId, string Name, string? JobTitle, string Role, string RoleTitle, string? Unit, DateOnly? EndsOn);
 
@@ -22,7 +23,9 @@ public sealed class GetSchoolProfile(AppDbContext db, AccessControl access)
         bool CanEditUnits,
         bool CanViewPupils,
         bool CanManagePeople,
-        bool CanArchive);
+        bool CanArchive,
+        bool CanReadVisits,
+        bool CanManageSurveys);
 
     public async Task<Result?> HandleAsync(int urn, CancellationToken ct)
     {
@@ -33,10 +36,15 @@ public sealed class GetSchoolProfile(AppDbContext db, AccessControl access)
         }
         var units = await db.Units.Where(u => u.SchoolId == school.Id).AsNoTracking().ToListAsync(ct);
         var names = units.ToDictionary(u => u.Id, u => u.Name);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var stages = (await db.StageChanges.AsNoTracking().Where(c => c.SchoolId == school.Id && c.From <= today)
+                .Select(c => new { c.UnitId, c.Stage, c.From, c.Id }).ToListAsync(ct))
+            .GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.From).ThenByDescending(c => c.Id).First().Stage);
         var unitRows = units
             .OrderBy(u => u.Kind).ThenBy(u => u.Name)
             .Select(u => new UnitRow(u.Id, u.Name, Codes.Of(u.Kind), u.ParentUnitId,
-                u.ParentUnitId is int p ? names.GetValueOrDefault(p) : null, u.ArchivedAt is not null))
+                u.ParentUnitId is int p ? names.GetValueOrDefault(p) : null, u.ArchivedAt is not null,
+                stages.TryGetValue(u.Id, out var stage) ? Codes.Of(stage) : null, stages.TryGetValue(u.Id, out var named) ? named.ToString() : null))
             .ToList();
 
         var staff = await db.Memberships
@@ -59,6 +67,8 @@ public sealed class GetSchoolProfile(AppDbContext db, AccessControl access)
             CanEditUnits: await access.CanAsync(Permission.EditUnits, school.Id, ct),
             CanViewPupils: await access.CanAsync(Permission.ViewPupils, school.Id, ct),
             CanManagePeople: await access.CanAsync(Permission.ManagePeople, school.Id, ct),
-            CanArchive: await access.CanAcrossTrustAsync(Permission.CreateSchool, ct));
+            CanArchive: await access.CanAcrossTrustAsync(Permission.CreateSchool, ct),
+            CanReadVisits: await access.CanAsync(Permission.ViewVisitReports, school.Id, ct),
+            CanManageSurveys: await access.CanAsync(Permission.ManageSurveys, school.Id, ct));
     }
 }

@@ -64,6 +64,9 @@ public abstract class TheImprovementLoop(StepwiseApp app)
             .ReadJsonAsync(HttpStatusCode.Created);
         var stages = (await (await head.GetAsync($"/api/schools/{Urn}/stages")).ReadJsonAsync()).AsArray();
         Assert.Equal("repair", (string)stages.Single(u => (int)u!["unitId"]! == year6)!["current"]!["stage"]!);
+        var schoolPage = await head.GetPageAsync($"/schools/{Urn}");
+        var year6Stage = schoolPage.QuerySelector($"#units ~ .table-wrap a[href='/units/{year6}/stage']")!;
+        Assert.Equal("Repair", year6Stage.ChildNodes[0].TextContent.Trim()); // the school page shows each unit's stage
 
         // The trust overview shows the whole school's stage and the self-evaluation in short.
         await (await head.PostJsonAsync($"/api/units/{app.World.Units["primary-whole"].Id}/stage", new { stage = "improve", rationale = "Teaching is consistently good." }))
