@@ -198,6 +198,10 @@ public sealed class ListeningAndActing(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.NotNull(prompt.QuerySelector($"a[href='{YouSaidPage}']"));
         Assert.NotNull(prompt.QuerySelector($"a[href='/visits/{visitId}']"));
 
+        var planId = await app.QueryAsync(db => db.Priorities.Where(p => p.Id == priorityId).Select(p => p.PlanId).SingleAsync());
+        var onAPage = await head.GetPageAsync($"/plans/{planId}/on-a-page");
+        Assert.Equal("1 action prompted by feedback", onAPage.QuerySelector($"a[href='/priorities/{priorityId}#actions']")?.TextContent);
+
         // A teacher may read the plan but neither the staff "you said, we did" page nor visit reports: the public entry's words, linking to the public page.
         var teacherRow = (await (await app.ClientForAsync(World.PrimaryTeacher)).GetPageAsync($"/priorities/{priorityId}")).QuerySelectorAll("tr")
             .Single(tr => tr.TextContent.Contains("Start a book-bag lending library"));
