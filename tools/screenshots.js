@@ -23,7 +23,9 @@ const journeys = [
   { as: 'claire.dawson@larkhaven.example', pages: [
     ['self-evaluation', '/schools/990001/self-evaluation'], ['self-evaluation-area', '/schools/990001/self-evaluation/areas/4'],
     ['self-evaluation-summary', '/schools/990001/self-evaluation/summary'], ['stage-timeline', '/schools/990001/stages'], ['stage-unit', '/units/14/stage'],
-    ['plan', '/plans/1'], ['plan-on-a-page', '/plans/1/on-a-page'], ['priority', '/priorities/1'] ] },
+    ['plan', '/plans/1'], ['plan-on-a-page', '/plans/1/on-a-page'], ['priority', '/priorities/1'],
+    // Listening and acting (issue 7): a visit finding on its way into the plan; priority 1's breakfast club action was prompted by visit 2.
+    ['you-said-we-did', '/schools/990001/you-said-we-did?visit=2'] ] },
   { as: 'helen.marsh@larkhaven.example', pages: [
     ['moderation', '/schools/990002/self-evaluation/moderation'], ['stages-trust', '/stages'], ['plan-on-a-page-concern', '/plans/2/on-a-page'],
     ['plan-on-a-page-stale', '/plans/3/on-a-page'], ['frameworks', '/frameworks'], ['trust-overview-improvement', '/trust/overview'] ] },

@@ -143,6 +143,36 @@ public sealed class AHeadRunsAPupilSurvey(BrowserApp app) : IClassFixture<Browse
         await governor.ScreenshotAsync("visit-phone");
     }
 
+    [Fact]
+    public async Task Feedback_added_to_the_plan_as_a_new_action_is_accessible_on_the_form_and_on_the_priority_page()
+    {
+        app.EnsureAvailable();
+        var head = await app.NewPageAsync();
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenForAsync(World.PrimaryHead));
+        var plan = await (await api.PostJsonAsync($"/api/schools/{World.NorthPrimaryUrn}/plans", new { kind = "hundred-day", title = "Listening plan", startsOn = DateOnly.FromDateTime(DateTime.UtcNow) }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var priority = await (await api.PostJsonAsync($"/api/plans/{(int)plan["id"]!}/priorities", new { title = "Pupil voice" })).ReadJsonAsync(HttpStatusCode.Created);
+
+        await SignInAsync(head, World.PrimaryHead);
+        await head.GotoAsync($"/schools/{World.NorthPrimaryUrn}/you-said-we-did");
+        await head.GetByLabel("You said").FillAsync("Pupils want a say in lunchtime clubs.");
+        await head.GetByLabel("We did").FillAsync("Ask the school council to choose two new lunchtime clubs.");
+        await head.GetByLabel("Add as a new action under priority (optional)").SelectOptionAsync($"{(int)priority["id"]!}");
+        await head.AssertAccessibleAsync();
+        await head.GetByRole(AriaRole.Button, new() { Name = "Record action" }).ClickAsync();
+        await Assertions.Expect(head.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter an owner for the new plan action.");
+        await head.AssertAccessibleAsync();
+        await head.GetByLabel("Owner (needed for a new plan action)").FillAsync("School council lead");
+        await head.GetByRole(AriaRole.Button, new() { Name = "Record action" }).ClickAsync();
+        await head.WaitForURLAsync(url => url.EndsWith("/you-said-we-did", StringComparison.Ordinal));
+
+        await head.GotoAsync($"/priorities/{(int)priority["id"]!}");
+        await Assertions.Expect(head.Locator(".prompted-by")).ToHaveTextAsync("Prompted by: you said “Pupils want a say in lunchtime clubs.”");
+        await head.AssertAccessibleAsync();
+        await head.ScreenshotAsync("priority-prompted-by");
+    }
+
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/sign-in");

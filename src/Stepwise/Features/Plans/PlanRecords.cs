@@ -136,7 +136,14 @@ public sealed record GoalView(
     string? Description,
     GoalStatus Status);
 
-public sealed record ActionView(int Id, string Title, string Owner, DateOnly? StartsOn, DateOnly DueOn, string Status, string State, decimal? Cost, DateOnly? DoneOn);
+public sealed record ActionView(int Id, string Title, string Owner, DateOnly? StartsOn, DateOnly DueOn, string Status, string State, decimal? Cost, DateOnly? DoneOn,
+    List<ActionPrompt> PromptedBy);
+
+/// <summary>
+/// The feedback ("you said, we did") an action answers. What was said, and the links, only as far as the reader may
+/// see them: the words when the entry is public or the reader may read its source, the links to pages they may open.
+/// </summary>
+public sealed record ActionPrompt(string? YouSaid, string? Href, string? SourceHref, string? SourceLabel);
 
 public sealed record MilestoneView(int Id, string Title, DateOnly DueOn, DateOnly? ReachedOn, string State);
 

@@ -75,6 +75,7 @@ public sealed class ReadPlans(AppDbContext db, AccessControl access, TimeProvide
         var priorityIds = priorities.Select(p => p.Id).ToList();
         var goals = await db.Goals.AsNoTracking().Where(g => priorityIds.Contains(g.PriorityId)).OrderBy(g => g.Id).ToListAsync(ct);
         var actions = await db.PlanActions.AsNoTracking().Where(a => priorityIds.Contains(a.PriorityId)).OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToListAsync(ct);
+        var prompts = await PromptsAsync(school, actions.Select(a => a.Id).ToList(), ct);
         var milestones = await db.Milestones.AsNoTracking().Where(m => priorityIds.Contains(m.PriorityId)).OrderBy(m => m.DueOn).ThenBy(m => m.Id).ToListAsync(ct);
         var evidence = await db.PlanEvidence.AsNoTracking().Where(e => priorityIds.Contains(e.PriorityId)).OrderBy(e => e.AddedOn).ThenBy(e => e.Id).ToListAsync(ct);
         var comments = await db.PlanComments.AsNoTracking().Where(c => planIds.Contains(c.PlanId)).OrderBy(c => c.At).ToListAsync(ct);
@@ -96,12 +97,40 @@ public sealed class ReadPlans(AppDbContext db, AccessControl access, TimeProvide
                 p.UnitId is int u && units.TryGetValue(u, out var unitName) ? new UnitLink(u, unitName) : null,
                 goals.Where(g => g.PriorityId == p.Id).Select(g => statuses[g.Id]).ToList(),
                 actions.Where(x => x.PriorityId == p.Id).Select(x => new ActionView(x.Id, x.Title, x.Owner, x.StartsOn, x.DueOn, Codes.Of(x.Status),
-                    ActionState.Of(x.Status, x.DueOn, today), x.Cost, x.DoneOn)).ToList(),
+                    ActionState.Of(x.Status, x.DueOn, today), x.Cost, x.DoneOn, prompts[x.Id].ToList())).ToList(),
                 milestones.Where(m => m.PriorityId == p.Id).Select(m => new MilestoneView(m.Id, m.Title, m.DueOn, m.ReachedOn, ActionState.MilestoneState(m.DueOn, m.ReachedOn, today))).ToList(),
                 evidence.Where(e => e.PriorityId == p.Id).Select(e => new EvidenceItemView(e.Id, e.Title, e.Url, e.Note, e.AddedOn, e.By)).ToList(),
                 p.Decision is null && p.WhatChanged is null && p.WhatWeLearned is null ? null
                     : new ReviewView(p.WhatChanged, p.WhatWeLearned, p.Decision is ReviewDecision d ? Codes.Of(d) : null, p.ReviewedOn, p.ReviewedBy))).ToList(),
             comments.Where(c => c.PlanId == plan.Id).Select(c => new CommentView(c.Id, c.PriorityId, c.Author, c.Text, c.At)).ToList())).ToList();
+    }
+
+    /// <summary>The "you said, we did" entries each action answers, shown only as far as the reader may see them.</summary>
+    private async Task<ILookup<int, ActionPrompt>> PromptsAsync(School school, List<int> actionIds, CancellationToken ct)
+    {
+        var entries = await db.YouSaidWeDid.AsNoTracking().Where(e => e.PlanActionId != null && actionIds.Contains(e.PlanActionId.Value)).OrderBy(e => e.Id)
+            .Select(e => new
+            {
+                ActionId = e.PlanActionId!.Value, e.YouSaid, e.Source, e.Published, e.GovernorVisitId,
+                SurveyId = db.SurveyQuestions.Where(q => q.Id == e.SurveyQuestionId).Select(q => (int?)q.SurveyId).FirstOrDefault(),
+            }).ToListAsync(ct);
+        if (entries.Count == 0)
+        {
+            return Array.Empty<ActionPrompt>().ToLookup(_ => 0);
+        }
+        var manages = await access.CanAsync(Permission.ManageSurveys, school.Id, ct);
+        var readsResults = manages || await access.CanAsync(Permission.ViewSurveyResults, school.Id, ct);
+        var readsVisits = await access.CanAsync(Permission.ViewVisitReports, school.Id, ct);
+        return entries.ToLookup(e => e.ActionId, e =>
+        {
+            var fromVisit = e.Source == Surveys.FeedbackSource.VisitFinding || e.GovernorVisitId is not null;
+            var mayRead = e.Published || manages || (fromVisit ? readsVisits : readsResults);
+            var href = manages ? $"/schools/{school.Urn}/you-said-we-did" : e.Published ? $"/you-said-we-did/{school.Urn}" : null;
+            var (sourceHref, sourceLabel) = e.GovernorVisitId is int v && readsVisits ? ($"/visits/{v}", "the visit report")
+                : e.SurveyId is int s && readsResults ? ($"/surveys/{s}/results", "the survey results")
+                : ((string?)null, (string?)null);
+            return new ActionPrompt(mayRead ? e.YouSaid : null, href, sourceHref, sourceLabel);
+        });
     }
 
     /// <summary>Each goal with its status, reading each pupil group's series once.</summary>

@@ -30,6 +30,18 @@ public static class Display
         _ => $"Year {year}",
     };
 
+    /// <summary>A long text cut at a word to about <paramref name="limit"/> characters, with "…" to show it was cut.</summary>
+    public static string Shorten(string text, int limit)
+    {
+        if (text.Length <= limit)
+        {
+            return text;
+        }
+        var cut = text[..limit];
+        var space = cut.LastIndexOf(' ');
+        return (space > limit / 2 ? cut[..space] : cut).TrimEnd(' ', ',', ';', ':', '.') + "…";
+    }
+
     /// <summary>"whole-school" → "Whole school".</summary>
     public static string Sentence(string code) =>
         code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');

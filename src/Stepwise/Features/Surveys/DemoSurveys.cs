@@ -57,6 +57,12 @@ public static class DemoSurveys
         var readingPriority = priorities.FirstOrDefault(p => p.Title.Contains("read", StringComparison.OrdinalIgnoreCase))?.Id;
         var actions = await db.PlanActions.Where(a => a.SchoolId == school.Id).Select(a => new { a.Id, a.Title }).ToListAsync(ct);
         var readingAction = actions.FirstOrDefault(a => a.Title.Contains("read", StringComparison.OrdinalIgnoreCase) || a.Title.Contains("book", StringComparison.OrdinalIgnoreCase))?.Id;
+        // The current plan's attendance priority, for the breakfast club action that the attendance visit prompts.
+        var attendancePriority = await (from p in db.Priorities
+                                        join plan in db.Plans on p.PlanId equals plan.Id
+                                        where p.SchoolId == school.Id && p.Title.Contains("absence")
+                                        orderby plan.StartsOn descending
+                                        select (int?)p.Id).FirstOrDefaultAsync(ct);
         var reading = new GovernorVisit
         {
             TrustId = trustId, SchoolId = school.Id, PersonId = governor, VisitedOn = today.AddDays(-61), CreatedAt = now, PriorityId = readingPriority,
@@ -101,16 +107,38 @@ public static class DemoSurveys
                 WeDid = "We bought 400 new reading books and the library now opens at lunchtime three days a week.",
                 Owner = "Reading lead", ActionOn = reading.VisitedOn.AddDays(30), Published = true, CreatedAt = now,
             },
-            new YouSaidWeDid
-            {
-                TrustId = trustId, SchoolId = school.Id, Source = FeedbackSource.Comment,
-                YouSaid = "Parents asked for more places at breakfast club.",
-                WeDid = "We are recruiting a second breakfast club assistant so that 20 more pupils can come.",
-                Owner = "School business manager", ActionOn = today.AddDays(14), Published = false, CreatedAt = now,
-            });
+            await BreakfastClubAsync(db, trustId, school.Id, attendance, attendancePriority, today, now, ct));
         db.Audit(trustId, "Created", nameof(Survey), $"{Urn}",
             $"Demo feedback: two staff and two pupil survey runs ({staffBefore.Id}, {staffAfter.Id}, {pupilsBefore.Id}, {pupilsAfter.Id}) with synthetic answers, two governor visits, four actions");
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// What the attendance visit found, added to the plan as a new action under the attendance priority, as the
+    /// "you said, we did" form does (<see cref="SaveYouSaidWeDid"/>): the priority page shows what prompted it.
+    /// </summary>
+    private static async Task<YouSaidWeDid> BreakfastClubAsync(AppDbContext db, int trustId, int schoolId, GovernorVisit visit, int? priorityId, DateOnly today, DateTime now,
+        CancellationToken ct)
+    {
+        var entry = new YouSaidWeDid
+        {
+            TrustId = trustId, SchoolId = schoolId, Source = FeedbackSource.VisitFinding, GovernorVisitId = visit.Id,
+            YouSaid = "Parents asked for more places at breakfast club, and our governor found it full with a waiting list.",
+            WeDid = "Recruit a second breakfast club assistant so that 20 more pupils can come.",
+            Owner = "School business manager", ActionOn = today.AddDays(14), Published = false, CreatedAt = now,
+        };
+        if (priorityId is int id)
+        {
+            var action = new Plans.PlanAction
+            {
+                TrustId = trustId, SchoolId = schoolId, PriorityId = id, Title = SaveYouSaidWeDid.ActionTitle(entry.WeDid), Owner = entry.Owner,
+                DueOn = entry.ActionOn, Status = Plans.ActionStatus.NotStarted,
+            };
+            db.PlanActions.Add(action);
+            await db.SaveChangesAsync(ct);
+            entry.PlanActionId = action.Id;
+        }
+        return entry;
     }
 
     private static async Task<(Survey Before, Survey After)> TwoRunsAsync(AppDbContext db, int trustId, int schoolId, Audience audience, string title, DateOnly today,

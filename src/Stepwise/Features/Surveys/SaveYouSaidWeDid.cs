@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Plans;
+using Stepwise.Features.Shared;
 
 namespace Stepwise.Features.Surveys;
 
@@ -11,6 +13,10 @@ public sealed class YouSaidInput
     public int? SurveyQuestionId { get; set; }
     public int? GovernorVisitId { get; set; }
     public int? PlanActionId { get; set; }
+
+    /// <summary>A priority in one of the school's plans to add "we did" to as a new action (instead of linking an existing one).</summary>
+    public int? NewActionPriorityId { get; set; }
+
     public string? YouSaid { get; set; }
     public string? WeDid { get; set; }
     public string? Owner { get; set; }
@@ -18,7 +24,10 @@ public sealed class YouSaidInput
     public bool Published { get; set; }
 }
 
-/// <summary>Records "you said, we did" for a school, linked back to the question or visit it answers, and publishes it.</summary>
+/// <summary>
+/// Records "you said, we did" for a school, linked back to the question or visit it answers, and publishes it.
+/// "We did" can also become a new action under a priority of the school's plan, saved with the entry and linked to it.
+/// </summary>
 public sealed class SaveYouSaidWeDid(AppDbContext db, AccessControl access, TimeProvider clock)
 {
     public async Task<Outcome<YouSaidWeDid>> CreateAsync(int urn, YouSaidInput input, CancellationToken ct)
@@ -29,6 +38,11 @@ public sealed class SaveYouSaidWeDid(AppDbContext db, AccessControl access, Time
             return Outcome<YouSaidWeDid>.NotFound();
         }
         if (!await access.CanAsync(Permission.ManageSurveys, school.Id, ct))
+        {
+            return Outcome<YouSaidWeDid>.Forbidden();
+        }
+        // Adding to the plan is changing the plan: the same permission as the plan's own "add an action".
+        if (input.NewActionPriorityId is not null && !await access.CanAsync(Permission.EditPlans, school.Id, ct))
         {
             return Outcome<YouSaidWeDid>.Forbidden();
         }
@@ -57,6 +71,21 @@ public sealed class SaveYouSaidWeDid(AppDbContext db, AccessControl access, Time
         {
             problems.Add("planActionId", "That action is not in this school's plan.");
         }
+        if (input.NewActionPriorityId is int priorityId)
+        {
+            if (input.PlanActionId is not null)
+            {
+                problems.Add("newActionPriorityId", "Choose either an existing plan action to link to or a priority to add a new action under, not both.");
+            }
+            else if (!await db.Priorities.AnyAsync(p => p.Id == priorityId && p.SchoolId == school.Id, ct))
+            {
+                problems.Add("newActionPriorityId", "The priority for the new action must be one of this school's plan priorities.");
+            }
+            if (Text.Clean(input.Owner) is null)
+            {
+                problems.Add("owner", "Enter an owner for the new plan action.");
+            }
+        }
         if (problems.Any)
         {
             return Outcome<YouSaidWeDid>.Invalid(problems);
@@ -67,10 +96,30 @@ public sealed class SaveYouSaidWeDid(AppDbContext db, AccessControl access, Time
             YouSaid = input.YouSaid!.Trim(), WeDid = input.WeDid!.Trim(), Owner = Text.Clean(input.Owner), ActionOn = input.ActionOn!.Value,
             Published = input.Published, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        db.YouSaidWeDid.Add(entry);
+        if (input.NewActionPriorityId is int newUnder)
+        {
+            // Saved in the same SaveChanges as the entry: both or neither.
+            var action = new PlanAction
+            {
+                SchoolId = school.Id, TrustId = school.TrustId, PriorityId = newUnder, Title = ActionTitle(entry.WeDid), Owner = entry.Owner!,
+                DueOn = entry.ActionOn, Status = ActionStatus.NotStarted,
+            };
+            db.PlanActions.Add(action);
+            db.YouSaidWeDid.Add(entry);
+            // The entry has no navigation to the action, so point its foreign key at the action's temporary key:
+            // EF Core inserts the action first and puts its real id in place when it saves.
+            db.Entry(entry).Property(e => e.PlanActionId).CurrentValue = (int)db.Entry(action).Property(a => a.Id).CurrentValue!;
+        }
+        else
+        {
+            db.YouSaidWeDid.Add(entry);
+        }
         await db.SaveChangesAsync(ct);
         return Outcome<YouSaidWeDid>.Ok(entry);
     }
+
+    /// <summary>A plan action's title holds 300 characters; a longer "we did" is cut at a word and marked as cut.</summary>
+    public static string ActionTitle(string weDid) => Display.Shorten(weDid, 299);
 
     public async Task<Outcome<YouSaidWeDid>> SetPublishedAsync(int urn, int entryId, bool published, CancellationToken ct)
     {

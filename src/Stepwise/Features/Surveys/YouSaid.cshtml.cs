@@ -26,6 +26,9 @@ public sealed class YouSaidModel(AppDbContext db, AccessControl access, SaveYouS
     /// <summary>The school's plan actions, to link an entry to the one that carries it out.</summary>
     public List<SelectListItem> PlanActions { get; private set; } = [];
 
+    /// <summary>The school's plan priorities, grouped by plan, to add "we did" as a new action under; empty for people who may not change the plan.</summary>
+    public List<SelectListItem> Priorities { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int urn, int? question, int? visit, CancellationToken ct)
     {
         var refused = await LoadAsync(urn, ct);
@@ -82,6 +85,7 @@ public sealed class YouSaidModel(AppDbContext db, AccessControl access, SaveYouS
         PlanActions = (await db.PlanActions.Where(a => a.SchoolId == school.Id).OrderBy(a => a.DueOn)
                 .Select(a => new { a.Id, a.Title, a.Owner }).ToListAsync(ct))
             .Select(a => new SelectListItem($"{a.Title} ({a.Owner})", $"{a.Id}")).Prepend(new SelectListItem("Not linked to the plan", "")).ToList();
+        Priorities = await access.CanAsync(Permission.EditPlans, school.Id, ct) ? await PrioritiesAsync(school.Id, ct) : [];
         var rows = await db.YouSaidWeDid.Where(e => e.SchoolId == school.Id).OrderByDescending(e => e.ActionOn).ThenByDescending(e => e.Id)
             .Select(e => new
             {
@@ -94,6 +98,22 @@ public sealed class YouSaidModel(AppDbContext db, AccessControl access, SaveYouS
             e.Question is not null ? $"/surveys/{e.Question.SurveyId}/results" : e.GovernorVisitId is int v ? $"/visits/{v}" : null,
             e.Action?.Title, e.Action?.PriorityId)).ToList();
         return null;
+    }
+
+    private async Task<List<SelectListItem>> PrioritiesAsync(int schoolId, CancellationToken ct)
+    {
+        var rows = await (from p in db.Priorities
+                          join plan in db.Plans on p.PlanId equals plan.Id
+                          where p.SchoolId == schoolId
+                          orderby plan.StartsOn descending, plan.Id, p.Order, p.Id
+                          select new { p.Id, p.Title, PlanId = plan.Id, Plan = plan.Title }).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var groups = rows.Select(r => (r.PlanId, r.Plan)).Distinct().ToDictionary(r => r.PlanId, r => new SelectListGroup { Name = r.Plan });
+        return rows.Select(r => new SelectListItem(r.Title, $"{r.Id}") { Group = groups[r.PlanId] })
+            .Prepend(new SelectListItem("Do not add a new action", "")).ToList();
     }
 
     public static List<SelectListItem> Sources() =>

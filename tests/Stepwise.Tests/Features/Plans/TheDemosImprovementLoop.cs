@@ -51,6 +51,13 @@ public abstract class TheDemosImprovementLoop(StepwiseApp app)
         Assert.Equal([false, true], goals.Select(g => (bool)g["stale"]!).Distinct().Order().ToList());
         Assert.Contains("overdue", actions);
         Assert.Contains("done", actions);
+
+        // What the attendance visit found became an action in the plan, and its priority page says so (issue 7).
+        var priorities = (await (await leader.GetAsync("/api/schools/990001/plans")).ReadJsonAsync()).AsArray().SelectMany(p => p!["priorities"]!.AsArray());
+        var prompted = priorities.Single(p => p!["actions"]!.AsArray().Any(a => (string)a!["title"]! == "Recruit a second breakfast club assistant so that 20 more pupils can come."))!;
+        var row = (await leader.GetPageAsync($"/priorities/{(int)prompted["id"]!}")).QuerySelectorAll("tr").Single(tr => tr.TextContent.Contains("Recruit a second breakfast club assistant"));
+        Assert.StartsWith("Prompted by: you said “Parents asked for more places at breakfast club", row.QuerySelector(".prompted-by")!.TextContent);
+        Assert.Contains(row.QuerySelectorAll(".prompted-by a"), a => a.GetAttribute("href")!.StartsWith("/visits/", StringComparison.Ordinal));
     }
 }
 

@@ -151,4 +151,152 @@ public sealed class ListeningAndActing(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("That action is not in this school's plan.", refused.Errors());
         Assert.Equal(entries, await app.QueryAsync(db => db.YouSaidWeDid.CountAsync()));
     }
+
+    private static string YouSaidPage => $"/schools/{World.NorthPrimaryUrn}/you-said-we-did";
+
+    /// <summary>A form post made by hand (not from the page's own form), with the person's antiforgery token taken from the sign-out form.</summary>
+    private static async Task<HttpResponseMessage> PostByHandAsync(HttpClient client, string url, Dictionary<string, string> values)
+    {
+        var page = await client.GetPageAsync($"/schools/{World.NorthPrimaryUrn}");
+        values["__RequestVerificationToken"] = page.QuerySelector("form[action='/sign-out'] input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
+    private Task<(int Entries, int Actions)> CountAsync() =>
+        app.QueryAsync(async db => (await db.YouSaidWeDid.CountAsync(), await db.PlanActions.CountAsync()));
+
+    [Fact]
+    public async Task The_head_turns_a_visit_finding_into_a_new_action_under_a_priority_and_the_priority_page_shows_what_prompted_it()
+    {
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var (priorityId, _) = await PlanWithAnActionAsync(head, World.NorthPrimaryUrn, "Reading at home");
+        var visitUrl = await WriteVisitAsync(await app.ClientForAsync(World.PrimaryGovernor), "Books at home");
+        var visitId = int.Parse(visitUrl.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var record = (await head.GetPageAsync(visitUrl)).QuerySelector("a[href*='you-said-we-did?visit=']")!.GetAttribute("href")!;
+        var form = await head.GetPageAsync(record);
+        Assert.NotNull(form.QuerySelector($"#Input_NewActionPriorityId optgroup[label='Reading at home plan'] option[value='{priorityId}']"));
+
+        var done = await head.SubmitAsync(form.Form(), new Dictionary<string, string>
+        {
+            ["Input.YouSaid"] = "Pupils would like more books to take home.",
+            ["Input.WeDid"] = "Start a book-bag lending library in every Year 2 class.",
+            ["Input.Owner"] = "Reading lead",
+            ["Input.ActionOn"] = "2027-01-15",
+            ["Input.NewActionPriorityId"] = $"{priorityId}",
+        }, record);
+        Assert.Equal(YouSaidPage, await done.AssertRedirectAsync());
+
+        var saved = await app.QueryAsync(db => db.YouSaidWeDid.Where(e => e.WeDid == "Start a book-bag lending library in every Year 2 class.")
+            .Select(e => new { e.PlanActionId, e.GovernorVisitId, Action = db.PlanActions.Single(a => a.Id == e.PlanActionId) }).SingleAsync());
+        Assert.Equal(visitId, saved.GovernorVisitId);
+        Assert.Equal((priorityId, "Start a book-bag lending library in every Year 2 class.", "Reading lead", new DateOnly(2027, 1, 15), Stepwise.Features.Plans.ActionStatus.NotStarted),
+            (saved.Action.PriorityId, saved.Action.Title, saved.Action.Owner, saved.Action.DueOn, saved.Action.Status));
+
+        var row = (await head.GetPageAsync($"/priorities/{priorityId}")).QuerySelectorAll("tr").Single(tr => tr.TextContent.Contains("Start a book-bag lending library"));
+        var prompt = row.QuerySelector(".prompted-by")!;
+        Assert.Equal("Prompted by: you said “Pupils would like more books to take home.” (the visit report)", prompt.TextContent.Trim());
+        Assert.NotNull(prompt.QuerySelector($"a[href='{YouSaidPage}']"));
+        Assert.NotNull(prompt.QuerySelector($"a[href='/visits/{visitId}']"));
+
+        var planId = await app.QueryAsync(db => db.Priorities.Where(p => p.Id == priorityId).Select(p => p.PlanId).SingleAsync());
+        var onAPage = await head.GetPageAsync($"/plans/{planId}/on-a-page");
+        Assert.Equal("1 action prompted by feedback", onAPage.QuerySelector($"a[href='/priorities/{priorityId}#actions']")?.TextContent);
+
+        // A teacher may read the plan but neither the staff "you said, we did" page nor visit reports: the public entry's words, linking to the public page.
+        var teacherRow = (await (await app.ClientForAsync(World.PrimaryTeacher)).GetPageAsync($"/priorities/{priorityId}")).QuerySelectorAll("tr")
+            .Single(tr => tr.TextContent.Contains("Start a book-bag lending library"));
+        Assert.Equal([$"/you-said-we-did/{World.NorthPrimaryUrn}"], teacherRow.QuerySelectorAll(".prompted-by a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task Feedback_kept_off_the_public_page_shows_a_teacher_only_that_an_action_was_prompted_by_feedback()
+    {
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var (priorityId, _) = await PlanWithAnActionAsync(head, World.NorthPrimaryUrn, "Staff workload");
+        await (await head.SubmitAsync((await head.GetPageAsync(YouSaidPage)).Form(), new Dictionary<string, string>
+        {
+            ["Input.Source"] = "comment", ["Input.YouSaid"] = "Two staff said marking keeps them up late.", ["Input.WeDid"] = "Trial whole-class feedback in Year 5.",
+            ["Input.Owner"] = "Deputy head", ["Input.Published"] = "false", ["Input.NewActionPriorityId"] = $"{priorityId}",
+        }, YouSaidPage)).AssertRedirectAsync();
+
+        var teacherRow = (await (await app.ClientForAsync(World.PrimaryTeacher)).GetPageAsync($"/priorities/{priorityId}")).QuerySelectorAll("tr")
+            .Single(tr => tr.TextContent.Contains("Trial whole-class feedback in Year 5."));
+        Assert.Equal("Prompted by: feedback", teacherRow.QuerySelector(".prompted-by")!.TextContent.Trim());
+        Assert.Empty(teacherRow.QuerySelectorAll(".prompted-by a"));
+        var headRow = (await head.GetPageAsync($"/priorities/{priorityId}")).QuerySelectorAll("tr").Single(tr => tr.TextContent.Contains("Trial whole-class feedback in Year 5."));
+        Assert.Contains("you said “Two staff said marking keeps them up late.”", headRow.QuerySelector(".prompted-by")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData(World.PrimaryGovernor)]
+    [InlineData(World.PrimaryTeacher)]
+    public async Task A_governor_or_teacher_cannot_add_feedback_to_the_plan_and_nothing_is_stored(string email)
+    {
+        var (priorityId, _) = await PlanWithAnActionAsync(await app.ClientForAsync(World.PrimaryHead), World.NorthPrimaryUrn, "Attendance on Fridays");
+        var person = await app.ClientForAsync(email);
+        var before = await CountAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync(YouSaidPage)).StatusCode);
+        var response = await PostByHandAsync(person, YouSaidPage, new Dictionary<string, string>
+        {
+            ["Input.Source"] = "comment", ["Input.YouSaid"] = "Fridays are quiet.", ["Input.WeDid"] = "A Friday reward assembly.", ["Input.Owner"] = "Head",
+            ["Input.ActionOn"] = "2027-01-15", ["Input.NewActionPriorityId"] = $"{priorityId}",
+        });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    public static TheoryData<string, string, string> Refusals => new()
+    {
+        { "another school's priority", "Input.NewActionPriorityId", "The priority for the new action must be one of this school's plan priorities." },
+        { "both an existing action and a new one", "Input.NewActionPriorityId", "Choose either an existing plan action to link to or a priority to add a new action under, not both." },
+        { "no owner", "Input.Owner", "Enter an owner for the new plan action." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_new_plan_action_is_refused_with_the_field_named_and_nothing_stored_when_given(string wrong, string field, string message)
+    {
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var (priorityId, actionId) = await PlanWithAnActionAsync(head, World.NorthPrimaryUrn, "Lunchtimes");
+        var (otherPriority, _) = await PlanWithAnActionAsync(await app.ClientForAsync(World.SecondaryHead), World.NorthSecondaryUrn, "Lunch queues");
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Source"] = "comment", ["Input.YouSaid"] = "Lunch queues are long.", ["Input.WeDid"] = "Stagger lunch by year group.", ["Input.Owner"] = "Business manager",
+            ["Input.NewActionPriorityId"] = $"{priorityId}",
+        };
+        switch (wrong)
+        {
+            case "another school's priority": values["Input.NewActionPriorityId"] = $"{otherPriority}"; break;
+            case "both an existing action and a new one": values["Input.PlanActionId"] = $"{actionId}"; break;
+            default: values["Input.Owner"] = "  "; break;
+        }
+        var before = await CountAsync();
+
+        var page = await (await head.SubmitAsync((await head.GetPageAsync(YouSaidPage)).Form(), values, YouSaidPage)).ReadPageAsync();
+
+        Assert.Contains(message, page.Errors());
+        Assert.Equal("#" + field.Replace('.', '_'), page.QuerySelectorAll(".error-summary a").First(a => a.TextContent == message).GetAttribute("href"));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_long_we_did_becomes_an_action_title_cut_at_a_word_to_the_300_character_limit()
+    {
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var (priorityId, _) = await PlanWithAnActionAsync(head, World.NorthPrimaryUrn, "Homework");
+        var weDid = string.Join(' ', Enumerable.Repeat("Homework clubs run on Tuesdays and Thursdays.", 20));
+        await (await head.SubmitAsync((await head.GetPageAsync(YouSaidPage)).Form(), new Dictionary<string, string>
+        {
+            ["Input.Source"] = "comment", ["Input.YouSaid"] = "Homework is hard to do at home.", ["Input.WeDid"] = weDid, ["Input.Owner"] = "Head of Year 7",
+            ["Input.NewActionPriorityId"] = $"{priorityId}",
+        }, YouSaidPage)).AssertRedirectAsync();
+
+        var title = await app.QueryAsync(db => db.YouSaidWeDid.Where(e => e.WeDid == weDid).Select(e => db.PlanActions.Single(a => a.Id == e.PlanActionId).Title).SingleAsync());
+        Assert.True(title.Length <= 300, $"{title.Length} characters");
+        Assert.EndsWith("…", title);
+        Assert.StartsWith(title[..^1], weDid);
+        Assert.False(char.IsLetterOrDigit(weDid[title.Length - 1]), "cut in the middle of a word"); // the character after the kept text
+    }
 }
