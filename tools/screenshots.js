@@ -54,7 +54,7 @@ async function uploads(browser) {
 }
 
 async function signIn(browser, email) {
-  const page = await browser.newPage({ baseURL: base, viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ baseURL: base, viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -68,11 +68,11 @@ async function signIn(browser, email) {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  const anonymous = await browser.newPage({ baseURL: base, viewport: { width: 1280, height: 800 } });
+  const anonymous = await browser.newPage({ baseURL: base, viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
   await anonymous.goto('/sign-in');
   await anonymous.screenshot({ path: `${out}/sign-in.png`, fullPage: true });
   for (const journey of journeys) {
-    const page = await browser.newPage({ baseURL: base, viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ baseURL: base, viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     await page.goto('/sign-in');
     await page.getByLabel('Email address').fill(journey.as);
     await page.getByLabel('Password').fill(password);
@@ -85,7 +85,7 @@ async function signIn(browser, email) {
     }
   }
   if (!process.env.PAGES && (!process.env.ONLY || process.env.ONLY === 'uploads')) await uploads(browser);
-  const phone = await browser.newPage({ baseURL: base, viewport: { width: 390, height: 844 } });
+  const phone = await browser.newPage({ baseURL: base, viewport: { width: 390, height: 844 }, locale: 'en-GB' });
   await phone.goto('/sign-in');
   await phone.getByLabel('Email address').fill('claire.dawson@larkhaven.example');
   await phone.getByLabel('Password').fill(password);
