@@ -22,11 +22,11 @@ public sealed class ATrustDirectorsFirstVisit(BrowserApp app) : IClassFixture<Br
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("North Star Learning Trust");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Northgate Academy" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Northgate Academy", Exact = true })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("overview");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Northgate Primary School" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Northgate Primary School", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Northgate Primary School");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Year 6", Exact = true })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
@@ -51,7 +51,7 @@ public sealed class ATrustDirectorsFirstVisit(BrowserApp app) : IClassFixture<Br
         await page.GetByLabel("Email address").FillAsync(World.PrimaryHead);
         await page.GetByLabel("Password").FillAsync(World.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Northgate Primary School" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Northgate Primary School", Exact = true }).ClickAsync();
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The school page scrolls sideways on a phone.");
         await page.AssertAccessibleAsync();

@@ -110,6 +110,11 @@ public abstract class TheImprovementLoop(StepwiseApp app)
         Assert.Equal("overdue", (string)mine["actions"]![0]!["state"]!);
         Assert.Equal(1200m, (decimal)mine["actions"]![0]!["cost"]!);
 
+        // The home page's card for the school shows its stage and the overdue action.
+        var card = (await head.GetPageAsync("/")).QuerySelectorAll(".card").Single(c => c.QuerySelector("h2")!.TextContent.Trim() == "Northgate Primary School");
+        Assert.Equal("Improve", card.QuerySelector(".stage-tag")!.ChildNodes[0].TextContent.Trim());
+        Assert.Contains("1 overdue plan action", card.QuerySelector(".state--overdue")!.TextContent, StringComparison.Ordinal);
+
         // At the end of the cycle, the impact review.
         await (await head.PutJsonAsync($"/api/priorities/{priorityId}/review", new
         {
