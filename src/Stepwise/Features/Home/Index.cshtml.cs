@@ -4,6 +4,7 @@ using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Schools;
+using Stepwise.Features.Stages;
 
 namespace Stepwise.Features.Home;
 
@@ -23,12 +24,7 @@ public sealed class IndexModel(ListSchools listSchools, AppDbContext db, TrustSc
         var urns = Schools.Select(s => s.Urn).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-        var stages = (await (from c in db.StageChanges.AsNoTracking()
-                             join u in db.Units on c.UnitId equals u.Id
-                             join s in db.Schools on c.SchoolId equals s.Id
-                             where u.Kind == Units.UnitKind.WholeSchool && urns.Contains(s.Urn) && c.From <= today
-                             select new { s.Urn, c.Stage, c.From, c.Id }).ToListAsync(ct))
-            .GroupBy(c => c.Urn).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.From).ThenByDescending(c => c.Id).First());
+        var stages = await CurrentStages.OfWholeSchoolsAsync(db, urns, today, ct);
         var overdue = await (from a in db.PlanActions.AsNoTracking()
                              join s in db.Schools on a.SchoolId equals s.Id
                              where urns.Contains(s.Urn) && a.DueOn < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Dropped
@@ -37,7 +33,7 @@ public sealed class IndexModel(ListSchools listSchools, AppDbContext db, TrustSc
         BySchool = urns.ToDictionary(urn => urn, urn =>
         {
             stages.TryGetValue(urn, out var stage);
-            return new Progress(stage is null ? null : Codes.Of(stage.Stage), stage?.Stage.ToString(), stage?.From, overdue.GetValueOrDefault(urn));
+            return new Progress(stage is null ? null : Codes.Of(stage.Stage), stage?.Stage.ToString(), stage?.Since, overdue.GetValueOrDefault(urn));
         });
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Stages;
 using Stepwise.Features.Units;
 
 namespace Stepwise.Features.Schools;
@@ -37,9 +38,7 @@ public sealed class GetSchoolProfile(AppDbContext db, AccessControl access, Time
         var units = await db.Units.Where(u => u.SchoolId == school.Id).AsNoTracking().ToListAsync(ct);
         var names = units.ToDictionary(u => u.Id, u => u.Name);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var stages = (await db.StageChanges.AsNoTracking().Where(c => c.SchoolId == school.Id && c.From <= today)
-                .Select(c => new { c.UnitId, c.Stage, c.From, c.Id }).ToListAsync(ct))
-            .GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.From).ThenByDescending(c => c.Id).First().Stage);
+        var stages = (await CurrentStages.OfSchoolsAsync(db, [school.Urn], today, ct)).ToDictionary(c => c.UnitId, c => c.Stage);
         var unitRows = units
             .OrderBy(u => u.Kind).ThenBy(u => u.Name)
             .Select(u => new UnitRow(u.Id, u.Name, Codes.Of(u.Kind), u.ParentUnitId,

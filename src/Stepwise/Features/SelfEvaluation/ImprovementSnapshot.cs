@@ -31,13 +31,7 @@ public sealed class ReadImprovementSnapshots(AppDbContext db, ReadSelfEvaluation
     public async Task<Dictionary<int, ImprovementSnapshot>> ForSchoolsAsync(IReadOnlyCollection<int> urns, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var stages = await (from c in db.StageChanges.AsNoTracking()
-                            join u in db.Units on c.UnitId equals u.Id
-                            join s in db.Schools on c.SchoolId equals s.Id
-                            where u.Kind == UnitKind.WholeSchool && urns.Contains(s.Urn) && c.From <= today
-                            select new { s.Urn, c.Stage, c.From, c.Id })
-            .ToListAsync(ct);
-        var current = stages.GroupBy(s => s.Urn).ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.From).ThenByDescending(s => s.Id).First());
+        var current = await CurrentStages.OfWholeSchoolsAsync(db, urns, today, ct);
 
         var result = new Dictionary<int, ImprovementSnapshot>();
         foreach (var urn in urns)
@@ -51,7 +45,7 @@ public sealed class ReadImprovementSnapshots(AppDbContext db, ReadSelfEvaluation
             result[urn] = new ImprovementSnapshot(
                 stage is null ? null : Codes.Of(stage.Stage),
                 stage?.Stage.ToString(),
-                stage?.From,
+                stage?.Since,
                 view?.FrameworkName,
                 graded.GroupBy(j => (j.Grade, j.GradeName, j.Rank)).OrderBy(g => g.Key.Rank)
                     .Select(g => new GradeCount(g.Key.Grade, g.Key.GradeName, g.Count())).ToList(),
