@@ -42,14 +42,16 @@ public sealed record SuppressionPolicy
 
     /// <summary>
     /// Decides, for groups that partition a shown total (e.g. year groups of a school), which to hide. Groups below the
-    /// minimum are hidden; if exactly one group is hidden, the smallest remaining group (the first on ties) is hidden
-    /// too, so neither can be derived by subtracting the others from the total. Groups with no respondents have no
+    /// minimum are hidden; while the hidden groups together have fewer respondents than the minimum (always so for one
+    /// hidden group), the smallest shown group (the first on ties) is hidden too, so that what can be derived by
+    /// subtracting the shown groups from the total is itself a group of at least the minimum. Groups with no respondents have no
     /// figure and nothing to protect, so they are neither counted as hidden nor chosen.
     /// </summary>
     public SuppressionReason[] SuppressPartition(ReadOnlySpan<int> groupRespondents)
     {
         var result = new SuppressionReason[groupRespondents.Length];
         var hidden = 0;
+        var hiddenRespondents = 0;
         for (var i = 0; i < result.Length; i++)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(groupRespondents[i], nameof(groupRespondents));
@@ -62,10 +64,12 @@ public sealed record SuppressionPolicy
             if (result[i] == SuppressionReason.TooFewRespondents)
             {
                 hidden++;
+                hiddenRespondents += groupRespondents[i];
             }
         }
-
-        if (hidden == 1)
+        // The hidden groups together are what the total minus the shown groups gives away: when they add up to fewer
+        // than the minimum (one hidden group alone always does), hide the smallest shown group with them.
+        if (hidden > 0 && hiddenRespondents < MinimumRespondents)
         {
             var smallest = -1;
             for (var i = 0; i < result.Length; i++)
@@ -75,7 +79,6 @@ public sealed record SuppressionPolicy
                     smallest = i;
                 }
             }
-
             if (smallest >= 0)
             {
                 result[smallest] = SuppressionReason.Complementary;

@@ -53,6 +53,19 @@ public class SuppressionTests
     }
 
     [Fact]
+    public void Two_tiny_groups_that_together_fall_below_the_minimum_are_protected_by_hiding_another()
+    {
+        // Year 7: 10, Year 8: 1, Year 9: 1. Showing Year 7 and the total of 12 would reveal the two others' answers together.
+        Assert.Equal(
+            [SuppressionReason.Complementary, SuppressionReason.TooFewRespondents, SuppressionReason.TooFewRespondents],
+            SuppressionPolicy.Default.SuppressPartition([10, 1, 1]));
+        // The smallest shown group is the one hidden with them.
+        Assert.Equal(
+            [SuppressionReason.Shown, SuppressionReason.TooFewRespondents, SuppressionReason.TooFewRespondents, SuppressionReason.Shown, SuppressionReason.Complementary],
+            SuppressionPolicy.Default.SuppressPartition([40, 1, 1, 7, 6]));
+    }
+
+    [Fact]
     public void Picks_the_first_of_equally_small_groups_and_ignores_empty_ones()
     {
         Assert.Equal(
