@@ -220,7 +220,10 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         Survey? previous, ILookup<int, AnswerRow> previousAnswers)
     {
         var pooled = Favourability.Pool(items.Select(q => Agreement(q, answers[q.Id])).ToList());
-        if (!policy.CanShowFigure(pooled.N))
+        // The pooled count is of answers (respondents × items): the protection is about people, so count the
+        // respondents who gave at least one item of the scale an answer on the scale.
+        var respondents = items.SelectMany(q => answers[q.Id]).Where(a => a.Choice is >= 1 and <= 5).Select(a => a.ResponseId).Distinct().Count();
+        if (!policy.CanShowFigure(respondents))
         {
             return null;
         }
