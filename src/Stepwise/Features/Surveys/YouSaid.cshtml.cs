@@ -37,7 +37,7 @@ public sealed class YouSaidModel(AppDbContext db, AccessControl access, SaveYouS
             return refused;
         }
         Input = new YouSaidInput { ActionOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Source = Codes.Of(FeedbackSource.Comment), Published = true };
-        if (question is int q && await db.SurveyQuestions.Where(x => x.Id == q).Select(x => x.Text).FirstOrDefaultAsync(ct) is { } text)
+        if (question is int q && await db.SurveyQuestions.Where(x => x.Id == q && db.Surveys.Any(s => s.Id == x.SurveyId && (s.SchoolId == School.Id || s.SchoolId == null))).Select(x => x.Text).FirstOrDefaultAsync(ct) is { } text)
         {
             (Input.SurveyQuestionId, Input.Source, LinkedTo) = (q, Codes.Of(FeedbackSource.SurveyQuestion), $"Survey question: “{text}”");
         }
