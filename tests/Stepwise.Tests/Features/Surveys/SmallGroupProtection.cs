@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stepwise.Data;
 using Stepwise.Features.Surveys;
@@ -73,5 +74,19 @@ public sealed class SmallGroupProtection(SqliteApp app) : IClassFixture<SqliteAp
         Assert.Equal(["Question", "Year 7", "Year 8", "Year 9"], headers);
         var cells = page.QuerySelectorAll("table tbody tr").First().QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(["hidden", "too few", "too few"], cells); // Year 7 shown with the total of 12 would give away the other two
+    }
+
+    [Fact]
+    public async Task The_you_said_we_did_form_does_not_show_the_wording_of_another_schools_question()
+    {
+        var id = await ClosedSurveyAsync("Northgate only", [Agreement(1, "A question only Northgate Primary asked.", null)], []);
+        var questionId = await app.QueryAsync(db => db.SurveyQuestions.Where(q => q.SurveyId == id).Select(q => q.Id).FirstAsync());
+
+        var secondary = await app.SignInAsync(World.SecondaryHead);
+        var page = await secondary.GetPageAsync($"/schools/{World.NorthSecondaryUrn}/you-said-we-did?question={questionId}");
+
+        Assert.DoesNotContain("A question only Northgate Primary asked.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var own = await (await app.SignInAsync(World.PrimaryHead)).GetPageAsync($"/schools/{World.NorthPrimaryUrn}/you-said-we-did?question={questionId}");
+        Assert.Contains("A question only Northgate Primary asked.", own.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }
