@@ -28,16 +28,25 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
 
     public static Metric MeanScore(string subject) => Catalogue($"assessment.{Slug(subject)}.mean-score", $"{subject}: mean score", "score", "up");
 
-    private sealed record Figure(string MetricKey, string Group, Period Period, double? Value, string? Missing, int Pupils);
+    internal sealed record Figure(string MetricKey, string Group, Period Period, double? Value, string? Missing, int Pupils);
 
-    public async Task ForSchoolAsync(int schoolId, int? importId, CancellationToken ct)
+    /// <summary>A school's attendance figures worked out in advance (by the import, from the rows it read).</summary>
+    internal sealed record AttendanceFigureSet(List<Figure> Figures);
+
+    /// <summary>
+    /// Recalculates every series of the school. <paramref name="attendance"/>: the attendance figures when the caller
+    /// has already worked them out from the school's rows; otherwise they are worked out from the stored rows.
+    /// </summary>
+    public async Task ForSchoolAsync(int schoolId, int? importId, CancellationToken ct) => await ForSchoolAsync(schoolId, importId, null, ct);
+
+    internal async Task ForSchoolAsync(int schoolId, int? importId, AttendanceFigureSet? attendance, CancellationToken ct)
     {
-        var pupils = await db.Pupils.AsNoTracking().Include(p => p.Characteristics).Where(p => p.SchoolId == schoolId).ToDictionaryAsync(p => p.Id, ct);
+        var groups = await MembershipsAsync(schoolId, ct);
+        var pupils = groups.Pupils;
         var figures = new List<Figure>();
         var metrics = new List<Metric>();
 
-        var groups = new PupilMemberships(pupils, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (await AttendanceFiguresAsync(schoolId, groups, ct) is { Count: > 0 } attendanceFigures)
+        if ((attendance?.Figures ?? await AttendanceFiguresAsync(schoolId, groups, ct)) is { Count: > 0 } attendanceFigures)
         {
             metrics.AddRange([OverallAbsence, PersistentAbsence, SevereAbsence]);
             figures.AddRange(attendanceFigures);
@@ -92,56 +101,71 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
         await SaveAsync(schoolId, importId, figures, ct);
     }
 
-    /// <summary>
-    /// Attendance for each period as recorded and for each academic year as a whole (a pupil's sessions summed over
-    /// the year), for all pupils and each group. Written as plain loops over the rows: a school's attendance can be a
-    /// million rows (a row per pupil per week), and each row's groups come from <see cref="PupilMemberships"/>.
-    /// </summary>
+    /// <summary>The school's pupils and the groups each is in over time, for working out figures by group.</summary>
+    internal async Task<PupilMemberships> MembershipsAsync(int schoolId, CancellationToken ct)
+    {
+        var pupils = await db.Pupils.AsNoTracking().Include(p => p.Characteristics).Where(p => p.SchoolId == schoolId).ToDictionaryAsync(p => p.Id, ct);
+        return new PupilMemberships(pupils, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    }
+
     private async Task<List<Figure>> AttendanceFiguresAsync(int schoolId, PupilMemberships groups, CancellationToken ct)
     {
         var rows = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == schoolId)
             .Select(a => new { a.PupilId, a.Period, a.Possible, Absent = a.Authorised + a.Unauthorised }).ToListAsync(ct);
         var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
         Period PeriodOf(string code) => periods.TryGetValue(code, out var known) ? known : periods[code] = Period.Parse(code)!;
+        return CalculateAttendance(rows.Select(r => new PupilPeriodSessions(r.PupilId, PeriodOf(r.Period), r.Possible, r.Absent)), groups).Figures;
+    }
 
-        var byPeriod = new Dictionary<Period, List<(int PupilId, PupilSessions Sessions)>>();
-        void Add(Period period, int pupilId, PupilSessions sessions)
+    /// <summary>
+    /// Attendance for each period as recorded and for each academic year as a whole (a pupil's sessions summed over
+    /// the year), for all pupils and each group. Written as plain loops over the rows: a school's attendance can be a
+    /// million rows (a row per pupil per week), and each row's groups come from <see cref="PupilMemberships"/>. Pure:
+    /// the import works these out from the rows it has read while they are still being written (ADR 0053).
+    /// </summary>
+    internal static AttendanceFigureSet CalculateAttendance(IEnumerable<PupilPeriodSessions> rows, PupilMemberships groups)
+    {
+        // Periods by code: a file says each period on thousands of lines, and equal periods may be different objects.
+        var periods = new Dictionary<string, PeriodSlot>(StringComparer.Ordinal);
+        var slots = new List<PeriodSlot>();
+        PeriodSlot SlotOf(Period period)
         {
-            if (!byPeriod.TryGetValue(period, out var list))
+            if (!periods.TryGetValue(period.Code, out var slot))
             {
-                byPeriod[period] = list = [];
+                periods[period.Code] = slot = new PeriodSlot(period, slots.Count);
+                slots.Add(slot);
             }
-            list.Add((pupilId, sessions));
+            return slot;
         }
-        var years = new Dictionary<(string Year, int PupilId), (int Possible, int Absent)>();
+        var years = new Dictionary<(int Year, int PupilId), (int Possible, int Absent)>();
         foreach (var row in rows)
         {
-            var period = PeriodOf(row.Period);
-            Add(period, row.PupilId, new PupilSessions(row.Possible, row.Absent));
-            if (period.Kind != PeriodKind.Year)
+            var slot = SlotOf(row.Period);
+            slot.Items.Add((row.PupilId, new PupilSessions(row.Possible, row.Absent)));
+            if (row.Period.Kind != PeriodKind.Year)
             {
-                var key = (period.AcademicYearCode, row.PupilId);
+                slot.Year ??= SlotOf(Period.Parse(row.Period.AcademicYearCode)!);
+                var key = (slot.Year.Index, row.PupilId);
                 var sum = years.GetValueOrDefault(key);
                 years[key] = (sum.Possible + row.Possible, sum.Absent + row.Absent);
             }
         }
-        rows = null;
         foreach (var ((year, pupilId), sum) in years)
         {
-            Add(PeriodOf(year), pupilId, new PupilSessions(sum.Possible, sum.Absent));
+            slots[year].Items.Add((pupilId, new PupilSessions(sum.Possible, sum.Absent)));
         }
 
         var figures = new List<Figure>();
         var byGroup = new Dictionary<string, List<PupilSessions>>();
-        foreach (var (period, items) in byPeriod)
+        foreach (var slot in slots)
         {
             foreach (var list in byGroup.Values)
             {
                 list.Clear();
             }
-            foreach (var (pupilId, sessions) in items)
+            foreach (var (pupilId, sessions) in slot.Items)
             {
-                foreach (var group in groups.Of(pupilId, period.Start))
+                foreach (var group in groups.Of(pupilId, slot.Period.Start))
                 {
                     if (!byGroup.TryGetValue(group, out var list))
                     {
@@ -153,12 +177,20 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
             foreach (var (group, sessions) in byGroup.Where(g => g.Value.Count > 0))
             {
                 var summary = AbsenceMeasures.Summarise(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sessions));
-                figures.Add(Make(OverallAbsence, group, period, summary.OverallAbsenceRate, summary.Enrolments));
-                figures.Add(Make(PersistentAbsence, group, period, summary.PersistentAbsenceRate, summary.Enrolments));
-                figures.Add(Make(SevereAbsence, group, period, summary.SevereAbsenceRate, summary.Enrolments));
+                figures.Add(Make(OverallAbsence, group, slot.Period, summary.OverallAbsenceRate, summary.Enrolments));
+                figures.Add(Make(PersistentAbsence, group, slot.Period, summary.PersistentAbsenceRate, summary.Enrolments));
+                figures.Add(Make(SevereAbsence, group, slot.Period, summary.SevereAbsenceRate, summary.Enrolments));
             }
         }
-        return figures;
+        return new AttendanceFigureSet(figures);
+    }
+
+    private sealed class PeriodSlot(Period period, int index)
+    {
+        public Period Period { get; } = period;
+        public int Index { get; } = index;
+        public PeriodSlot? Year { get; set; }
+        public List<(int PupilId, PupilSessions Sessions)> Items { get; } = [];
     }
 
     private static IEnumerable<(string Name, List<T> Items)> ByGroup<T>(IEnumerable<T> items, Period period, PupilMemberships memberships, Func<T, int> pupilOf)

@@ -18,7 +18,8 @@ namespace Stepwise.Features.SchoolData;
 /// provenance and the recalculated metric series are written together or not at all. The same file again changes
 /// nothing; a corrected file updates only what changed (rows are matched by their natural keys).
 /// </summary>
-public sealed class ImportSchoolData(AppDbContext db, AccessControl access, TrustScope scope, TimeProvider clock, DeriveSchoolMetrics derive)
+public sealed class ImportSchoolData(AppDbContext db, AccessControl access, TrustScope scope, TimeProvider clock, DeriveSchoolMetrics derive,
+    ImportAttendance attendance)
 {
     public sealed record Request(int Urn, SchoolFileLayout Layout, string FileName, bool AcceptValid, HeaderMapping? Mapping = null);
 
@@ -34,6 +35,10 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             return Outcome<Report>.Forbidden();
         }
         var (hash, encoding) = await ImportFile.InspectAsync(file, ct);
+        if (request.Layout == SchoolFileLayout.Attendance)
+        {
+            return Outcome<Report>.Ok(await attendance.HandleAsync(school, request, file, hash, encoding, progress, ct));
+        }
         using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
         var secret = await db.Trusts.Where(t => t.Id == school.TrustId).Select(t => t.PseudonymSecret).SingleAsync(ct);
         var pupilIds = await db.Pupils.Where(p => p.SchoolId == school.Id).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
@@ -97,7 +102,6 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         }
 
         db.AuditEachRow = false;
-        await using var connection = await SaveAttendanceInBulk.PrepareConnectionAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var import = new DataImport
         {
@@ -114,9 +118,6 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
                 break;
             case "assessments":
                 await SaveAssessmentsAsync(school, rows, pupilIds, save, ct);
-                break;
-            case "attendance":
-                await SaveAttendanceAsync(school, rows, pupilIds, import, progress, ct);
                 break;
             default:
                 await SaveBehaviourAsync(school, rows, pupilIds, save, ct);
@@ -136,7 +137,6 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
     private static (string, string) NaturalKey(SchoolRow row, string key) => row switch
     {
         AssessmentRow a => (key, $"{a.Subject.ToUpperInvariant()}|{a.Period.Code}"),
-        AttendanceRow a => (key, a.Period.Code),
         BehaviourRow b => ("ref", b.Reference),
         _ => (key, ""),
     };
@@ -144,7 +144,6 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
     private static string Describe(SchoolRow row) => row switch
     {
         AssessmentRow a => $"the same pupil, subject and period",
-        AttendanceRow => "the same pupil and period",
         BehaviourRow => "the same incident",
         _ => "the same pupil",
     };
@@ -203,21 +202,6 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             });
             await save.CountAsync(true, false, clear: true, ct);
         }
-    }
-
-    /// <summary>Attendance is the biggest kind (a row per pupil per week or day): saved in bulk, past the change tracker.</summary>
-    private async Task SaveAttendanceAsync(School school, List<(SchoolRow Row, string Key)> rows, Dictionary<string, int> pupilIds, DataImport import,
-        IProgress<Progress>? progress, CancellationToken ct)
-    {
-        var figures = new List<AttendanceFigures>(rows.Count);
-        foreach (var (row, key) in rows)
-        {
-            var a = (AttendanceRow)row;
-            figures.Add(new AttendanceFigures(pupilIds[key], a.Period.Code, a.Period.Start, a.Possible, a.Present, a.Authorised, a.Unauthorised));
-        }
-        rows.Clear(); // The parsed rows are not needed again: let a million of them go before the metrics are calculated.
-        var counts = await SaveAttendanceInBulk.SaveAsync(db, school.TrustId, school.Id, import.Id, figures, progress, ct);
-        (import.Added, import.Changed) = (counts.Added, counts.Changed);
     }
 
     private async Task SaveBehaviourAsync(School school, List<(SchoolRow Row, string Key)> rows, Dictionary<string, int> pupilIds, Saver save, CancellationToken ct)

@@ -11,6 +11,8 @@ internal sealed class PupilMemberships(IReadOnlyDictionary<int, Pupil> pupils, D
 {
     private readonly Dictionary<int, List<(DateOnly From, DateOnly To, string[] Groups)>> _known = [];
 
+    public IReadOnlyDictionary<int, Pupil> Pupils => pupils;
+
     /// <summary>The pupil's groups on the day; none for a pupil not among the school's pupils.</summary>
     public string[] Of(int pupilId, DateOnly day)
     {

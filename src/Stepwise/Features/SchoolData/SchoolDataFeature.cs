@@ -20,7 +20,7 @@ public static class SchoolDataFeature
     public static IServiceCollection AddSchoolData(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
-        return services.AddScoped<ImportSchoolData>().AddScoped<DeriveSchoolMetrics>();
+        return services.AddScoped<ImportSchoolData>().AddScoped<ImportAttendance>().AddScoped<DeriveSchoolMetrics>();
     }
 
     /// <summary>The web upload: queued import jobs, run in the background, with their progress held in memory.</summary>

@@ -56,7 +56,7 @@ public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, stri
                 {
                     said.AppendLine(e.Data);
                 }
-                if (e.Data is { } line && line.StartsWith("Saving: ", StringComparison.Ordinal) && line != "Saving: 0%")
+                if (e.Data is { } line && line.StartsWith("Checking and saving: ", StringComparison.Ordinal) && line != "Checking and saving: 0%")
                 {
                     saving.TrySetResult(line);
                 }
