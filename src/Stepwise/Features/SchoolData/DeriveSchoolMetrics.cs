@@ -31,7 +31,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
     internal sealed record Figure(string MetricKey, string Group, Period Period, double? Value, string? Missing, int Pupils);
 
     /// <summary>A school's attendance figures worked out in advance (by the import, from the rows it read).</summary>
-    internal sealed record AttendanceFigureSet(List<Figure> Figures);
+    internal sealed record AttendanceFigureSet(List<Figure> Figures, PupilMemberships Groups);
 
     /// <summary>
     /// Recalculates every series of the school. <paramref name="attendance"/>: the attendance figures when the caller
@@ -41,7 +41,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
 
     internal async Task ForSchoolAsync(int schoolId, int? importId, AttendanceFigureSet? attendance, CancellationToken ct)
     {
-        var groups = await MembershipsAsync(schoolId, ct);
+        var groups = attendance?.Groups ?? await MembershipsAsync(schoolId, ct);
         var pupils = groups.Pupils;
         var figures = new List<Figure>();
         var metrics = new List<Metric>();
@@ -182,7 +182,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
                 figures.Add(Make(SevereAbsence, group, slot.Period, summary.SevereAbsenceRate, summary.Enrolments));
             }
         }
-        return new AttendanceFigureSet(figures);
+        return new AttendanceFigureSet(figures, groups);
     }
 
     private sealed class PeriodSlot(Period period, int index)

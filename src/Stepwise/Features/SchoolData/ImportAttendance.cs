@@ -192,8 +192,10 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         private readonly HashSet<int> _badLines = [];
         // A UPN appears on many lines (a row per period): its keyed hash and pupil are worked out once.
         private readonly Dictionary<string, int?> _pupils = new(StringComparer.Ordinal);
-        private readonly Dictionary<(int PupilId, string Period), int> _seen = [];
-        private readonly List<PupilPeriodSessions> _rows = [];
+        // Each pupil and period once, by the pupil's id and the period's number: a million lines, so no strings hashed twice.
+        private readonly Dictionary<long, int> _seen = new(Expected(file));
+        private readonly Dictionary<Period, int> _periodNumbers = new(ReferenceEqualityComparer.Instance);
+        private readonly List<PupilPeriodSessions> _rows = new(Expected(file));
         private Dictionary<(int PupilId, string Period), PupilPeriodSessions>? _stored;
 
         public int Accepted { get; private set; }
@@ -202,6 +204,13 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
 
         /// <summary>Refused whole: a problem with the header, any problem without "accept valid", or no rows at all.</summary>
         public bool Refused => _problems.Any(p => p.Line == 1) || (_problems.Count > 0 && !request.AcceptValid) || Accepted == 0;
+
+        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+
+        private int NumberOf(string code) => _codes.TryGetValue(code, out var n) ? n : _codes[code] = _codes.Count;
+
+        /// <summary>About how many lines a file has (a line of attendance is about 30 bytes), to size the tables once.</summary>
+        private static int Expected(Stream file) => file.CanSeek ? (int)Math.Clamp(file.Length / 30, 16, 20_000_000) : 16;
 
         public void Merge(List<PupilPeriodSessions> stored)
         {
@@ -256,9 +265,16 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
                     Problem([new CsvProblem(row.Line, "UPN", row.Upn, $"no pupil with this UPN is on roll at {school.Name}: import pupils first")]);
                     continue;
                 }
-                if (!_seen.TryAdd((pupil, row.Period.Code), row.Line))
+                // Period.Parse gives the same object for the same text, so periods are told apart by reference here;
+                // two spellings of one period ("2025-W03", "2025W03") are then matched by their code below.
+                if (!_periodNumbers.TryGetValue(row.Period, out var number))
                 {
-                    Problem([new CsvProblem(row.Line, "UPN", row.Upn, $"repeats line {_seen[(pupil, row.Period.Code)]} (the same pupil and period)")]);
+                    _periodNumbers[row.Period] = number = NumberOf(row.Period.Code);
+                }
+                var key = ((long)pupil << 32) | (uint)number;
+                if (!_seen.TryAdd(key, row.Line))
+                {
+                    Problem([new CsvProblem(row.Line, "UPN", row.Upn, $"repeats line {_seen[key]} (the same pupil and period)")]);
                     continue;
                 }
                 Accepted++;

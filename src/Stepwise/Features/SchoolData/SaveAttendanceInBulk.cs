@@ -20,19 +20,19 @@ public readonly record struct AttendanceFigures(int PupilId, string Period, Date
 /// Saves a school's attendance rows (the biggest kind of school file: a row per pupil per week or day) inside the
 /// import's transaction without the change tracker. Rows are matched on their natural key (pupil and period): a new
 /// row is added, a row whose sessions differ is updated and stamped with this import, an identical row is left alone
-/// — so the same file again changes nothing. SQLite: one prepared <c>INSERT … ON CONFLICT DO UPDATE … WHERE</c>
-/// reused for every row. PostgreSQL: binary COPY into a temporary staging table, then one set-based upsert.
+/// — so the same file again changes nothing. SQLite: a prepared plain INSERT into a temporary staging table, reused for
+/// every row, and a set-based upsert from it every 50,000 rows. PostgreSQL: binary COPY into a temporary staging table,
+/// then one set-based upsert. The rows arrive in batches while the file is still being read (ADR 0053).
 /// What was added is the growth in the school's row count; what changed is the rest of what the upsert touched.
 /// Writes no audit entry per row: the import writes one for the whole file (ADR 0050).
 /// </summary>
 public static class SaveAttendanceInBulk
 {
     /// <summary>
-    /// Rows per SQLite statement. One row per statement pays SQLite's per-statement costs (the AUTOINCREMENT counter,
-    /// the statement journal, the driver's call) a million times; a few rows per statement roughly halves the time,
-    /// while more rows made it slower again in our measurements (docs/benchmarks.md).
+    /// Rows staged before each set-based upsert on SQLite: large enough that the upsert's own costs are paid rarely,
+    /// small enough that the staging table stays small and the saving keeps pace with the reading (docs/benchmarks.md).
     /// </summary>
-    private const int RowsPerStatement = 8;
+    private const int RowsPerUpsert = 50_000;
 
     /// <summary>
     /// Call before the import's transaction begins. On SQLite, keeps statement journals (the upsert needs one for each
@@ -93,99 +93,104 @@ public static class SaveAttendanceInBulk
         CountAsync(db.Database.CurrentTransaction!.GetDbTransaction(), new Names(db), schoolId, ct);
 
     /// <summary>
-    /// SQLite: one prepared <c>INSERT … VALUES (…), (…) ON CONFLICT (pupil, period) DO UPDATE … WHERE changed</c> for
-    /// <see cref="RowsPerStatement"/> rows, stepped through SQLite's own interface with each row's values bound in place
-    /// (no parameter objects, no boxing: half the time of binding through ADO.NET, measured); the last few rows of the
-    /// file go through the same statement prepared for one row. Runs on the writer's thread only.
+    /// SQLite: the rows go into a temporary staging table (in memory, no index) through one prepared plain INSERT,
+    /// stepped through SQLite's own interface with each row's values bound in place (no parameter objects, no boxing);
+    /// every <see cref="RowsPerUpsert"/> rows one set-based <c>INSERT … SELECT … ON CONFLICT (pupil, period) DO UPDATE
+    /// … WHERE changed</c> moves them into the table and the staging table is emptied. SQLite's costs per statement
+    /// (a statement journal for an upsert that may rewrite foreign-key columns, the call) are paid once per stretch
+    /// instead of once per row or eight (ADR 0053). Runs on the writer's thread only; the staging table is created
+    /// inside the import's transaction, so a rollback removes it, and dropped before the commit.
     /// </summary>
     private sealed class SqliteAttendanceWriter : AttendanceWriter
     {
-        private const int Columns = 7;
-        private readonly SqliteConnection _connection;
+        private const string Staging = "temp.attendance_staging";
         private readonly sqlite3 _handle;
-        private readonly sqlite3_stmt _many;
-        private readonly sqlite3_stmt _one;
-        private readonly AttendanceFigures[] _pending = new AttendanceFigures[RowsPerStatement];
+        private readonly sqlite3_stmt _stage;
+        private readonly sqlite3_stmt _upsert;
+        private readonly sqlite3_stmt _empty;
         private readonly Dictionary<string, (byte[] Code, byte[] Start)> _periods = new(StringComparer.Ordinal);
-        private int _waiting;
+        private int _staged;
         private int _touched;
 
         public SqliteAttendanceWriter(SqliteTransaction transaction, Names n, int trustId, int schoolId, int importId)
         {
-            _connection = transaction.Connection!;
-            _handle = _connection.Handle!;
-            _many = Prepare(n, RowsPerStatement, trustId, schoolId, importId);
-            _one = Prepare(n, 1, trustId, schoolId, importId);
-        }
-
-        private sqlite3_stmt Prepare(Names n, int rows, int trustId, int schoolId, int importId)
-        {
-            // ?1 trust, ?2 school, ?3 import; then seven values a row from ?4.
-            var values = string.Join(", ", Enumerable.Range(0, rows).Select(r =>
-                $"(?1, ?2, {string.Join(", ", Enumerable.Range(4 + r * Columns, Columns).Select(p => $"?{p}"))}, ?3)"));
-            var sql = $"""
+            _handle = transaction.Connection!.Handle!;
+            Run($"CREATE TEMPORARY TABLE {Staging[5..]} (pupil_id INTEGER NOT NULL, period TEXT NOT NULL, period_start TEXT NOT NULL, "
+                + "possible INTEGER NOT NULL, present INTEGER NOT NULL, authorised INTEGER NOT NULL, unauthorised INTEGER NOT NULL)");
+            _stage = Prepare($"INSERT INTO {Staging} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join in the SELECT.
+            _upsert = Prepare($"""
                 INSERT INTO {n.Table} ({n.TrustId}, {n.SchoolId}, {n.PupilId}, {n.Period}, {n.PeriodStart}, {n.Possible}, {n.Present}, {n.Authorised}, {n.Unauthorised}, {n.DataImportId})
-                VALUES {values}
+                SELECT {trustId}, {schoolId}, pupil_id, period, period_start, possible, present, authorised, unauthorised, {importId} FROM {Staging} WHERE true
                 ON CONFLICT ({n.PupilId}, {n.Period}) DO UPDATE SET {n.UpdateSet}
                 WHERE {n.Differs(n.Table, "IS NOT")}
-                """;
-            Check(raw.sqlite3_prepare_v2(_handle, sql, out var statement));
-            Check(raw.sqlite3_bind_int(statement, 1, trustId));
-            Check(raw.sqlite3_bind_int(statement, 2, schoolId));
-            Check(raw.sqlite3_bind_int(statement, 3, importId));
-            return statement;
+                """);
+            _empty = Prepare($"DELETE FROM {Staging}");
         }
 
         public override void Write(ReadOnlySpan<AttendanceFigures> rows)
         {
             foreach (ref readonly var row in rows)
             {
-                _pending[_waiting++] = row;
-                if (_waiting == RowsPerStatement)
+                if (!_periods.TryGetValue(row.Period, out var period))
                 {
-                    Step(_many, _pending);
-                    _waiting = 0;
+                    _periods[row.Period] = period = (Encoding.UTF8.GetBytes(row.Period),
+                        Encoding.UTF8.GetBytes(row.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                }
+                Check(raw.sqlite3_bind_int(_stage, 1, row.PupilId));
+                Check(raw.sqlite3_bind_text(_stage, 2, period.Code));
+                Check(raw.sqlite3_bind_text(_stage, 3, period.Start));
+                Check(raw.sqlite3_bind_int(_stage, 4, row.Possible));
+                Check(raw.sqlite3_bind_int(_stage, 5, row.Present));
+                Check(raw.sqlite3_bind_int(_stage, 6, row.Authorised));
+                Check(raw.sqlite3_bind_int(_stage, 7, row.Unauthorised));
+                Step(_stage);
+                if (++_staged == RowsPerUpsert)
+                {
+                    Move();
                 }
             }
         }
 
         public override Task<int> CompleteAsync(CancellationToken ct)
         {
-            for (var i = 0; i < _waiting; i++)
-            {
-                Step(_one, _pending.AsSpan(i, 1));
-            }
-            _waiting = 0;
+            Move();
+            Run($"DROP TABLE {Staging}");
             return Task.FromResult(_touched);
         }
 
-        private void Step(sqlite3_stmt statement, ReadOnlySpan<AttendanceFigures> rows)
+        private void Move()
         {
-            for (var r = 0; r < rows.Length; r++)
+            if (_staged == 0)
             {
-                ref readonly var row = ref rows[r];
-                if (!_periods.TryGetValue(row.Period, out var period))
-                {
-                    _periods[row.Period] = period = (Encoding.UTF8.GetBytes(row.Period),
-                        Encoding.UTF8.GetBytes(row.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-                }
-                var at = 4 + r * Columns;
-                Check(raw.sqlite3_bind_int(statement, at, row.PupilId));
-                Check(raw.sqlite3_bind_text(statement, at + 1, period.Code));
-                Check(raw.sqlite3_bind_text(statement, at + 2, period.Start));
-                Check(raw.sqlite3_bind_int(statement, at + 3, row.Possible));
-                Check(raw.sqlite3_bind_int(statement, at + 4, row.Present));
-                Check(raw.sqlite3_bind_int(statement, at + 5, row.Authorised));
-                Check(raw.sqlite3_bind_int(statement, at + 6, row.Unauthorised));
+                return;
             }
+            Step(_upsert);
+            _touched += raw.sqlite3_changes(_handle);
+            Step(_empty);
+            _staged = 0;
+        }
+
+        private sqlite3_stmt Prepare(string sql)
+        {
+            Check(raw.sqlite3_prepare_v2(_handle, sql, out var statement));
+            return statement;
+        }
+
+        private void Run(string sql)
+        {
+            using var statement = Prepare(sql);
+            Step(statement);
+        }
+
+        private void Step(sqlite3_stmt statement)
+        {
             var rc = raw.sqlite3_step(statement);
+            raw.sqlite3_reset(statement);
             if (rc != raw.SQLITE_DONE)
             {
-                raw.sqlite3_reset(statement);
                 SqliteException.ThrowExceptionForRC(rc, _handle);
             }
-            _touched += raw.sqlite3_changes(_handle);
-            Check(raw.sqlite3_reset(statement));
         }
 
         private void Check(int rc)
@@ -198,8 +203,9 @@ public static class SaveAttendanceInBulk
 
         public override ValueTask DisposeAsync()
         {
-            _many.Dispose();
-            _one.Dispose();
+            _stage.Dispose();
+            _upsert.Dispose();
+            _empty.Dispose();
             return ValueTask.CompletedTask;
         }
     }
