@@ -113,6 +113,47 @@ public abstract class ImportingSchoolData(StepwiseApp app)
     }
 
     [Fact]
+    public async Task A_long_attendance_file_with_a_bad_last_line_stores_nothing_and_a_later_file_is_laid_over_the_stored_rows()
+    {
+        app.EnsureAvailable();
+        // 600 pupils x 100 weeks: many batches are written while the file is still being read (ADR 0053).
+        const int pupils = 600;
+        var upns = Upns('P', pupils);
+        (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "pupils", PupilsCsv(upns))).EnsureSuccessStatusCode();
+        var first = new DateOnly(2031, 9, 1);
+        int Absent(int pupil, int week, int version) => Math.Min(2, (pupil * 7 + week * 3 + version) % 4);
+        string Line(int pupil, int week, int version) =>
+            $"{upns[pupil]},{first.AddDays(7 * week):yyyy-MM-dd},2,{2 - Absent(pupil, week, version)},{Absent(pupil, week, version)},0";
+        string File(int from, int to, int version, string? last = null) => "UPN,Period,Possible,Present,Authorised,Unauthorised\n"
+            + string.Join("\n", Enumerable.Range(0, pupils).SelectMany(p => Enumerable.Range(from, to - from).Select(week => Line(p, week, version))))
+            + (last is null ? "" : "\n" + last) + "\n";
+        var schoolId = app.World.School(World.NorthPrimaryUrn).Id;
+        Task<int> StoredAsync() => app.QueryAsync(db => db.AttendanceRecords.CountAsync(a => a.SchoolId == schoolId && a.PeriodStart >= first));
+
+        var refused = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "attendance",
+            File(0, 100, 0, last: $"{upns[0]},2040-01-01,2,3,0,0"))).ReadJsonAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal((60_001, 0, false), ((int)refused["read"]!, (int)refused["accepted"]!, (bool)refused["imported"]!));
+        Assert.Equal(60_002, (int)refused["errors"]![0]!["line"]!);
+        Assert.Equal(0, await StoredAsync());
+
+        var one = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "attendance", File(0, 60, 0))).ReadJsonAsync();
+        Assert.Equal(36_000, (int)one["added"]!);
+        // The second file repeats weeks 40 to 59 (those with changed figures count as changed) and adds weeks 60 to 99.
+        var two = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "attendance", File(40, 100, 1))).ReadJsonAsync();
+        var changed = Enumerable.Range(0, pupils).Sum(p => Enumerable.Range(40, 20).Count(week => Absent(p, week, 0) != Absent(p, week, 1)));
+        Assert.Equal((24_000, changed), ((int)two["added"]!, (int)two["changed"]!));
+        Assert.Equal(60_000, await StoredAsync());
+
+        // The academic year 2031/32 (weeks 0 to 52) has rows from the first file only and rows the second replaced:
+        // its figure is worked out from both, as stored.
+        var year = Enumerable.Range(0, pupils).SelectMany(p => Enumerable.Range(0, 53).Select(week => Absent(p, week, week >= 40 ? 1 : 0))).ToList();
+        var figure = await app.QueryAsync(db => db.MetricValues.SingleAsync(v => v.SchoolId == schoolId && v.MetricKey == "attendance.overall-absence"
+            && v.Group == "all" && v.Period == "2031/32"));
+        Assert.Equal(100.0 * year.Sum() / (2 * year.Count), figure.Value!.Value, 5);
+        Assert.Equal(pupils, figure.Pupils);
+    }
+
+    [Fact]
     public async Task A_corrected_file_updates_only_the_rows_that_changed()
     {
         app.EnsureAvailable();
