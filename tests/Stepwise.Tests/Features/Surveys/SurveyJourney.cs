@@ -18,13 +18,20 @@ public static partial class SurveyJourney
     public sealed record Built(int Id, string Token);
 
     /// <summary>Builds a survey from the bank (every item for the audience ticked, as the page suggests), opens it, and returns its id and link.</summary>
-    public static async Task<Built> BuildAndOpenAsync(HttpClient client, string audience, int urn, string distribution = "one-time-codes", string title = "Pupil voice", bool open = true)
+    public static Task<Built> BuildAndOpenAsync(HttpClient client, string audience, int urn, string distribution = "one-time-codes", string title = "Pupil voice", bool open = true) =>
+        BuildAsync(client, audience, $"{urn}", distribution, title, open);
+
+    /// <summary>As <see cref="BuildAndOpenAsync"/>, for every school in the trust (a trust leader's survey).</summary>
+    public static Task<Built> BuildTrustWideAsync(HttpClient client, string audience, string distribution = "open-link", string title = "Trust survey", bool open = true) =>
+        BuildAsync(client, audience, "trust", distribution, title, open);
+
+    private static async Task<Built> BuildAsync(HttpClient client, string audience, string school, string distribution, string title, bool open)
     {
-        var page = await client.GetPageAsync($"/surveys/new?audience={audience}&school={urn}");
+        var page = await client.GetPageAsync($"/surveys/new?audience={audience}&school={school}");
         var created = await client.SubmitAsync(page.Form(), new Dictionary<string, string>
         {
             ["Input.Title"] = title,
-            ["Input.School"] = $"{urn}",
+            ["Input.School"] = school,
             ["Input.Distribution"] = distribution,
         }, $"/surveys/new?audience={audience}");
         var location = await created.AssertRedirectAsync();
@@ -58,10 +65,15 @@ public static partial class SurveyJourney
     }
 
     /// <summary>Prints a sheet of codes for a class and reads the codes off it.</summary>
-    public static async Task<List<string>> PrintCodesAsync(HttpClient client, int id, string group, int count)
+    public static async Task<List<string>> PrintCodesAsync(HttpClient client, int id, string group, int count, int? urn = null)
     {
         var form = (await client.GetPageAsync($"/surveys/{id}/codes")).Form();
-        var sheet = await (await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Group"] = group, ["Input.Count"] = $"{count}" }, $"/surveys/{id}/codes")).ReadPageAsync();
+        var values = new Dictionary<string, string> { ["Input.Group"] = group, ["Input.Count"] = $"{count}" };
+        if (urn is int school)
+        {
+            values["Input.School"] = $"{school}"; // a trust-wide survey: the school whose class the sheet is for
+        }
+        var sheet = await (await client.SubmitAsync(form, values, $"/surveys/{id}/codes")).ReadPageAsync();
         return sheet.QuerySelectorAll(".code-slip__code strong").Select(e => e.TextContent.Trim()).ToList();
     }
 
