@@ -11,7 +11,8 @@ namespace Stepwise.Features.Surveys;
 /// know" left out), distribution and mean per question and per scale (with Cronbach's alpha), the change since the
 /// previous run with a two-proportion z-test, and breakdowns by year group, staff role or school. No figure comes from
 /// fewer respondents than the trust's minimum; in a breakdown a second group is hidden when one is, so no figure can be
-/// recovered by subtraction; free text appears only from 10 respondents and never in a breakdown.
+/// recovered by subtraction; a choice picked by fewer than the minimum shows "fewer than N"; free text appears only
+/// once 10 people have written an answer to that question, and never in a breakdown.
 /// </summary>
 public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
 {
@@ -34,12 +35,15 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         int Answered,
         ItemResult? Agreement,
         Change? Change,
-        List<(string Option, int Count, double Percent)>? Choices,
+        List<ChoiceCount>? Choices,
         (int N, double Mean, double Median)? Numbers,
         List<string>? Comments,
         string? Hidden);
 
     public sealed record Change(double PreviousPercent, ProportionChangeResult Test);
+
+    /// <summary>How many picked one answer of a choice question, and their share; both null when not shown (see the reason).</summary>
+    public sealed record ChoiceCount(string Option, int? Count, double? Percent, SuppressionReason Reason);
 
     public sealed record ScaleResult(string Name, int Items, ItemResult Pooled, AlphaResult Alpha, bool AlphaShown, Change? Change);
 
@@ -83,8 +87,9 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
 
         var byQuestion = answers.ToLookup(a => a.QuestionId);
         var previousByQuestion = previousAnswers.ToLookup(a => a.QuestionId);
-        // Comments only for the whole survey, and only for people who may see every school it covers.
-        var commentsAllowed = policy.CanShowFreeText(respondents, isBreakdown: false) && (survey.SchoolId is not null || visibleSchools is null);
+        // Comments only for the whole survey, and only for people who may see every school it covers; each question
+        // then needs its own ten people who wrote something (see Summarise).
+        var commentsAllowed = survey.SchoolId is not null || visibleSchools is null;
 
         var questions = new List<QuestionResult>();
         var number = 0;
@@ -194,8 +199,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
                         counts[p - 1]++;
                     }
                 }
-                return new QuestionResult(q, number, answered, null, null,
-                    options.Select((o, i) => (o, counts[i], 100.0 * counts[i] / answered)).ToList(), null, null, null);
+                return new QuestionResult(q, number, answered, null, null, ChoiceCounts(q, options, counts, answered, policy), null, null, null);
             case QuestionKind.Number:
                 var values = answers.Where(a => a.Number is not null).Select(a => (double)a.Number!.Value).Order().ToList();
                 if (!policy.CanShowFigure(values.Count))
@@ -205,15 +209,37 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
                 var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
                 return new QuestionResult(q, number, answered, null, null, null, (values.Count, values.Average(), median), null, null);
             default:
+                // Counted per question: people who wrote something here, not people who answered the survey.
+                var comments = answers.Select(a => a.Text).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
                 if (!commentsAllowed)
                 {
-                    return new QuestionResult(q, number, answered, null, null, null, null, null,
-                        $"Written answers are shown only for the whole survey, once at least {policy.FreeTextMinimum} people have responded.");
+                    return new QuestionResult(q, number, comments.Count, null, null, null, null, null,
+                        "Written answers to a survey of several schools are shown only to people who may see every one of them.");
+                }
+                if (!policy.CanShowFreeText(comments.Count, isBreakdown: false))
+                {
+                    return new QuestionResult(q, number, comments.Count, null, null, null, null, null,
+                        $"Written answers are shown only for the whole survey, once at least {policy.FreeTextMinimum} people have answered this question.");
                 }
                 // Alphabetical, never in the order they arrived, so a comment cannot be matched to a time.
-                var comments = answers.Select(a => a.Text!).Where(t => t is not null).Order(StringComparer.OrdinalIgnoreCase).ToList();
-                return new QuestionResult(q, number, answered, null, null, null, null, comments, null);
+                return new QuestionResult(q, number, comments.Count, null, null, null, null, comments.Order(StringComparer.OrdinalIgnoreCase).ToList(), null);
         }
+    }
+
+    /// <summary>
+    /// A choice picked by fewer than the minimum shows neither its count nor its share (a share and the total give the
+    /// count back). In a single-choice question the counts add up to the total shown, so one hidden count could be
+    /// worked out by subtraction: the groups rule (<see cref="SuppressionPolicy.SuppressPartition"/>) hides another.
+    /// Ticks of a multiple-choice question do not add up to anything shown (people tick several), so each stands alone.
+    /// </summary>
+    private static List<ChoiceCount> ChoiceCounts(SurveyQuestion q, IReadOnlyList<string> options, int[] counts, int answered, SuppressionPolicy policy)
+    {
+        var reasons = q.Kind == QuestionKind.SingleChoice
+            ? policy.SuppressPartition(counts)
+            : counts.Select(c => c == 0 ? SuppressionReason.NoRespondents : policy.CanShowFigure(c) ? SuppressionReason.Shown : SuppressionReason.TooFewRespondents).ToArray();
+        return options.Select((o, i) => reasons[i] is SuppressionReason.Shown or SuppressionReason.NoRespondents
+            ? new ChoiceCount(o, counts[i], 100.0 * counts[i] / answered, reasons[i])
+            : new ChoiceCount(o, null, null, reasons[i])).ToList();
     }
 
     private static ScaleResult? Scale(string name, List<SurveyQuestion> items, List<Row> rows, ILookup<int, AnswerRow> answers, SuppressionPolicy policy,

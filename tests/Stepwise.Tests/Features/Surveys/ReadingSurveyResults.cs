@@ -93,7 +93,7 @@ public abstract class ReadingSurveyResults(StepwiseApp app)
         var (head, survey) = await AnsweredAsync(nine);
         var page = await head.GetPageAsync($"/surveys/{survey.Id}/results");
         Assert.Null(page.QuerySelector(".comments"));
-        Assert.Contains("once at least 10 people have responded", page.Text("main"));
+        Assert.Contains("once at least 10 people have answered this question", page.Text("main"));
 
         var code = (await PrintCodesAsync(head, survey.Id, "KS2", 1))[0];
         Assert.True((await AnswerAsync(app.Anonymous(), survey.Token, code, 4, 5, "A tenth comment")).IsThanks());
