@@ -7,7 +7,8 @@ namespace Stepwise.Tests.Browser;
 
 /// <summary>
 /// On a phone: a head builds a pupil survey from the bank, opens it and prints codes; a pupil answers with a code;
-/// the same code is refused; the results show no figures for a year group of four. Every page is checked with axe.
+/// the same code is refused; while open the results move in whole batches; once closed they show no figures for a year
+/// group of four. Every page is checked with axe.
 /// </summary>
 public sealed class AHeadRunsAPupilSurvey(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -82,6 +83,15 @@ public sealed class AHeadRunsAPupilSurvey(BrowserApp app) : IClassFixture<Browse
             Assert.True((await SurveyJourney.AnswerAsync(http, token, codes[i + 1], agreement: 2 + i % 4, yearGroup: years[i])).IsThanks());
         }
 
+        // While the survey is open the figures use whole batches of five, holding the latest back.
+        await head.GotoAsync(surveyUrl + "/results");
+        await Assertions.Expect(head.Locator("#batches")).ToContainTextAsync("15 received, 10 shown");
+        await head.AssertAccessibleAsync();
+        await head.ScreenshotAsync("survey-results-open-phone");
+
+        await head.GotoAsync(surveyUrl);
+        await head.GetByRole(AriaRole.Button, new() { Name = "Close the survey" }).ClickAsync();
+        await Assertions.Expect(head.Locator(".notice")).ToContainTextAsync("is closed");
         await head.GotoAsync(surveyUrl + "/results");
         await Assertions.Expect(head.Locator(".result-question").First).ToContainTextAsync("favourable");
         await head.AssertAccessibleAsync();

@@ -16,10 +16,15 @@ namespace Stepwise.Features.Surveys;
 /// </summary>
 public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
 {
+    /// <param name="Received">Responses stored so far.</param>
+    /// <param name="Respondents">Responses the figures use: all of them once the survey is closed, whole batches while open.</param>
+    /// <param name="Batched">True while the survey is open, so the figures use only whole batches (<see cref="ResponseBatches"/>).</param>
     public sealed record Results(
         Survey Survey,
         string Where,
+        int Received,
         int Respondents,
+        bool Batched,
         SuppressionPolicy Policy,
         bool TooFew,
         string? PreviousTitle,
@@ -69,7 +74,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         var visibleSchools = survey.SchoolId is null ? await surveys.SchoolsToReadAsync(ct) : null;
         var where = survey.SchoolId is int id ? await db.Schools.Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct) : "Every school in the trust";
 
-        var (rows, answers) = await LoadAsync(survey.Id, ct);
+        var (received, rows, answers) = await LoadAsync(survey, policy, ct);
         var respondents = rows.Count;
         var tooFew = !policy.CanShowFigure(respondents);
 
@@ -81,7 +86,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
             previous = await db.Surveys.Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == previousId, ct);
             if (previous is not null)
             {
-                (previousRows, previousAnswers) = await LoadAsync(previous.Id, ct);
+                (_, previousRows, previousAnswers) = await LoadAsync(previous, policy, ct);
             }
         }
 
@@ -127,20 +132,31 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
             breakdown = await BreakdownAsync(survey, by, rows, byQuestion, policy, visibleSchools, ct);
         }
 
-        return new Results(survey, where, respondents, policy, tooFew,
+        return new Results(survey, where, received, respondents, IsOpen(survey), policy, tooFew,
             previous is null ? null : $"{previous.Title} ({Display.Date(previous.OpensOn)})",
             previous is null ? null : previousRows.Count,
             tooFew ? [] : questions, tooFew ? [] : scales, breakdown, choices);
     }
 
-    private async Task<(List<Row>, List<AnswerRow>)> LoadAsync(int surveyId, CancellationToken ct)
+    /// <summary>Until it is closed a survey may still take answers: its figures then move only in whole batches.</summary>
+    private static bool IsOpen(Survey survey) => survey.Status != SurveyStatus.Closed;
+
+    /// <summary>
+    /// The responses the figures may use, with their answers: every one of a closed survey; while it is open, only the
+    /// first in the order they arrived (by id), in whole batches with the latest held back (<see cref="ResponseBatches"/>),
+    /// so that comparing two readings never isolates fewer than the minimum of people.
+    /// </summary>
+    private async Task<(int Received, List<Row> Rows, List<AnswerRow> Answers)> LoadAsync(Survey survey, SuppressionPolicy policy, CancellationToken ct)
     {
-        var rows = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId)
+        var all = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id).OrderBy(r => r.Id)
             .Select(r => new Row(r.Id, r.SchoolId, r.YearGroup, r.StaffRole)).ToListAsync(ct);
-        var answers = await db.SurveyAnswers.AsNoTracking()
-            .Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.SurveyId == surveyId))
-            .Select(a => new AnswerRow(a.ResponseId, a.QuestionId, a.Choice, a.Choices, a.Number, a.Text)).ToListAsync(ct);
-        return (rows, answers);
+        var rows = all.Take(ResponseBatches.ToShow(all.Count, policy.MinimumRespondents, IsOpen(survey))).ToList();
+        var ids = rows.Select(r => r.ResponseId).ToHashSet();
+        var answers = (await db.SurveyAnswers.AsNoTracking()
+            .Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.SurveyId == survey.Id))
+            .Select(a => new AnswerRow(a.ResponseId, a.QuestionId, a.Choice, a.Choices, a.Number, a.Text)).ToListAsync(ct))
+            .Where(a => ids.Contains(a.ResponseId)).ToList();
+        return (all.Count, rows, answers);
     }
 
     private static ItemResult Agreement(SurveyQuestion q, IEnumerable<AnswerRow> answers)

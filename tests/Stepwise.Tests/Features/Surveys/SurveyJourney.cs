@@ -52,6 +52,13 @@ public static partial class SurveyJourney
         await (await client.SubmitAsync(open, null, $"/surveys/{id}")).AssertRedirectAsync();
     }
 
+    public static async Task CloseAsync(HttpClient client, int id)
+    {
+        var details = await client.GetPageAsync($"/surveys/{id}");
+        var close = (IHtmlFormElement)details.QuerySelector("form[action*='handler=Close']")!;
+        await (await client.SubmitAsync(close, null, $"/surveys/{id}")).AssertRedirectAsync();
+    }
+
     public static async Task AddQuestionAsync(HttpClient client, int id, string kind, string text, string? options = null)
     {
         var details = await client.GetPageAsync($"/surveys/{id}");
