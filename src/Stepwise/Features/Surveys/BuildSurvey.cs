@@ -244,6 +244,12 @@ public sealed class ChangeSurveyStatus(AppDbContext db, SurveyAccess surveys, Ti
         {
             problems.Add("", "The survey is already open.");
         }
+        else if (survey.Status == SurveyStatus.Closed)
+        {
+            // Once closed, the figures count every response; reopened, they would go back to whole batches, and
+            // comparing the two readings could single out the answers in between.
+            problems.Add("", "A closed survey cannot be opened again: its results have been shown in full, and new answers could be picked out against them. Use \"Run again\" for a new round.");
+        }
         if (problems.Any)
         {
             return Outcome<Survey>.Invalid(problems);

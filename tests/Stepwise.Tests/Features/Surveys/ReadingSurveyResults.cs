@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Stepwise.Tests.Infrastructure;
 using static Stepwise.Tests.Features.Surveys.SurveyJourney;
@@ -165,6 +166,29 @@ public abstract class ReadingSurveyResults(StepwiseApp app)
         Assert.Null(closed.QuerySelector("#batches"));
         Assert.Contains("67% favourable", Figures(closed)); // every response counts once closed: 10 of 15
         Assert.Contains("(n = 15)", Figures(closed));
+    }
+
+    [Fact]
+    public async Task A_closed_survey_cannot_be_reopened_and_the_minimum_cannot_change_while_a_survey_is_open()
+    {
+        app.EnsureAvailable();
+        var (head, closed) = await AnsweredAsync(Enumerable.Repeat((4, (int?)null, (string?)null), 6).ToArray());
+        var details = await head.GetPageAsync($"/surveys/{closed.Id}");
+        Assert.Null(details.QuerySelector("form[action*='handler=Open']"));
+        var antiforgery = details.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var reopen = await (await head.PostAsync($"/surveys/{closed.Id}?handler=Open",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)]))).ReadPageAsync();
+        Assert.Contains(reopen.Errors(), e => e.StartsWith("A closed survey cannot be opened again", StringComparison.Ordinal));
+        Assert.Equal(Stepwise.Features.Surveys.SurveyStatus.Closed,
+            await app.QueryAsync(db => db.Surveys.Where(s => s.Id == closed.Id).Select(s => s.Status).SingleAsync()));
+
+        var open = await BuildAndOpenAsync(head, "pupils", World.NorthPrimaryUrn, title: "Still open");
+        var admin = await app.ClientForAsync(World.NorthAdmin);
+        var settings = await (await admin.SubmitAsync((await admin.GetPageAsync("/surveys/settings")).Form(),
+            new Dictionary<string, string> { ["Input.MinimumRespondents"] = "4" }, "/surveys/settings")).ReadPageAsync();
+        Assert.Contains(settings.Errors(), e => e.StartsWith("Close the open survey", StringComparison.Ordinal));
+        Assert.Equal(5, await app.QueryAsync(db => db.SurveySettings.Select(s => (int?)s.MinimumRespondents).FirstOrDefaultAsync()) ?? 5);
+        await CloseAsync(head, open.Id);
     }
 
     [Fact]
