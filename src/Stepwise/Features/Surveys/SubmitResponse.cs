@@ -11,8 +11,10 @@ namespace Stepwise.Features.Surveys;
 /// Stores one anonymous response. The one-time code (if the survey uses codes) is marked used in the same transaction
 /// as the answers are written, so a code never counts without its answers nor answers twice; the transaction commits
 /// before the respondent is told "thank you". Nothing about the respondent is kept beyond the coarse attributes asked.
+/// On PostgreSQL the survey's used codes are then rewritten together, so a code's transaction id does not lead to the
+/// response (<see cref="UsedCodesRewrite"/>).
 /// </summary>
-public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWriteGate gate, TimeProvider clock, IMemoryCache cache)
+public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWriteGate gate, TimeProvider clock, IMemoryCache cache, UsedCodesRewrite usedCodes)
 {
     /// <summary>
     /// How long a survey read by its link is reused. Opening or closing a survey evicts it at once (in this process), so
@@ -217,6 +219,11 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
             db.SurveyResponses.Add(response);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+        }
+        if (hash is not null && !db.Database.IsSqlite())
+        {
+            // Before "thank you": the code's transaction id must not stay next to the response's (ADR 0060).
+            await usedCodes.AfterUseAsync(survey.TrustId, survey.Id);
         }
         return Outcome<long>.Ok(response.Id);
     }
