@@ -41,4 +41,23 @@ public sealed class CodeUseOnPostgres(PostgresApp app) : IClassFixture<PostgresA
         // which was used when.
         Assert.True(used.Distinct().Count() == 1, $"Used codes: {string.Join(", ", used)}; responses: {string.Join(", ", responses)}");
     }
+
+    [Fact]
+    public async Task Twenty_pupils_answering_at_once_are_all_stored_and_leave_every_used_code_with_one_transaction_id()
+    {
+        app.EnsureAvailable();
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var survey = await BuildAndOpenAsync(head, "pupils", World.NorthPrimaryUrn);
+        var codes = (await PrintCodesAsync(head, survey.Id, "8A", 10)).Concat(await PrintCodesAsync(head, survey.Id, "8B", 10)).ToList();
+
+        var answers = await Task.WhenAll(codes.Select(code => AnswerAsync(app.Anonymous(), survey.Token, code)));
+
+        Assert.All(answers, a => Assert.True(a.IsThanks()));
+        Assert.Equal(20, await StoredResponsesAsync(app, survey.Id));
+        var responses = await XminsAsync("""SELECT xmin::text AS "Value" FROM "SurveyResponses" WHERE "SurveyId" = {0}""", survey.Id);
+        var used = await XminsAsync("""SELECT xmin::text AS "Value" FROM "SurveyCodes" WHERE "SurveyId" = {0} AND "Used" """, survey.Id);
+        Assert.Equal(20, used.Count);
+        Assert.Single(used.Distinct());
+        Assert.DoesNotContain(used[0], responses);
+    }
 }
