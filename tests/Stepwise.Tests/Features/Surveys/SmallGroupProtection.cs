@@ -13,41 +13,8 @@ public sealed class SmallGroupProtection(SqliteApp app) : IClassFixture<SqliteAp
         SeedAsync(title, questions, responses.Select(r => (r.Year, r.Answers.Select(a => (SurveyAnswer?)new SurveyAnswer { Choice = a }).ToArray())));
 
     /// <summary>A closed survey of Northgate Primary with these answers (one array per respondent, null = skipped).</summary>
-    private async Task<int> SeedAsync(string title, List<SurveyQuestion> questions, IEnumerable<(int? Year, SurveyAnswer?[] Answers)> responses)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var school = app.World.School(World.NorthPrimaryUrn);
-        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystemInTrust(school.TrustId, "test");
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        foreach (var q in questions)
-        {
-            q.TrustId = school.TrustId;
-        }
-        var survey = new Survey
-        {
-            TrustId = school.TrustId, SchoolId = school.Id, Title = title, Audience = Audience.Pupils, Status = SurveyStatus.Closed,
-            OpensOn = new DateOnly(2026, 1, 5), ClosesOn = new DateOnly(2026, 1, 19), Distribution = Distribution.OpenLink,
-            LinkToken = OneTimeCodes.NewLinkToken(), AskYearGroup = true, Questions = questions,
-        };
-        db.Surveys.Add(survey);
-        await db.SaveChangesAsync();
-        foreach (var (year, answers) in responses)
-        {
-            var response = new SurveyResponse { TrustId = school.TrustId, SurveyId = survey.Id, SchoolId = school.Id, SubmittedOn = new DateOnly(2026, 1, 6), YearGroup = year };
-            for (var i = 0; i < answers.Length; i++)
-            {
-                if (answers[i] is { } answer)
-                {
-                    answer.TrustId = school.TrustId;
-                    answer.QuestionId = questions[i].Id;
-                    response.Answers.Add(answer);
-                }
-            }
-            db.SurveyResponses.Add(response);
-        }
-        await db.SaveChangesAsync();
-        return survey.Id;
-    }
+    private Task<int> SeedAsync(string title, List<SurveyQuestion> questions, IEnumerable<(int? Year, SurveyAnswer?[] Answers)> responses) =>
+        SurveyJourney.SeedClosedAsync(app, World.NorthPrimaryUrn, title, questions, responses.Select(r => ((int?)null, r.Year, r.Answers)));
 
     private static SurveyQuestion Agreement(int position, string text, string? scale) =>
         new() { Position = position, Kind = QuestionKind.Agreement, Text = text, Scale = scale };

@@ -126,6 +126,49 @@ public static partial class SurveyJourney
     public static async Task<int> StoredResponsesAsync(StepwiseApp app, int surveyId) =>
         await app.QueryAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == surveyId));
 
+    /// <summary>
+    /// A closed survey of North Star straight into the database, with its answers: of one school (<paramref name="urn"/>)
+    /// or trust-wide (null). One entry per respondent: the school answered for (trust-wide only), the year group, and
+    /// one answer per question in order (null = skipped). For results tests that need exact answers.
+    /// </summary>
+    public static async Task<int> SeedClosedAsync(StepwiseApp app, int? urn, string title, List<SurveyQuestion> questions,
+        IEnumerable<(int? School, int? Year, SurveyAnswer?[] Answers)> responses, Audience audience = Audience.Pupils)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var trustId = app.World.North.Id;
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystemInTrust(trustId, "test");
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        questions.ForEach(q => q.TrustId = trustId);
+        var survey = new Survey
+        {
+            TrustId = trustId, SchoolId = urn is int u ? app.World.School(u).Id : null, Title = title, Audience = audience, Status = SurveyStatus.Closed,
+            OpensOn = new DateOnly(2026, 1, 5), ClosesOn = new DateOnly(2026, 1, 19), Distribution = Distribution.OpenLink,
+            LinkToken = OneTimeCodes.NewLinkToken(), AskYearGroup = audience != Audience.Staff, AskStaffRole = audience == Audience.Staff, Questions = questions,
+        };
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync();
+        foreach (var (school, year, answers) in responses)
+        {
+            var response = new SurveyResponse
+            {
+                TrustId = trustId, SurveyId = survey.Id, SchoolId = survey.SchoolId ?? app.World.School(school!.Value).Id,
+                SubmittedOn = new DateOnly(2026, 1, 6), YearGroup = year, StaffRole = audience == Audience.Staff ? StaffRole.Teaching : null,
+            };
+            for (var i = 0; i < answers.Length; i++)
+            {
+                if (answers[i] is { } answer)
+                {
+                    answer.TrustId = trustId;
+                    answer.QuestionId = questions[i].Id;
+                    response.Answers.Add(answer);
+                }
+            }
+            db.SurveyResponses.Add(response);
+        }
+        await db.SaveChangesAsync();
+        return survey.Id;
+    }
+
     /// <summary>A draft survey straight into the database, for tests that need one per school (the authorisation matrix).</summary>
     public static async Task<int> SeedDraftAsync(StepwiseApp app, int urn)
     {

@@ -13,36 +13,9 @@ namespace Stepwise.Tests.Features.Surveys;
 public sealed class TrustWideSubtraction(SqliteApp app) : IClassFixture<SqliteApp>
 {
     /// <summary>A closed trust-wide staff survey of North Star: one array of answers per respondent (null = skipped).</summary>
-    private async Task<int> SeedAsync(string title, List<SurveyQuestion> questions, IEnumerable<(int Urn, int?[] Answers)> responses)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var trustId = app.World.North.Id;
-        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystemInTrust(trustId, "test");
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        questions.ForEach(q => q.TrustId = trustId);
-        var survey = new Survey
-        {
-            TrustId = trustId, SchoolId = null, Title = title, Audience = Audience.Staff, Status = SurveyStatus.Closed,
-            OpensOn = new DateOnly(2026, 1, 5), ClosesOn = new DateOnly(2026, 1, 19), Distribution = Distribution.OpenLink,
-            LinkToken = OneTimeCodes.NewLinkToken(), AskStaffRole = true, Questions = questions,
-        };
-        db.Surveys.Add(survey);
-        await db.SaveChangesAsync();
-        foreach (var (urn, answers) in responses)
-        {
-            var response = new SurveyResponse { TrustId = trustId, SurveyId = survey.Id, SchoolId = app.World.School(urn).Id, SubmittedOn = new DateOnly(2026, 1, 6), StaffRole = StaffRole.Teaching };
-            for (var i = 0; i < answers.Length; i++)
-            {
-                if (answers[i] is int choice)
-                {
-                    response.Answers.Add(new SurveyAnswer { TrustId = trustId, QuestionId = questions[i].Id, Choice = choice });
-                }
-            }
-            db.SurveyResponses.Add(response);
-        }
-        await db.SaveChangesAsync();
-        return survey.Id;
-    }
+    private Task<int> SeedAsync(string title, List<SurveyQuestion> questions, IEnumerable<(int Urn, int?[] Answers)> responses) =>
+        SurveyJourney.SeedClosedAsync(app, null, title, questions,
+            responses.Select(r => ((int?)r.Urn, (int?)null, r.Answers.Select(a => a is int c ? new SurveyAnswer { Choice = c } : null).ToArray())), Audience.Staff);
 
     private static SurveyQuestion Agreement(int position, string text) => new() { Position = position, Kind = QuestionKind.Agreement, Text = text };
 
