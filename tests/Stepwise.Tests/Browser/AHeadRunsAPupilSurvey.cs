@@ -7,7 +7,8 @@ namespace Stepwise.Tests.Browser;
 
 /// <summary>
 /// On a phone: a head builds a pupil survey from the bank, opens it and prints codes; a pupil answers with a code;
-/// the same code is refused; the results show no figures for a year group of four. Every page is checked with axe.
+/// the same code is refused; while open the results move in whole batches; once closed they show no figures for a year
+/// group of four. Every page is checked with axe.
 /// </summary>
 public sealed class AHeadRunsAPupilSurvey(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -82,6 +83,19 @@ public sealed class AHeadRunsAPupilSurvey(BrowserApp app) : IClassFixture<Browse
             Assert.True((await SurveyJourney.AnswerAsync(http, token, codes[i + 1], agreement: 2 + i % 4, yearGroup: years[i])).IsThanks());
         }
 
+        // While the survey is open the figures use whole batches of five, holding the latest back.
+        await head.GotoAsync(surveyUrl + "/results");
+        await Assertions.Expect(head.Locator("#batches")).ToContainTextAsync("15 received, 10 shown");
+        await head.AssertAccessibleAsync();
+        await head.ScreenshotAsync("survey-results-open-phone");
+        var desktopOpen = await app.NewPageAsync();
+        await SignInAsync(desktopOpen, World.PrimaryHead);
+        await desktopOpen.GotoAsync(surveyUrl + "/results");
+        await desktopOpen.ScreenshotAsync("survey-results-open");
+
+        await head.GotoAsync(surveyUrl);
+        await head.GetByRole(AriaRole.Button, new() { Name = "Close the survey" }).ClickAsync();
+        await Assertions.Expect(head.Locator(".notice")).ToContainTextAsync("is closed");
         await head.GotoAsync(surveyUrl + "/results");
         await Assertions.Expect(head.Locator(".result-question").First).ToContainTextAsync("favourable");
         await head.AssertAccessibleAsync();
@@ -171,6 +185,40 @@ public sealed class AHeadRunsAPupilSurvey(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(head.Locator(".prompted-by")).ToHaveTextAsync("Prompted by: you said “Pupils want a say in lunchtime clubs.”");
         await head.AssertAccessibleAsync();
         await head.ScreenshotAsync("priority-prompted-by");
+    }
+
+    [Fact]
+    public async Task Small_choice_counts_and_withheld_trust_wide_figures_read_clearly_and_are_accessible()
+    {
+        app.EnsureAvailable();
+        Stepwise.Features.Surveys.SurveyQuestion Choice(int position, Stepwise.Features.Surveys.QuestionKind kind, string text, params string[] options) =>
+            new() { Position = position, Kind = kind, Text = text, Options = string.Join('\n', options) };
+        var travel = Enumerable.Repeat(1, 7).Concat(Enumerable.Repeat(2, 6)).Append(3).ToList();
+        var schoolSurvey = await SurveyJourney.SeedClosedAsync(app, World.NorthPrimaryUrn, "Getting to school", [
+                Choice(1, Stepwise.Features.Surveys.QuestionKind.SingleChoice, "How do you get to school?", "Walk", "Bus", "Car", "Bike"),
+                Choice(2, Stepwise.Features.Surveys.QuestionKind.MultipleChoice, "Which clubs do you go to?", "Art", "Sport", "Music")],
+            travel.Select((t, i) => ((int?)null, (int?)5, new Stepwise.Features.Surveys.SurveyAnswer?[]
+            {
+                new() { Choice = t },
+                new() { Choices = i < 2 ? "1,3" : i < 9 ? "1,2" : "2" },
+            })));
+        var trustSurvey = await SurveyJourney.SeedClosedAsync(app, null, "Staff workload", [
+                new() { Position = 1, Kind = Stepwise.Features.Surveys.QuestionKind.Agreement, Text = "My workload is manageable." }],
+            Enumerable.Repeat(((int?)World.NorthPrimaryUrn, (int?)null, new Stepwise.Features.Surveys.SurveyAnswer?[] { new() { Choice = 4 } }), 10)
+                .Concat(Enumerable.Repeat(((int?)World.NorthSecondaryUrn, (int?)null, new Stepwise.Features.Surveys.SurveyAnswer?[] { new() { Choice = 2 } }), 3)),
+            Stepwise.Features.Surveys.Audience.Staff);
+
+        var head = await app.NewPageAsync();
+        await SignInAsync(head, World.PrimaryHead);
+        await head.GotoAsync($"/surveys/{schoolSurvey}/results");
+        await Assertions.Expect(head.Locator(".result-question").First.Locator("tbody tr").Nth(2)).ToContainTextAsync("fewer than 5");
+        await head.AssertAccessibleAsync();
+        await head.ScreenshotAsync("survey-results-fewer-than");
+
+        await head.GotoAsync($"/surveys/{trustSurvey}/results");
+        await Assertions.Expect(head.Locator("#withheld")).ToContainTextAsync("the schools whose results you cannot see");
+        await head.AssertAccessibleAsync();
+        await head.ScreenshotAsync("survey-results-trust-wide-withheld");
     }
 
     private static async Task SignInAsync(IPage page, string email)

@@ -221,7 +221,7 @@ public sealed class BuildSurvey(AppDbContext db, SurveyAccess surveys, TimeProvi
 }
 
 /// <summary>Opens a draft (or reopens a closed survey) and closes an open one.</summary>
-public sealed class ChangeSurveyStatus(AppDbContext db, SurveyAccess surveys, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+public sealed class ChangeSurveyStatus(AppDbContext db, SurveyAccess surveys, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, UsedCodesRewrite usedCodes)
 {
     public async Task<Outcome<Survey>> OpenAsync(int surveyId, CancellationToken ct)
     {
@@ -243,6 +243,12 @@ public sealed class ChangeSurveyStatus(AppDbContext db, SurveyAccess surveys, Ti
         if (survey.Status == SurveyStatus.Open)
         {
             problems.Add("", "The survey is already open.");
+        }
+        else if (survey.Status == SurveyStatus.Closed)
+        {
+            // Once closed, the figures count every response; reopened, they would go back to whole batches, and
+            // comparing the two readings could single out the answers in between.
+            problems.Add("", "A closed survey cannot be opened again: its results have been shown in full, and new answers could be picked out against them. Use \"Run again\" for a new round.");
         }
         if (problems.Any)
         {
@@ -268,6 +274,8 @@ public sealed class ChangeSurveyStatus(AppDbContext db, SurveyAccess surveys, Ti
         survey.Status = SurveyStatus.Closed;
         await db.SaveChangesAsync(ct);
         cache.Remove(SubmitResponse.CacheKey(survey.LinkToken));
+        // A last sweep, in case a rewrite after some answer failed or the app stopped before it ran (ADR 0060).
+        await usedCodes.RewriteAsync(survey.TrustId, survey.Id, ct);
         return Outcome<Survey>.Ok(survey);
     }
 }

@@ -44,7 +44,15 @@ public sealed class IssueCodes(AppDbContext db, SurveyAccess surveys)
             {
                 problems.Add("school", "Choose the school whose class the sheet is for.");
             }
+            else if (school.IsArchived)
+            {
+                problems.Add("school", $"{school.Name} has been archived: its classes cannot answer any more. Choose a school from the list.");
+            }
             schoolId = school?.Id;
+        }
+        else if (await db.Schools.Where(s => s.Id == survey.SchoolId && s.ArchivedAt != null).Select(s => s.Name).FirstOrDefaultAsync(ct) is { } archived)
+        {
+            problems.Add("", $"{archived} has been archived: its classes cannot answer any more.");
         }
         if (problems.Any)
         {

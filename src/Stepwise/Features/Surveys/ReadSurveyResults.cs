@@ -11,14 +11,20 @@ namespace Stepwise.Features.Surveys;
 /// know" left out), distribution and mean per question and per scale (with Cronbach's alpha), the change since the
 /// previous run with a two-proportion z-test, and breakdowns by year group, staff role or school. No figure comes from
 /// fewer respondents than the trust's minimum; in a breakdown a second group is hidden when one is, so no figure can be
-/// recovered by subtraction; free text appears only from 10 respondents and never in a breakdown.
+/// recovered by subtraction; a choice picked by fewer than the minimum shows "fewer than N"; free text appears only
+/// once 10 people have written an answer to that question, and never in a breakdown.
 /// </summary>
 public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
 {
+    /// <param name="Received">Responses stored so far.</param>
+    /// <param name="Respondents">Responses the figures use: all of them once the survey is closed, whole batches while open.</param>
+    /// <param name="Batched">True while the survey is open, so the figures use only whole batches (<see cref="ResponseBatches"/>).</param>
     public sealed record Results(
         Survey Survey,
         string Where,
+        int Received,
         int Respondents,
+        bool Batched,
         SuppressionPolicy Policy,
         bool TooFew,
         string? PreviousTitle,
@@ -26,7 +32,8 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         List<QuestionResult> Questions,
         List<ScaleResult> Scales,
         Breakdown? Breakdown,
-        IReadOnlyList<string> BreakdownChoices);
+        IReadOnlyList<string> BreakdownChoices,
+        string? Withheld);
 
     public sealed record QuestionResult(
         SurveyQuestion Question,
@@ -34,19 +41,22 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         int Answered,
         ItemResult? Agreement,
         Change? Change,
-        List<(string Option, int Count, double Percent)>? Choices,
+        List<ChoiceCount>? Choices,
         (int N, double Mean, double Median)? Numbers,
         List<string>? Comments,
         string? Hidden);
 
     public sealed record Change(double PreviousPercent, ProportionChangeResult Test);
 
+    /// <summary>How many picked one answer of a choice question, and their share; both null when not shown (see the reason).</summary>
+    public sealed record ChoiceCount(string Option, int? Count, double? Percent, SuppressionReason Reason);
+
     public sealed record ScaleResult(string Name, int Items, ItemResult Pooled, AlphaResult Alpha, bool AlphaShown, Change? Change);
 
     public sealed record Breakdown(string Title, List<string> Groups, List<int?> GroupRespondents, List<BreakdownRow> Rows);
 
-    /// <summary>One question across the groups: a figure, or why there is none.</summary>
-    public sealed record BreakdownRow(int Number, string Question, List<Cell> Cells);
+    /// <summary>One question across the groups: a figure, or why there is none (the whole row when <paramref name="Withheld"/>).</summary>
+    public sealed record BreakdownRow(int Number, string Question, List<Cell> Cells, bool Withheld = false);
 
     public sealed record Cell(double? PercentFavourable, double? Mean, int N, SuppressionReason Reason);
 
@@ -65,7 +75,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         var visibleSchools = survey.SchoolId is null ? await surveys.SchoolsToReadAsync(ct) : null;
         var where = survey.SchoolId is int id ? await db.Schools.Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct) : "Every school in the trust";
 
-        var (rows, answers) = await LoadAsync(survey.Id, ct);
+        var (received, rows, answers) = await LoadAsync(survey, policy, ct);
         var respondents = rows.Count;
         var tooFew = !policy.CanShowFigure(respondents);
 
@@ -77,14 +87,20 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
             previous = await db.Surveys.Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == previousId, ct);
             if (previous is not null)
             {
-                (previousRows, previousAnswers) = await LoadAsync(previous.Id, ct);
+                (_, previousRows, previousAnswers) = await LoadAsync(previous, policy, ct);
             }
         }
 
         var byQuestion = answers.ToLookup(a => a.QuestionId);
         var previousByQuestion = previousAnswers.ToLookup(a => a.QuestionId);
-        // Comments only for the whole survey, and only for people who may see every school it covers.
-        var commentsAllowed = policy.CanShowFreeText(respondents, isBreakdown: false) && (survey.SchoolId is not null || visibleSchools is null);
+        var unseen = Unseen.Of(rows, visibleSchools, policy);
+        var previousUnseen = Unseen.Of(previousRows, previous?.SchoolId is null ? visibleSchools : null, policy);
+        var withheld = unseen.GivesAwayAll
+            ? $"The trust-wide figures are not shown to you: the schools whose results you cannot see had fewer than {policy.MinimumRespondents} respondents between them, so a trust-wide figure set against your own school's would give their answers away. Your school's figures are in the breakdown by school."
+            : null;
+        // Comments only for the whole survey, and only for people who may see every school it covers; each question
+        // then needs its own ten people who wrote something (see Summarise).
+        var commentsAllowed = survey.SchoolId is not null || visibleSchools is null;
 
         var questions = new List<QuestionResult>();
         var number = 0;
@@ -92,13 +108,13 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         {
             number++;
             var mine = byQuestion[q.Id].ToList();
-            questions.Add(Summarise(q, number, mine, policy, commentsAllowed, Earlier(q, previous, previousByQuestion, policy)));
+            questions.Add(Summarise(q, number, mine, policy, unseen, commentsAllowed, Earlier(q, previous, previousByQuestion, policy, previousUnseen)));
         }
 
         var scales = survey.Questions
             .Where(q => q.Kind == QuestionKind.Agreement && q.Scale is not null)
             .GroupBy(q => q.Scale!)
-            .Select(g => Scale(g.Key, g.ToList(), rows, byQuestion, policy, previous, previousByQuestion))
+            .Select(g => Scale(g.Key, g.ToList(), rows, byQuestion, policy, unseen, previous, previousByQuestion, previousUnseen))
             .Where(s => s is not null)
             .Select(s => s!)
             .ToList();
@@ -117,25 +133,62 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
             choices.Add("staff-role");
         }
         Breakdown? breakdown = null;
-        if (!tooFew && by is not null && choices.Contains(by))
+        // Only the breakdown by school stays when the trust-wide figures are withheld: the others add up to them.
+        if (!tooFew && by is not null && choices.Contains(by) && (withheld is null || by == "school"))
         {
-            breakdown = await BreakdownAsync(survey, by, rows, byQuestion, policy, visibleSchools, ct);
+            breakdown = await BreakdownAsync(survey, by, rows, byQuestion, policy, visibleSchools, unseen, ct);
         }
 
-        return new Results(survey, where, respondents, policy, tooFew,
+        var hideAll = tooFew || withheld is not null;
+        return new Results(survey, where, received, respondents, IsOpen(survey), policy, tooFew,
             previous is null ? null : $"{previous.Title} ({Display.Date(previous.OpensOn)})",
             previous is null ? null : previousRows.Count,
-            tooFew ? [] : questions, tooFew ? [] : scales, breakdown, choices);
+            hideAll ? [] : questions, hideAll ? [] : scales, breakdown, choices, tooFew ? null : withheld);
     }
 
-    private async Task<(List<Row>, List<AnswerRow>)> LoadAsync(int surveyId, CancellationToken ct)
+    /// <summary>
+    /// For someone who may see only some schools of a trust-wide survey: the responses from the schools they cannot
+    /// see. Set against their own school's figure (in the breakdown by school), a trust-wide figure gives away what
+    /// those schools answered, so it is shown only when there are none of them or at least the minimum.
+    /// </summary>
+    private sealed class Unseen(HashSet<long>? ids, SuppressionPolicy policy)
     {
-        var rows = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId)
+        public static Unseen Of(List<Row> rows, HashSet<int>? visibleSchools, SuppressionPolicy policy) =>
+            new(visibleSchools is null ? null : rows.Where(r => r.SchoolId is not int s || !visibleSchools.Contains(s)).Select(r => r.ResponseId).ToHashSet(), policy);
+
+        /// <summary>True when the whole survey's figures would give the unseen respondents away.</summary>
+        public bool GivesAwayAll => ids is not null && TooFew(ids.Count);
+
+        /// <summary>True when a trust-wide figure counting these responses would give the unseen ones among them away.</summary>
+        public bool GivesAway(IEnumerable<long> counted) => ids is not null && TooFew(counted.Distinct().Count(ids.Contains));
+
+        private bool TooFew(int n) => n > 0 && !policy.CanShowFigure(n);
+    }
+
+    private static string UnseenMessage(SuppressionPolicy policy) =>
+        $"Not shown to you: the schools whose results you cannot see gave fewer than {policy.MinimumRespondents} answers to this question between them, so the trust-wide figure would give theirs away.";
+
+    private static IEnumerable<long> Valid(IEnumerable<AnswerRow> answers) => answers.Where(a => a.Choice is >= 1 and <= 5).Select(a => a.ResponseId);
+
+    /// <summary>Until it is closed a survey may still take answers: its figures then move only in whole batches.</summary>
+    private static bool IsOpen(Survey survey) => survey.Status != SurveyStatus.Closed;
+
+    /// <summary>
+    /// The responses the figures may use, with their answers: every one of a closed survey; while it is open, only the
+    /// first in the order they arrived (by id), in whole batches with the latest held back (<see cref="ResponseBatches"/>),
+    /// so that comparing two readings never isolates fewer than the minimum of people.
+    /// </summary>
+    private async Task<(int Received, List<Row> Rows, List<AnswerRow> Answers)> LoadAsync(Survey survey, SuppressionPolicy policy, CancellationToken ct)
+    {
+        var all = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id).OrderBy(r => r.Id)
             .Select(r => new Row(r.Id, r.SchoolId, r.YearGroup, r.StaffRole)).ToListAsync(ct);
-        var answers = await db.SurveyAnswers.AsNoTracking()
-            .Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.SurveyId == surveyId))
-            .Select(a => new AnswerRow(a.ResponseId, a.QuestionId, a.Choice, a.Choices, a.Number, a.Text)).ToListAsync(ct);
-        return (rows, answers);
+        var rows = all.Take(ResponseBatches.ToShow(all.Count, policy.MinimumRespondents, IsOpen(survey))).ToList();
+        var ids = rows.Select(r => r.ResponseId).ToHashSet();
+        var answers = (await db.SurveyAnswers.AsNoTracking()
+            .Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.SurveyId == survey.Id))
+            .Select(a => new AnswerRow(a.ResponseId, a.QuestionId, a.Choice, a.Choices, a.Number, a.Text)).ToListAsync(ct))
+            .Where(a => ids.Contains(a.ResponseId)).ToList();
+        return (all.Count, rows, answers);
     }
 
     private static ItemResult Agreement(SurveyQuestion q, IEnumerable<AnswerRow> answers)
@@ -145,7 +198,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
     }
 
     /// <summary>The previous run's favourable count and N for the same question (by bank code, else by wording).</summary>
-    private static ItemResult? Earlier(SurveyQuestion q, Survey? previous, ILookup<int, AnswerRow> previousAnswers, SuppressionPolicy policy)
+    private static ItemResult? Earlier(SurveyQuestion q, Survey? previous, ILookup<int, AnswerRow> previousAnswers, SuppressionPolicy policy, Unseen unseen)
     {
         if (previous is null || q.Kind != QuestionKind.Agreement)
         {
@@ -157,7 +210,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
             return null;
         }
         var earlier = Agreement(match, previousAnswers[match.Id]);
-        return policy.CanShowFigure(earlier.N) ? earlier : null;
+        return policy.CanShowFigure(earlier.N) && !unseen.GivesAwayAll && !unseen.GivesAway(Valid(previousAnswers[match.Id])) ? earlier : null;
     }
 
     private static Change? Compare(ItemResult? earlier, ItemResult now) =>
@@ -165,7 +218,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
             ? null
             : new Change(earlier.PercentFavourable!.Value, ProportionChange.TwoProportionZTest(earlier.Favourable, earlier.N, now.Favourable, now.N));
 
-    private static QuestionResult Summarise(SurveyQuestion q, int number, List<AnswerRow> answers, SuppressionPolicy policy, bool commentsAllowed, ItemResult? earlier)
+    private static QuestionResult Summarise(SurveyQuestion q, int number, List<AnswerRow> answers, SuppressionPolicy policy, Unseen unseen, bool commentsAllowed, ItemResult? earlier)
     {
         var answered = answers.Count;
         var hidden = $"Fewer than {policy.MinimumRespondents} answers: no figures, to keep everyone anonymous.";
@@ -173,14 +226,18 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         {
             case QuestionKind.Agreement:
                 var item = Agreement(q, answers);
-                return policy.CanShowFigure(item.N)
-                    ? new QuestionResult(q, number, answered, item, Compare(earlier, item), null, null, null, null)
-                    : new QuestionResult(q, number, answered, null, null, null, null, null, hidden);
+                return !policy.CanShowFigure(item.N) ? new QuestionResult(q, number, answered, null, null, null, null, null, hidden)
+                    : unseen.GivesAway(Valid(answers)) ? new QuestionResult(q, number, answered, null, null, null, null, null, UnseenMessage(policy))
+                    : new QuestionResult(q, number, answered, item, Compare(earlier, item), null, null, null, null);
             case QuestionKind.SingleChoice:
             case QuestionKind.MultipleChoice:
                 if (!policy.CanShowFigure(answered))
                 {
                     return new QuestionResult(q, number, answered, null, null, null, null, null, hidden);
+                }
+                if (unseen.GivesAway(answers.Select(a => a.ResponseId)))
+                {
+                    return new QuestionResult(q, number, answered, null, null, null, null, null, UnseenMessage(policy));
                 }
                 var options = q.OptionList;
                 var counts = new int[options.Count];
@@ -194,36 +251,61 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
                         counts[p - 1]++;
                     }
                 }
-                return new QuestionResult(q, number, answered, null, null,
-                    options.Select((o, i) => (o, counts[i], 100.0 * counts[i] / answered)).ToList(), null, null, null);
+                return new QuestionResult(q, number, answered, null, null, ChoiceCounts(q, options, counts, answered, policy), null, null, null);
             case QuestionKind.Number:
                 var values = answers.Where(a => a.Number is not null).Select(a => (double)a.Number!.Value).Order().ToList();
                 if (!policy.CanShowFigure(values.Count))
                 {
                     return new QuestionResult(q, number, answered, null, null, null, null, null, hidden);
                 }
+                if (unseen.GivesAway(answers.Where(a => a.Number is not null).Select(a => a.ResponseId)))
+                {
+                    return new QuestionResult(q, number, answered, null, null, null, null, null, UnseenMessage(policy));
+                }
                 var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
                 return new QuestionResult(q, number, answered, null, null, null, (values.Count, values.Average(), median), null, null);
             default:
+                // Counted per question: people who wrote something here, not people who answered the survey.
+                var comments = answers.Select(a => a.Text).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
                 if (!commentsAllowed)
                 {
-                    return new QuestionResult(q, number, answered, null, null, null, null, null,
-                        $"Written answers are shown only for the whole survey, once at least {policy.FreeTextMinimum} people have responded.");
+                    return new QuestionResult(q, number, comments.Count, null, null, null, null, null,
+                        "Written answers to a survey of several schools are shown only to people who may see every one of them.");
+                }
+                if (!policy.CanShowFreeText(comments.Count, isBreakdown: false))
+                {
+                    return new QuestionResult(q, number, comments.Count, null, null, null, null, null,
+                        $"Written answers are shown only for the whole survey, once at least {policy.FreeTextMinimum} people have answered this question.");
                 }
                 // Alphabetical, never in the order they arrived, so a comment cannot be matched to a time.
-                var comments = answers.Select(a => a.Text!).Where(t => t is not null).Order(StringComparer.OrdinalIgnoreCase).ToList();
-                return new QuestionResult(q, number, answered, null, null, null, null, comments, null);
+                return new QuestionResult(q, number, comments.Count, null, null, null, null, comments.Order(StringComparer.OrdinalIgnoreCase).ToList(), null);
         }
     }
 
-    private static ScaleResult? Scale(string name, List<SurveyQuestion> items, List<Row> rows, ILookup<int, AnswerRow> answers, SuppressionPolicy policy,
-        Survey? previous, ILookup<int, AnswerRow> previousAnswers)
+    /// <summary>
+    /// A choice picked by fewer than the minimum shows neither its count nor its share (a share and the total give the
+    /// count back). In a single-choice question the counts add up to the total shown, so one hidden count could be
+    /// worked out by subtraction: the groups rule (<see cref="SuppressionPolicy.SuppressPartition"/>) hides another.
+    /// Ticks of a multiple-choice question do not add up to anything shown (people tick several), so each stands alone.
+    /// </summary>
+    private static List<ChoiceCount> ChoiceCounts(SurveyQuestion q, IReadOnlyList<string> options, int[] counts, int answered, SuppressionPolicy policy)
+    {
+        var reasons = q.Kind == QuestionKind.SingleChoice
+            ? policy.SuppressPartition(counts)
+            : counts.Select(c => c == 0 ? SuppressionReason.NoRespondents : policy.CanShowFigure(c) ? SuppressionReason.Shown : SuppressionReason.TooFewRespondents).ToArray();
+        return options.Select((o, i) => reasons[i] is SuppressionReason.Shown or SuppressionReason.NoRespondents
+            ? new ChoiceCount(o, counts[i], 100.0 * counts[i] / answered, reasons[i])
+            : new ChoiceCount(o, null, null, reasons[i])).ToList();
+    }
+
+    private static ScaleResult? Scale(string name, List<SurveyQuestion> items, List<Row> rows, ILookup<int, AnswerRow> answers, SuppressionPolicy policy, Unseen unseen,
+        Survey? previous, ILookup<int, AnswerRow> previousAnswers, Unseen previousUnseen)
     {
         var pooled = Favourability.Pool(items.Select(q => Agreement(q, answers[q.Id])).ToList());
         // The pooled count is of answers (respondents × items): the protection is about people, so count the
         // respondents who gave at least one item of the scale an answer on the scale.
         var respondents = items.SelectMany(q => answers[q.Id]).Where(a => a.Choice is >= 1 and <= 5).Select(a => a.ResponseId).Distinct().Count();
-        if (!policy.CanShowFigure(respondents))
+        if (!policy.CanShowFigure(respondents) || unseen.GivesAway(Valid(items.SelectMany(q => answers[q.Id]))))
         {
             return null;
         }
@@ -231,13 +313,13 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         var byResponse = items.Select(q => answers[q.Id].ToDictionary(a => a.ResponseId, a => a.Choice is >= 1 and <= 5 ? (double?)(q.ReverseScored ? 6 - a.Choice.Value : a.Choice.Value) : null)).ToList();
         var matrix = rows.Select(r => (IReadOnlyList<double?>)byResponse.Select(d => d.TryGetValue(r.ResponseId, out var v) ? v : null).ToList()).ToList();
         var alpha = CronbachAlpha.Compute(matrix);
-        var earlierItems = items.Select(q => Earlier(q, previous, previousAnswers, policy)).ToList();
+        var earlierItems = items.Select(q => Earlier(q, previous, previousAnswers, policy, previousUnseen)).ToList();
         var change = earlierItems.Count > 0 && earlierItems.All(e => e is not null) ? Compare(Favourability.Pool(earlierItems!), pooled) : null;
         return new ScaleResult(name, items.Count, pooled, alpha, alpha.Alpha is not null && policy.CanShowFigure(alpha.Respondents), change);
     }
 
     private async Task<Breakdown> BreakdownAsync(Survey survey, string by, List<Row> rows, ILookup<int, AnswerRow> answers, SuppressionPolicy policy,
-        HashSet<int>? visibleSchools, CancellationToken ct)
+        HashSet<int>? visibleSchools, Unseen unseen, CancellationToken ct)
     {
         // Every response belongs to exactly one group ("not stated" included), so the groups partition the total.
         List<(string Label, Func<Row, bool> Member, bool Visible)> groups;
@@ -290,7 +372,9 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
                 var reason = hiddenByRespondents[g] ? respondentReasons[g] : reasons[g];
                 return reason == SuppressionReason.Shown ? new Cell(item.PercentFavourable, item.Mean, item.N, reason) : new Cell(null, null, 0, reason);
             }).ToList();
-            result.Add(new BreakdownRow(number, q.Text, cells.Where((_, g) => groups[g].Visible).ToList()));
+            // Groups other than schools add up to the trust-wide figure: withheld with it (see Unseen).
+            var withheld = by != "school" && unseen.GivesAway(Valid(answers[q.Id]));
+            result.Add(new BreakdownRow(number, q.Text, cells.Where((_, g) => groups[g].Visible).ToList(), withheld));
         }
         return new Breakdown(title,
             groups.Where(g => g.Visible).Select(g => g.Label).ToList(),

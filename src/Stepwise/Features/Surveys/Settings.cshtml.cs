@@ -38,6 +38,15 @@ public sealed class SettingsModel(AppDbContext db, SurveyAccess surveys, TrustSc
             ModelState.AddModelError("Input.MinimumRespondents", $"Enter a whole number from {SuppressionPolicy.AbsoluteMinimum} to 50: below {SuppressionPolicy.AbsoluteMinimum}, answers could be traced to a person.");
             return Page();
         }
+        // While a survey is open its figures move in whole batches of the minimum (ResponseBatches): a different size
+        // midway would give readings a few responses apart, and the difference would single out those answers.
+        var open = await db.Surveys.Where(s => s.Status == SurveyStatus.Open).OrderBy(s => s.Title).Select(s => s.Title).ToListAsync(ct);
+        if (open.Count > 0 && minimum != await MinimumFor(db, ct))
+        {
+            ModelState.AddModelError("Input.MinimumRespondents",
+                $"Close the open survey{(open.Count == 1 ? "" : "s")} first ({string.Join(", ", open.Take(3))}{(open.Count > 3 ? $" and {open.Count - 3} more" : "")}): while a survey is open its figures move in steps of this size, and changing it midway could single out someone's answers.");
+            return Page();
+        }
         var settings = await db.SurveySettings.FirstOrDefaultAsync(ct);
         if (settings is null)
         {

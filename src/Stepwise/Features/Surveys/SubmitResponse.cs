@@ -11,8 +11,10 @@ namespace Stepwise.Features.Surveys;
 /// Stores one anonymous response. The one-time code (if the survey uses codes) is marked used in the same transaction
 /// as the answers are written, so a code never counts without its answers nor answers twice; the transaction commits
 /// before the respondent is told "thank you". Nothing about the respondent is kept beyond the coarse attributes asked.
+/// On PostgreSQL the survey's used codes are then rewritten together, so a code's transaction id does not lead to the
+/// response (<see cref="UsedCodesRewrite"/>).
 /// </summary>
-public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWriteGate gate, TimeProvider clock, IMemoryCache cache)
+public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWriteGate gate, TimeProvider clock, IMemoryCache cache, UsedCodesRewrite usedCodes)
 {
     /// <summary>
     /// How long a survey read by its link is reused. Opening or closing a survey evicts it at once (in this process), so
@@ -30,7 +32,7 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
     /// <summary>Finds the survey behind a public link and acts for its trust from then on; null for an unknown link.</summary>
     public async Task<OpenSurvey?> FindAsync(string token, CancellationToken ct)
     {
-        if (!cache.TryGetValue(CacheKey(token), out (Survey Survey, string? SchoolName, List<(int, string)> Schools)? found))
+        if (!cache.TryGetValue(CacheKey(token), out (Survey Survey, string? SchoolName, bool SchoolArchived, List<(int, string)> Schools)? found))
         {
             found = await LoadAsync(token, ct);
             cache.Set(CacheKey(token), found, Reuse);
@@ -48,12 +50,13 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
             SurveyStatus.Closed => "This survey has closed. Thank you for your interest.",
             _ when today < survey.OpensOn => $"This survey opens on {survey.OpensOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.",
             _ when today > survey.ClosesOn => "This survey has closed. Thank you for your interest.",
+            _ when hit.SchoolArchived => $"{hit.SchoolName} has been archived, so this survey no longer takes answers.",
             _ => null,
         };
         return new OpenSurvey(survey, hit.SchoolName, hit.Schools, reason is null, reason);
     }
 
-    private async Task<(Survey, string?, List<(int, string)>)?> LoadAsync(string token, CancellationToken ct)
+    private async Task<(Survey, string?, bool, List<(int, string)>)?> LoadAsync(string token, CancellationToken ct)
     {
         var survey = await db.Surveys.IgnoreQueryFilters().AsNoTracking()
             .Include(s => s.Questions.OrderBy(q => q.Position))
@@ -63,10 +66,12 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
             return null;
         }
         string? schoolName = null;
+        var archived = false;
         var schools = new List<(int, string)>();
         if (survey.SchoolId is int id)
         {
-            schoolName = await db.Schools.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct);
+            var school = await db.Schools.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => new { s.Name, s.ArchivedAt }).FirstAsync(ct);
+            (schoolName, archived) = (school.Name, school.ArchivedAt is not null);
         }
         else if (survey.Distribution == Distribution.OpenLink)
         {
@@ -74,7 +79,7 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
                     .Select(s => new { s.Urn, s.Name }).ToListAsync(ct))
                 .Select(s => (s.Urn, s.Name)).ToList();
         }
-        return (survey, schoolName, schools);
+        return (survey, schoolName, archived, schools);
     }
 
     /// <summary>Checks a code before showing the questions (the final check is when the answers are saved).</summary>
@@ -152,12 +157,27 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
         if (survey.SchoolId is null && survey.Distribution == Distribution.OpenLink)
         {
             var urn = int.TryParse(form["school"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var u) ? u : 0;
-            var schoolId = urn == 0 ? null : await db.Schools.Where(s => s.Urn == urn).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-            if (schoolId is null)
+            var school = urn == 0 ? null : await db.Schools.Where(s => s.Urn == urn).Select(s => new { s.Id, s.Name, s.ArchivedAt }).FirstOrDefaultAsync(ct);
+            if (school is null)
             {
                 problems.Add("school", "Choose your school.");
             }
-            response.SchoolId = schoolId;
+            else if (school.ArchivedAt is not null)
+            {
+                problems.Add("school", $"{school.Name} has been archived, so this survey no longer takes answers for it. Choose your school from the list.");
+            }
+            response.SchoolId = school?.Id;
+        }
+        else if (survey.SchoolId is int surveyed && await ArchivedNameAsync(surveyed, ct) is { } archived)
+        {
+            problems.Add("", $"{archived} has been archived, so this survey no longer takes answers.");
+        }
+        else if (hash is not null && survey.SchoolId is null
+                 && await db.SurveyCodes.Where(c => c.SurveyId == survey.Id && c.Hash == hash).Select(c => c.SchoolId).FirstOrDefaultAsync(ct) is int sheetSchool
+                 && await ArchivedNameAsync(sheetSchool, ct) is { } sheetArchived)
+        {
+            // The code stays unused: the refusal is not the pupil's doing.
+            problems.Add("code", $"This code is for {sheetArchived}, which has been archived, so this survey no longer takes answers for it.");
         }
 
         foreach (var question in survey.Questions)
@@ -200,8 +220,17 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
+        if (hash is not null && !db.Database.IsSqlite())
+        {
+            // Before "thank you": the code's transaction id must not stay next to the response's (ADR 0060).
+            await usedCodes.AfterUseAsync(survey.TrustId, survey.Id);
+        }
         return Outcome<long>.Ok(response.Id);
     }
+
+    /// <summary>The school's name if it has been archived (it takes no more answers); null if it is open.</summary>
+    private Task<string?> ArchivedNameAsync(int schoolId, CancellationToken ct) =>
+        db.Schools.Where(s => s.Id == schoolId && s.ArchivedAt != null).Select(s => s.Name).FirstOrDefaultAsync(ct);
 
     private static SurveyAnswer? ReadAnswer(SurveyQuestion question, StringValues values, Problems problems)
     {

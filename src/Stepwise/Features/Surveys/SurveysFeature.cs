@@ -12,6 +12,7 @@ public static class SurveysFeature
     {
         services.AddMemoryCache();
         services.AddSingleton<SurveyWriteGate>();
+        services.AddSingleton<UsedCodesRewrite>();
         services.AddScoped<SurveyAccess>();
         services.AddScoped<BuildSurvey>();
         services.AddScoped<ChangeSurveyStatus>();

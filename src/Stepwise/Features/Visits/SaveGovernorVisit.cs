@@ -79,7 +79,11 @@ public sealed class SaveGovernorVisit(AppDbContext db, AccessControl access, Tim
         return Outcome<GovernorVisit>.Ok(visit);
     }
 
-    /// <summary>A visit and its school if the person may read it: visit-report readers at the school, or its author.</summary>
+    /// <summary>
+    /// A visit and its school if the person may read it: visit-report readers at the school, or its author while they
+    /// may still write reports there. Authorship alone is not enough: a governor whose role was taken away or whose
+    /// governorship has ended no longer sees the school's reports, their own included (they stay for the school).
+    /// </summary>
     public async Task<(GovernorVisit Visit, School School)?> FindAsync(int visitId, CancellationToken ct)
     {
         var visit = await db.GovernorVisits.FirstOrDefaultAsync(v => v.Id == visitId, ct);
@@ -88,7 +92,8 @@ public sealed class SaveGovernorVisit(AppDbContext db, AccessControl access, Tim
             return null;
         }
         var school = await db.Schools.FirstAsync(s => s.Id == visit.SchoolId, ct);
-        var may = visit.PersonId == access.PersonId || await access.CanAsync(Permission.ViewVisitReports, school.Id, ct);
+        var may = await access.CanAsync(Permission.ViewVisitReports, school.Id, ct)
+            || (visit.PersonId == access.PersonId && await access.CanAsync(Permission.WriteVisitReports, school.Id, ct));
         return may ? (visit, school) : null;
     }
 

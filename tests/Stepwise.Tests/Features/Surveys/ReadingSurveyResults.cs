@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Stepwise.Tests.Infrastructure;
 using static Stepwise.Tests.Features.Surveys.SurveyJourney;
@@ -7,7 +8,8 @@ namespace Stepwise.Tests.Features.Surveys;
 /// <summary>Results as a school leader and a governor read them, with small groups protected.</summary>
 public abstract class ReadingSurveyResults(StepwiseApp app)
 {
-    private async Task<(HttpClient Head, Built Survey)> AnsweredAsync(params (int Agreement, int? Year, string? Text)[] answers)
+    /// <summary>A pupil survey with these answers, closed so that every response counts (unless <paramref name="close"/> is false).</summary>
+    private async Task<(HttpClient Head, Built Survey)> AnsweredAsync((int Agreement, int? Year, string? Text)[] answers, bool close = true)
     {
         var head = await app.ClientForAsync(World.PrimaryHead);
         var survey = await BuildAndOpenAsync(head, "pupils", World.NorthPrimaryUrn, open: false);
@@ -19,6 +21,10 @@ public abstract class ReadingSurveyResults(StepwiseApp app)
             var (agreement, year, text) = answers[i];
             Assert.True((await AnswerAsync(app.Anonymous(), survey.Token, codes[i], agreement, year, text)).IsThanks());
         }
+        if (close)
+        {
+            await CloseAsync(head, survey.Id);
+        }
         return (head, survey);
     }
 
@@ -26,7 +32,7 @@ public abstract class ReadingSurveyResults(StepwiseApp app)
     public async Task Percentage_favourable_counts_the_top_two_of_five_and_leaves_out_dont_know()
     {
         app.EnsureAvailable();
-        var (head, survey) = await AnsweredAsync((5, null, null), (4, null, null), (4, null, null), (2, null, null), (1, null, null), (0, null, null));
+        var (head, survey) = await AnsweredAsync([(5, null, null), (4, null, null), (4, null, null), (2, null, null), (1, null, null), (0, null, null)]);
 
         var page = await head.GetPageAsync($"/surveys/{survey.Id}/results");
 
@@ -42,7 +48,7 @@ public abstract class ReadingSurveyResults(StepwiseApp app)
     public async Task A_question_with_four_valid_answers_and_one_dont_know_shows_no_figure()
     {
         app.EnsureAvailable();
-        var (head, survey) = await AnsweredAsync((5, null, null), (4, null, null), (4, null, null), (2, null, null), (0, null, null));
+        var (head, survey) = await AnsweredAsync([(5, null, null), (4, null, null), (4, null, null), (2, null, null), (0, null, null)]);
 
         var page = await head.GetPageAsync($"/surveys/{survey.Id}/results");
 
@@ -53,7 +59,7 @@ public abstract class ReadingSurveyResults(StepwiseApp app)
     public async Task Below_the_minimum_no_figure_is_shown_at_all()
     {
         app.EnsureAvailable();
-        var (head, survey) = await AnsweredAsync((5, 6, null), (4, 6, null), (4, 6, null), (2, 6, null));
+        var (head, survey) = await AnsweredAsync([(5, 6, null), (4, 6, null), (4, 6, null), (2, 6, null)]);
 
         var page = await head.GetPageAsync($"/surveys/{survey.Id}/results");
 
@@ -90,13 +96,13 @@ public abstract class ReadingSurveyResults(StepwiseApp app)
     {
         app.EnsureAvailable();
         var nine = Enumerable.Range(0, 9).Select(i => (4, (int?)5, (string?)$"Comment {i}")).ToArray();
-        var (head, survey) = await AnsweredAsync(nine);
+        var (head, survey) = await AnsweredAsync(nine, close: false);
+        await CloseAsync(head, survey.Id);
         var page = await head.GetPageAsync($"/surveys/{survey.Id}/results");
         Assert.Null(page.QuerySelector(".comments"));
-        Assert.Contains("once at least 10 people have responded", page.Text("main"));
+        Assert.Contains("once at least 10 people have answered this question", page.Text("main"));
 
-        var code = (await PrintCodesAsync(head, survey.Id, "KS2", 1))[0];
-        Assert.True((await AnswerAsync(app.Anonymous(), survey.Token, code, 4, 5, "A tenth comment")).IsThanks());
+        (head, survey) = await AnsweredAsync([.. nine, (4, 5, "A tenth comment")]);
         page = await head.GetPageAsync($"/surveys/{survey.Id}/results");
         Assert.Equal(10, page.QuerySelectorAll(".comments li").Length);
         Assert.Equal("A tenth comment", page.QuerySelectorAll(".comments li")[0].TextContent);
@@ -121,10 +127,68 @@ public abstract class ReadingSurveyResults(StepwiseApp app)
             Assert.True((await AnswerAsync(app.Anonymous(), token, code, 5)).IsThanks());
         }
 
+        await CloseAsync(head, secondId);
         var page = await head.GetPageAsync($"/surveys/{secondId}/results");
 
         var first3 = System.Text.RegularExpressions.Regex.Replace(page.QuerySelector(".result-question")!.TextContent, @"\s+", " ");
         Assert.True(first3.Contains("+80 points since last time (20%), a real rise (p < 0.001)", StringComparison.Ordinal), first3);
+    }
+
+    private static string Figures(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        System.Text.RegularExpressions.Regex.Replace(string.Concat(page.QuerySelectorAll(".result-question").Select(q => q.TextContent)), @"\s+", " ");
+
+    [Fact]
+    public async Task While_a_survey_is_open_one_more_answer_cannot_be_read_off_the_change_in_the_figures()
+    {
+        app.EnsureAvailable();
+        var (head, survey) = await AnsweredAsync(Enumerable.Repeat((4, (int?)null, (string?)null), 10).ToArray(), close: false);
+        var results = $"/surveys/{survey.Id}/results";
+        var before = await head.GetPageAsync(results);
+
+        var codes = await PrintCodesAsync(head, survey.Id, "KS2", 5);
+        Assert.True((await AnswerAsync(app.Anonymous(), survey.Token, codes[0], agreement: 1)).IsThanks());
+        var after = await head.GetPageAsync(results);
+
+        Assert.Equal(Figures(before), Figures(after)); // the eleventh answer is not in the figures yet
+        Assert.Contains("11 received, 5 shown", after.Text("#batches"));
+        Assert.Contains("100% favourable, mean 4.00 (n = 5)", Figures(after));
+
+        foreach (var code in codes.Skip(1))
+        {
+            Assert.True((await AnswerAsync(app.Anonymous(), survey.Token, code, agreement: 2)).IsThanks());
+        }
+        var fifteen = await head.GetPageAsync(results);
+        Assert.Contains("15 received, 10 shown", fifteen.Text("#batches")); // a whole batch of five at a time
+        Assert.Contains("(n = 10)", Figures(fifteen));
+
+        await CloseAsync(head, survey.Id);
+        var closed = await head.GetPageAsync(results);
+        Assert.Null(closed.QuerySelector("#batches"));
+        Assert.Contains("67% favourable", Figures(closed)); // every response counts once closed: 10 of 15
+        Assert.Contains("(n = 15)", Figures(closed));
+    }
+
+    [Fact]
+    public async Task A_closed_survey_cannot_be_reopened_and_the_minimum_cannot_change_while_a_survey_is_open()
+    {
+        app.EnsureAvailable();
+        var (head, closed) = await AnsweredAsync(Enumerable.Repeat((4, (int?)null, (string?)null), 6).ToArray());
+        var details = await head.GetPageAsync($"/surveys/{closed.Id}");
+        Assert.Null(details.QuerySelector("form[action*='handler=Open']"));
+        var antiforgery = details.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var reopen = await (await head.PostAsync($"/surveys/{closed.Id}?handler=Open",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)]))).ReadPageAsync();
+        Assert.Contains(reopen.Errors(), e => e.StartsWith("A closed survey cannot be opened again", StringComparison.Ordinal));
+        Assert.Equal(Stepwise.Features.Surveys.SurveyStatus.Closed,
+            await app.QueryAsync(db => db.Surveys.Where(s => s.Id == closed.Id).Select(s => s.Status).SingleAsync()));
+
+        var open = await BuildAndOpenAsync(head, "pupils", World.NorthPrimaryUrn, title: "Still open");
+        var admin = await app.ClientForAsync(World.NorthAdmin);
+        var settings = await (await admin.SubmitAsync((await admin.GetPageAsync("/surveys/settings")).Form(),
+            new Dictionary<string, string> { ["Input.MinimumRespondents"] = "4" }, "/surveys/settings")).ReadPageAsync();
+        Assert.Contains(settings.Errors(), e => e.StartsWith("Close the open survey", StringComparison.Ordinal));
+        Assert.Equal(5, await app.QueryAsync(db => db.SurveySettings.Select(s => (int?)s.MinimumRespondents).FirstOrDefaultAsync()) ?? 5);
+        await CloseAsync(head, open.Id);
     }
 
     [Fact]

@@ -9,36 +9,12 @@ namespace Stepwise.Tests.Features.Surveys;
 /// <summary>Cases found at review where a figure about fewer than five people could still be shown or worked out.</summary>
 public sealed class SmallGroupProtection(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private async Task<int> ClosedSurveyAsync(string title, List<SurveyQuestion> questions, IEnumerable<(int? Year, int[] Answers)> responses)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var school = app.World.School(World.NorthPrimaryUrn);
-        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystemInTrust(school.TrustId, "test");
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        foreach (var q in questions)
-        {
-            q.TrustId = school.TrustId;
-        }
-        var survey = new Survey
-        {
-            TrustId = school.TrustId, SchoolId = school.Id, Title = title, Audience = Audience.Pupils, Status = SurveyStatus.Closed,
-            OpensOn = new DateOnly(2026, 1, 5), ClosesOn = new DateOnly(2026, 1, 19), Distribution = Distribution.OpenLink,
-            LinkToken = OneTimeCodes.NewLinkToken(), AskYearGroup = true, Questions = questions,
-        };
-        db.Surveys.Add(survey);
-        await db.SaveChangesAsync();
-        foreach (var (year, answers) in responses)
-        {
-            var response = new SurveyResponse { TrustId = school.TrustId, SurveyId = survey.Id, SchoolId = school.Id, SubmittedOn = new DateOnly(2026, 1, 6), YearGroup = year };
-            for (var i = 0; i < answers.Length; i++)
-            {
-                response.Answers.Add(new SurveyAnswer { TrustId = school.TrustId, QuestionId = questions[i].Id, Choice = answers[i] });
-            }
-            db.SurveyResponses.Add(response);
-        }
-        await db.SaveChangesAsync();
-        return survey.Id;
-    }
+    private Task<int> ClosedSurveyAsync(string title, List<SurveyQuestion> questions, IEnumerable<(int? Year, int[] Answers)> responses) =>
+        SeedAsync(title, questions, responses.Select(r => (r.Year, r.Answers.Select(a => (SurveyAnswer?)new SurveyAnswer { Choice = a }).ToArray())));
+
+    /// <summary>A closed survey of Northgate Primary with these answers (one array per respondent, null = skipped).</summary>
+    private Task<int> SeedAsync(string title, List<SurveyQuestion> questions, IEnumerable<(int? Year, SurveyAnswer?[] Answers)> responses) =>
+        SurveyJourney.SeedClosedAsync(app, World.NorthPrimaryUrn, title, questions, responses.Select(r => ((int?)null, r.Year, r.Answers)));
 
     private static SurveyQuestion Agreement(int position, string text, string? scale) =>
         new() { Position = position, Kind = QuestionKind.Agreement, Text = text, Scale = scale };
@@ -74,6 +50,72 @@ public sealed class SmallGroupProtection(SqliteApp app) : IClassFixture<SqliteAp
         Assert.Equal(["Question", "Year 7", "Year 8", "Year 9"], headers);
         var cells = page.QuerySelectorAll("table tbody tr").First().QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(["hidden", "too few", "too few"], cells); // Year 7 shown with the total of 12 would give away the other two
+    }
+
+    private static SurveyQuestion Choice(int position, QuestionKind kind, string text, params string[] options) =>
+        new() { Position = position, Kind = kind, Text = text, Options = string.Join('\n', options) };
+
+    private static string Squash(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+
+    [Fact]
+    public async Task Written_answers_need_ten_people_who_wrote_something_not_ten_respondents()
+    {
+        // Ten respondents: nine write a comment, one leaves the box empty.
+        var questions = new List<SurveyQuestion>
+        {
+            Agreement(1, "I enjoy school.", null),
+            new() { Position = 2, Kind = QuestionKind.FreeText, Text = "What would make school better?" },
+            new() { Position = 3, Kind = QuestionKind.FreeText, Text = "Anything else?" },
+        };
+        var id = await SeedAsync("Comments", questions, Enumerable.Range(0, 10).Select(i => ((int?)5, new SurveyAnswer?[]
+        {
+            new() { Choice = 4 },
+            i == 0 ? null : new SurveyAnswer { Text = $"Better idea {i}" },
+            new() { Text = $"Something else {i}" },
+        })));
+
+        var page = await (await app.SignInAsync(World.PrimaryHead)).GetPageAsync($"/surveys/{id}/results");
+
+        var nine = page.QuerySelectorAll(".result-question").Single(q => q.TextContent.Contains("What would make school better?"));
+        Assert.Null(nine.QuerySelector(".comments"));
+        Assert.Contains("at least 10 people have answered this question", nine.TextContent);
+        Assert.DoesNotContain("Better idea", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var ten = page.QuerySelectorAll(".result-question").Single(q => q.TextContent.Contains("Anything else?"));
+        Assert.Equal(10, ten.QuerySelectorAll(".comments li").Length);
+    }
+
+    [Fact]
+    public async Task A_choice_picked_by_fewer_than_five_shows_no_number_and_cannot_be_worked_out_from_the_others()
+    {
+        // 14 answers: Walk 7, Bus 6, Car 1, Bike 0. Ticked clubs: Art 6, Sport 8, Music 2 of 10.
+        var questions = new List<SurveyQuestion>
+        {
+            Choice(1, QuestionKind.SingleChoice, "How do you get to school?", "Walk", "Bus", "Car", "Bike"),
+            Choice(2, QuestionKind.MultipleChoice, "Which clubs do you go to?", "Art", "Sport", "Music"),
+        };
+        var travel = Enumerable.Repeat(1, 7).Concat(Enumerable.Repeat(2, 6)).Append(3).ToList();
+        string[] clubs = ["1,2", "1,2", "1,2", "1,2", "1,2,3", "1,2,3", "2", "2", null!, null!, null!, null!, null!, null!];
+        var id = await SeedAsync("Travel", questions, travel.Select((t, i) => ((int?)6, new SurveyAnswer?[]
+        {
+            new() { Choice = t },
+            clubs[i] is null ? null : new SurveyAnswer { Choices = clubs[i] },
+        })));
+
+        var page = await (await app.SignInAsync(World.PrimaryHead)).GetPageAsync($"/surveys/{id}/results");
+
+        var rows = page.QuerySelectorAll(".result-question")[0].QuerySelectorAll("tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(c => Squash(c.TextContent)).ToList()).ToList();
+        Assert.Equal(["Walk", "7", "50%"], rows[0]);
+        Assert.Equal(["Bus", "hidden", "not shown"], rows[1]);      // else Car = 14 − 7 − 6
+        Assert.Equal(["Car", "fewer than 5", "not shown"], rows[2]);
+        Assert.Equal(["Bike", "0", "0%"], rows[3]);
+        Assert.Contains("14 answered", page.QuerySelectorAll(".result-question")[0].TextContent);
+
+        var ticked = page.QuerySelectorAll(".result-question")[1].QuerySelectorAll("tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(c => Squash(c.TextContent)).ToList()).ToList();
+        Assert.Equal(["Art", "6", "75%"], ticked[0]);
+        Assert.Equal(["Sport", "8", "100%"], ticked[1]);
+        Assert.Equal(["Music", "fewer than 5", "not shown"], ticked[2]); // people tick several: the others do not add up to a total
     }
 
     [Fact]

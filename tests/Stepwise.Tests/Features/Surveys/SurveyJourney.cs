@@ -18,13 +18,20 @@ public static partial class SurveyJourney
     public sealed record Built(int Id, string Token);
 
     /// <summary>Builds a survey from the bank (every item for the audience ticked, as the page suggests), opens it, and returns its id and link.</summary>
-    public static async Task<Built> BuildAndOpenAsync(HttpClient client, string audience, int urn, string distribution = "one-time-codes", string title = "Pupil voice", bool open = true)
+    public static Task<Built> BuildAndOpenAsync(HttpClient client, string audience, int urn, string distribution = "one-time-codes", string title = "Pupil voice", bool open = true) =>
+        BuildAsync(client, audience, $"{urn}", distribution, title, open);
+
+    /// <summary>As <see cref="BuildAndOpenAsync"/>, for every school in the trust (a trust leader's survey).</summary>
+    public static Task<Built> BuildTrustWideAsync(HttpClient client, string audience, string distribution = "open-link", string title = "Trust survey", bool open = true) =>
+        BuildAsync(client, audience, "trust", distribution, title, open);
+
+    private static async Task<Built> BuildAsync(HttpClient client, string audience, string school, string distribution, string title, bool open)
     {
-        var page = await client.GetPageAsync($"/surveys/new?audience={audience}&school={urn}");
+        var page = await client.GetPageAsync($"/surveys/new?audience={audience}&school={school}");
         var created = await client.SubmitAsync(page.Form(), new Dictionary<string, string>
         {
             ["Input.Title"] = title,
-            ["Input.School"] = $"{urn}",
+            ["Input.School"] = school,
             ["Input.Distribution"] = distribution,
         }, $"/surveys/new?audience={audience}");
         var location = await created.AssertRedirectAsync();
@@ -45,6 +52,13 @@ public static partial class SurveyJourney
         await (await client.SubmitAsync(open, null, $"/surveys/{id}")).AssertRedirectAsync();
     }
 
+    public static async Task CloseAsync(HttpClient client, int id)
+    {
+        var details = await client.GetPageAsync($"/surveys/{id}");
+        var close = (IHtmlFormElement)details.QuerySelector("form[action*='handler=Close']")!;
+        await (await client.SubmitAsync(close, null, $"/surveys/{id}")).AssertRedirectAsync();
+    }
+
     public static async Task AddQuestionAsync(HttpClient client, int id, string kind, string text, string? options = null)
     {
         var details = await client.GetPageAsync($"/surveys/{id}");
@@ -58,10 +72,15 @@ public static partial class SurveyJourney
     }
 
     /// <summary>Prints a sheet of codes for a class and reads the codes off it.</summary>
-    public static async Task<List<string>> PrintCodesAsync(HttpClient client, int id, string group, int count)
+    public static async Task<List<string>> PrintCodesAsync(HttpClient client, int id, string group, int count, int? urn = null)
     {
         var form = (await client.GetPageAsync($"/surveys/{id}/codes")).Form();
-        var sheet = await (await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Group"] = group, ["Input.Count"] = $"{count}" }, $"/surveys/{id}/codes")).ReadPageAsync();
+        var values = new Dictionary<string, string> { ["Input.Group"] = group, ["Input.Count"] = $"{count}" };
+        if (urn is int school)
+        {
+            values["Input.School"] = $"{school}"; // a trust-wide survey: the school whose class the sheet is for
+        }
+        var sheet = await (await client.SubmitAsync(form, values, $"/surveys/{id}/codes")).ReadPageAsync();
         return sheet.QuerySelectorAll(".code-slip__code strong").Select(e => e.TextContent.Trim()).ToList();
     }
 
@@ -106,6 +125,49 @@ public static partial class SurveyJourney
 
     public static async Task<int> StoredResponsesAsync(StepwiseApp app, int surveyId) =>
         await app.QueryAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == surveyId));
+
+    /// <summary>
+    /// A closed survey of North Star straight into the database, with its answers: of one school (<paramref name="urn"/>)
+    /// or trust-wide (null). One entry per respondent: the school answered for (trust-wide only), the year group, and
+    /// one answer per question in order (null = skipped). For results tests that need exact answers.
+    /// </summary>
+    public static async Task<int> SeedClosedAsync(StepwiseApp app, int? urn, string title, List<SurveyQuestion> questions,
+        IEnumerable<(int? School, int? Year, SurveyAnswer?[] Answers)> responses, Audience audience = Audience.Pupils)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var trustId = app.World.North.Id;
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystemInTrust(trustId, "test");
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        questions.ForEach(q => q.TrustId = trustId);
+        var survey = new Survey
+        {
+            TrustId = trustId, SchoolId = urn is int u ? app.World.School(u).Id : null, Title = title, Audience = audience, Status = SurveyStatus.Closed,
+            OpensOn = new DateOnly(2026, 1, 5), ClosesOn = new DateOnly(2026, 1, 19), Distribution = Distribution.OpenLink,
+            LinkToken = OneTimeCodes.NewLinkToken(), AskYearGroup = audience != Audience.Staff, AskStaffRole = audience == Audience.Staff, Questions = questions,
+        };
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync();
+        foreach (var (school, year, answers) in responses)
+        {
+            var response = new SurveyResponse
+            {
+                TrustId = trustId, SurveyId = survey.Id, SchoolId = survey.SchoolId ?? app.World.School(school!.Value).Id,
+                SubmittedOn = new DateOnly(2026, 1, 6), YearGroup = year, StaffRole = audience == Audience.Staff ? StaffRole.Teaching : null,
+            };
+            for (var i = 0; i < answers.Length; i++)
+            {
+                if (answers[i] is { } answer)
+                {
+                    answer.TrustId = trustId;
+                    answer.QuestionId = questions[i].Id;
+                    response.Answers.Add(answer);
+                }
+            }
+            db.SurveyResponses.Add(response);
+        }
+        await db.SaveChangesAsync();
+        return survey.Id;
+    }
 
     /// <summary>A draft survey straight into the database, for tests that need one per school (the authorisation matrix).</summary>
     public static async Task<int> SeedDraftAsync(StepwiseApp app, int urn)
