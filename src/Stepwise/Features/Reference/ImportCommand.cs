@@ -196,8 +196,8 @@ public static class ImportCommand
     }
 
     /// <summary>
-    /// Progress as plain lines, written as it is reported (not queued to another thread): when "Saving: 10%" appears,
-    /// saving has begun.
+    /// Progress as plain lines, written as it is reported (not queued to another thread): when "Saving: 10%" appears
+    /// (for attendance, which checks and saves at once, "Checking and saving: 10%"), saving has begun.
     /// </summary>
     private sealed class ProgressLines : IProgress<ImportNationalData.Progress>
     {

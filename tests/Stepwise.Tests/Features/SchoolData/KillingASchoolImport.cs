@@ -18,7 +18,8 @@ namespace Stepwise.Tests.Features.SchoolData;
 /// <summary>
 /// `stepwise import attendance` is one transaction: a process killed while it is saving rows leaves no attendance and no
 /// record of the import, and the same file then imports whole. The kill comes when the import itself says it is saving
-/// (`--progress` writes "Saving: 10%" as it happens), so it lands mid-transaction, not at a guessed moment.
+/// (`--progress` writes "Checking and saving: 10%" as it happens: attendance is saved while it is read, ADR 0053), so it
+/// lands mid-transaction, not at a guessed moment.
 /// </summary>
 public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, string? unavailableReason) : IAsyncLifetime
 {
