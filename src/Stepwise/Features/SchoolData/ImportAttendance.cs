@@ -58,7 +58,8 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         DeriveSchoolMetrics.AttendanceFigureSet? figures = null;
         await using (var writer = await SaveAttendanceInBulk.OpenAsync(db, school.TrustId, school.Id, import.Id, ct))
         {
-            var pipe = new Pipe(writer, ct);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var pipe = new Pipe(writer, stop.Token);
             var complete = false;
             try
             {
@@ -68,13 +69,23 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
                     await pipe.FlushAsync(ct);
                     complete = true;
                 }
+                pipe.Finish(complete);
+                if (complete)
+                {
+                    // The writer is still saving the last batches (and on PostgreSQL upserting them all): work out the figures meanwhile.
+                    progress?.Report(new Progress("Calculating", 0));
+                    figures = DeriveSchoolMetrics.CalculateAttendance(reading.SchoolRows(), groups);
+                    touched = await pipe.Written;
+                }
             }
             finally
             {
-                // The writer's thread must have stopped before the writer is disposed, whatever happened here.
-                pipe.Finish(complete);
-                if (!complete)
+                // Whatever happened here (a refused file, a failure, a cancelled import), the writer's thread has stopped
+                // before the writer is disposed and the transaction is rolled back.
+                if (!pipe.Written.IsCompleted)
                 {
+                    pipe.Finish(commit: false);
+                    await stop.CancelAsync();
                     await pipe.AbandonAsync();
                 }
             }
@@ -82,10 +93,6 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
             {
                 return reading.Refusal(); // The transaction is rolled back when it is disposed: nothing is kept.
             }
-            // The writer is still saving the last batches (and on PostgreSQL upserting them all): work out the figures meanwhile.
-            progress?.Report(new Progress("Calculating", 0));
-            figures = DeriveSchoolMetrics.CalculateAttendance(reading.SchoolRows(), groups);
-            touched = await pipe.Written;
         }
 
         var added = await SaveAttendanceInBulk.CountAsync(db, school.Id, ct) - before;
@@ -174,7 +181,12 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
                     writer.Write(rows.AsSpan(0, count));
                     ArrayPool<AttendanceFigures>.Shared.Return(rows);
                 }
-                return await _commit.Task ? await writer.CompleteAsync(ct) : 0;
+                if (!await _commit.Task)
+                {
+                    return 0;
+                }
+                ct.ThrowIfCancellationRequested();
+                return await writer.CompleteAsync(ct);
             }
             catch (Exception e)
             {
@@ -194,7 +206,6 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         private readonly Dictionary<string, int?> _pupils = new(StringComparer.Ordinal);
         // Each pupil and period once, by the pupil's id and the period's number: a million lines, so no strings hashed twice.
         private readonly Dictionary<long, int> _seen = new(Expected(file));
-        private readonly Dictionary<Period, int> _periodNumbers = new(ReferenceEqualityComparer.Instance);
         private readonly List<PupilPeriodSessions> _rows = new(Expected(file));
         private Dictionary<(int PupilId, string Period), PupilPeriodSessions>? _stored;
 
@@ -209,8 +220,11 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
 
         private int NumberOf(string code) => _codes.TryGetValue(code, out var n) ? n : _codes[code] = _codes.Count;
 
-        /// <summary>About how many lines a file has (a line of attendance is about 30 bytes), to size the tables once.</summary>
-        private static int Expected(Stream file) => file.CanSeek ? (int)Math.Clamp(file.Length / 30, 16, 20_000_000) : 16;
+        /// <summary>
+        /// About how many lines a file has (a line of attendance is about 30 bytes), to size the tables once; at most a
+        /// million, so a large upload does not reserve memory before its first line is checked.
+        /// </summary>
+        private static int Expected(Stream file) => file.CanSeek ? (int)Math.Clamp(file.Length / 30, 16, 1_000_000) : 16;
 
         public void Merge(List<PupilPeriodSessions> stored)
         {
@@ -265,12 +279,7 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
                     Problem([new CsvProblem(row.Line, "UPN", row.Upn, $"no pupil with this UPN is on roll at {school.Name}: import pupils first")]);
                     continue;
                 }
-                // Period.Parse gives the same object for the same text, so periods are told apart by reference here;
-                // two spellings of one period ("2025-W03", "2025W03") are then matched by their code below.
-                if (!_periodNumbers.TryGetValue(row.Period, out var number))
-                {
-                    _periodNumbers[row.Period] = number = NumberOf(row.Period.Code);
-                }
+                var number = NumberOf(row.Period.Code);
                 var key = ((long)pupil << 32) | (uint)number;
                 if (!_seen.TryAdd(key, row.Line))
                 {

@@ -30,7 +30,7 @@ public sealed partial record Period(PeriodKind Kind, string Code, DateOnly Start
     [GeneratedRegex(@"^(\d{4})-?W(\d{1,2})$", RegexOptions.IgnoreCase)]
     private static partial Regex IsoWeek();
 
-    public static string Expected => "an academic year (2024/25), a term (2024/25 Autumn), a half-term (2024/25 HT1 to HT6), a week (2025-W03) or a date (2025-01-14)";
+    public static string Expected => "an academic year (2024/25), a term (2024/25 Autumn), a half-term (2024/25 HT1 to HT6), a week (2025-W03) or a date (2025-01-14), from 1990/91 to 2100/01";
 
     /// <summary>The academic year a period falls in, as "2024/25".</summary>
     public string AcademicYearCode => Kind is PeriodKind.Year or PeriodKind.Term or PeriodKind.HalfTerm ? Code[..7] : YearOf(Start);
@@ -79,7 +79,7 @@ public sealed partial record Period(PeriodKind Kind, string Code, DateOnly Start
         var value = text.Trim();
         if (DateOnly.TryParseExact(value, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return new Period(PeriodKind.Date, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day);
+            return InRange(day) ? new Period(PeriodKind.Date, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day) : null;
         }
         if (IsoWeek().Match(value) is { Success: true } week)
         {
@@ -88,7 +88,8 @@ public sealed partial record Period(PeriodKind Kind, string Code, DateOnly Start
             {
                 return null;
             }
-            return new Period(PeriodKind.Week, $"{y}-W{w:00}", DateOnly.FromDateTime(ISOWeek.ToDateTime(y, w, DayOfWeek.Monday)));
+            var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(y, w, DayOfWeek.Monday));
+            return InRange(monday) ? new Period(PeriodKind.Week, $"{y}-W{w:00}", monday) : null;
         }
         if (AcademicYear().Match(value) is not { Success: true } match)
         {
@@ -120,6 +121,9 @@ public sealed partial record Period(PeriodKind Kind, string Code, DateOnly Start
         }
         return null;
     }
+
+    /// <summary>A day or week must fall in an academic year Stepwise records (1990/91 to 2100/01), as its year's figures need.</summary>
+    private static bool InRange(DateOnly day) => day >= new DateOnly(1990, 9, 1) && day < new DateOnly(2101, 9, 1);
 
     private static DateOnly StartOf(int firstYear, (int Month, int Day) start) =>
         new(start.Month >= 9 ? firstYear : firstYear + 1, start.Month, start.Day);

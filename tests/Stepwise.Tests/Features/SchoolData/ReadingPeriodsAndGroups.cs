@@ -28,6 +28,8 @@ public sealed class ReadingPeriodsAndGroups
     [InlineData("2024/25 HT7")]
     [InlineData("2024/25 Winter")]
     [InlineData("2025-W54")]
+    [InlineData("1989-12-04")]
+    [InlineData("2101-W40")]
     [InlineData("31/02/2025")]
     [InlineData("")]
     public void Something_that_is_not_a_period_is_refused(string text) => Assert.Null(Period.Parse(text));
