@@ -44,7 +44,7 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ReferenceSchool> ReferenceSchools => Set<ReferenceSchool>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
-    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<PupilAttendanceYear> PupilAttendanceYears => Set<PupilAttendanceYear>();
     public DbSet<BehaviourIncident> BehaviourIncidents => Set<BehaviourIncident>();
     public DbSet<DataImport> DataImports => Set<DataImport>();
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();

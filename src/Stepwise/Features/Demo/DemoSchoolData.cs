@@ -20,11 +20,13 @@ internal sealed class DemoSchoolData(int trustId, DateOnly today)
     private static readonly string[] Terms = ["Autumn", "Spring", "Summer"];
     private readonly Random _random = new(20231101);
 
-    public sealed record Generated(List<AttendanceRecord> Attendance, List<Assessment> Assessments);
+    /// <summary>The pupils' attendance as pupil years (ADR 0062), how many marks they hold, and the assessment results.</summary>
+    public sealed record Generated(List<PupilAttendanceYear> Attendance, int AttendanceMarks, List<Assessment> Assessments);
 
     public Generated Generate(School school, IReadOnlyList<Pupil> pupils, int attendanceImportId, int assessmentImportId)
     {
-        var attendance = new List<AttendanceRecord>();
+        var attendance = new List<PupilAttendanceYear>();
+        var marks = 0;
         var assessments = new List<Assessment>();
         var periods = HalfTermPeriods().ToList();
         var phase = school.Phase;
@@ -37,6 +39,7 @@ internal sealed class DemoSchoolData(int trustId, DateOnly today)
             // Each pupil's own tendency to be absent: most miss little, a few miss a lot.
             var propensity = Math.Exp(Normal() * 0.75) * (disadvantaged ? 1.8 : 1.0) * (sen ? 1.4 : 1.0);
             var ability = Normal() - (disadvantaged ? 0.45 : 0) - (sen ? 0.6 : 0);
+            var pupilMarks = new List<AttendanceMark>();
             for (var i = 0; i < periods.Count; i++)
             {
                 var period = periods[i];
@@ -48,13 +51,18 @@ internal sealed class DemoSchoolData(int trustId, DateOnly today)
                 var possible = Sessions[i % 6];
                 var absent = Binomial(possible, rate);
                 var unauthorised = Binomial(absent, disadvantaged ? 0.35 : 0.2);
-                attendance.Add(new AttendanceRecord
+                pupilMarks.Add(new AttendanceMark(period, possible, possible - absent, absent - unauthorised, unauthorised, attendanceImportId));
+            }
+            foreach (var year in pupilMarks.GroupBy(m => PupilAttendanceYear.YearOf(m.Period)))
+            {
+                var inYear = year.ToList();
+                attendance.Add(new PupilAttendanceYear
                 {
-                    TrustId = trustId, SchoolId = school.Id, PupilId = pupil.Id, Period = period.Code, PeriodStart = period.Start,
-                    Possible = possible, Present = possible - absent, Authorised = absent - unauthorised, Unauthorised = unauthorised,
-                    DataImportId = attendanceImportId,
+                    TrustId = trustId, SchoolId = school.Id, PupilId = pupil.Id, AcademicYear = year.Key, Marks = AttendanceMarks.Write(inYear),
+                    Periods = inYear.Count, DataImportId = attendanceImportId,
                 });
             }
+            marks += pupilMarks.Count;
             foreach (var period in TermPeriods())
             {
                 if (!OnRoll(pupil, period.Start, years) || YearThen(pupil, period.Start) == 0 || phase == Phase.Special)
@@ -78,7 +86,7 @@ internal sealed class DemoSchoolData(int trustId, DateOnly today)
                 }
             }
         }
-        return new Generated(attendance, assessments);
+        return new Generated(attendance, marks, assessments);
     }
 
     private Assessment Result(School school, Pupil pupil, string subject, Period period, string type, int value, bool expected, int importId) => new()

@@ -129,8 +129,8 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
             }
         }
 
-        var attendance = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == school.Id)
-            .Select(a => new { a.PupilId, a.Period, a.PeriodStart, a.Possible, Absent = a.Authorised + a.Unauthorised }).ToListAsync(ct);
+        var attendance = (await SchoolAttendance.ReadAsync(db, school.Id, ct)).Marks()
+            .Select(m => new { m.PupilId, Period = m.Mark.Period.Code, PeriodStart = m.Mark.Period.Start, m.Mark.Possible, m.Mark.Absent });
         var attendanceYears = new List<AttendanceYear>();
         foreach (var byYear in attendance.Where(a => pupils.ContainsKey(a.PupilId)).GroupBy(a => Period.Parse(a.Period)!.AcademicYearCode).OrderBy(g => g.Key))
         {

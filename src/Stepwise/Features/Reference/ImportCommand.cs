@@ -197,7 +197,7 @@ public static class ImportCommand
 
     /// <summary>
     /// Progress as plain lines, written as it is reported (not queued to another thread): when "Saving: 10%" appears
-    /// (for attendance, which checks and saves at once, "Checking and saving: 10%"), saving has begun.
+    /// (for attendance, once 10% of the pupil years are written), saving has begun.
     /// </summary>
     private sealed class ProgressLines : IProgress<ImportNationalData.Progress>
     {

@@ -108,24 +108,19 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
         return new PupilMemberships(pupils, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
-    private async Task<List<Figure>> AttendanceFiguresAsync(int schoolId, PupilMemberships groups, CancellationToken ct)
-    {
-        var rows = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == schoolId)
-            .Select(a => new { a.PupilId, a.Period, a.Possible, Absent = a.Authorised + a.Unauthorised }).ToListAsync(ct);
-        var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
-        Period PeriodOf(string code) => periods.TryGetValue(code, out var known) ? known : periods[code] = Period.Parse(code)!;
-        return CalculateAttendance(rows.Select(r => new PupilPeriodSessions(r.PupilId, PeriodOf(r.Period), r.Possible, r.Absent)), groups).Figures;
-    }
+    private async Task<List<Figure>> AttendanceFiguresAsync(int schoolId, PupilMemberships groups, CancellationToken ct) =>
+        CalculateAttendance(await SchoolAttendance.ReadAsync(db, schoolId, ct), groups).Figures;
 
     /// <summary>
     /// Attendance for each period as recorded and for each academic year as a whole (a pupil's sessions summed over
-    /// the year), for all pupils and each group. Written as plain loops over the rows: a school's attendance can be a
-    /// million rows (a row per pupil per week), and each row's groups come from <see cref="PupilMemberships"/>. Pure:
-    /// the import works these out from the rows it has read while they are still being written (ADR 0053).
+    /// the year), for all pupils and each group. Written as plain loops over the marks: a school's attendance can be a
+    /// million marks (a pupil's sessions per week), and each mark's groups come from <see cref="PupilMemberships"/>,
+    /// numbered once for each distinct set. Pure: the import works these out from the school's attendance as it is
+    /// being written (ADR 0062).
     /// </summary>
-    internal static AttendanceFigureSet CalculateAttendance(IEnumerable<PupilPeriodSessions> rows, PupilMemberships groups)
+    internal static AttendanceFigureSet CalculateAttendance(SchoolAttendance attendance, PupilMemberships groups)
     {
-        // Periods by code: a file says each period on thousands of lines, and equal periods may be different objects.
+        // Periods by code: a school names each period for thousands of pupils, and equal periods may be different objects.
         var periods = new Dictionary<string, PeriodSlot>(StringComparer.Ordinal);
         var slots = new List<PeriodSlot>();
         PeriodSlot SlotOf(Period period)
@@ -137,50 +132,72 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
             }
             return slot;
         }
-        var years = new Dictionary<(int Year, int PupilId), (int Possible, int Absent)>();
-        foreach (var row in rows)
+        foreach (var year in attendance.Years)
         {
-            var slot = SlotOf(row.Period);
-            slot.Items.Add((row.PupilId, new PupilSessions(row.Possible, row.Absent)));
-            if (row.Period.Kind != PeriodKind.Year)
+            // A pupil's year is held together: its sum is taken here, over every period shorter than the year.
+            var (possible, absent) = (0, 0);
+            PeriodSlot? whole = null;
+            foreach (var mark in year.Marks)
             {
-                slot.Year ??= SlotOf(Period.Parse(row.Period.AcademicYearCode)!);
-                var key = (slot.Year.Index, row.PupilId);
-                var sum = years.GetValueOrDefault(key);
-                years[key] = (sum.Possible + row.Possible, sum.Absent + row.Absent);
+                var slot = SlotOf(mark.Period);
+                slot.Items.Add((year.PupilId, new PupilSessions(mark.Possible, mark.Absent)));
+                if (mark.Period.Kind != PeriodKind.Year)
+                {
+                    whole ??= slot.Year ??= SlotOf(Period.Parse(mark.Period.AcademicYearCode)!);
+                    (possible, absent) = (possible + mark.Possible, absent + mark.Absent);
+                }
             }
-        }
-        foreach (var ((year, pupilId), sum) in years)
-        {
-            slots[year].Items.Add((pupilId, new PupilSessions(sum.Possible, sum.Absent)));
+            whole?.Items.Add((year.PupilId, new PupilSessions(possible, absent)));
         }
 
+        // Each distinct set of groups (PupilMemberships hands out one array per pupil's stretch of days) numbered once.
+        var names = new List<string>();
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var numbered = new Dictionary<string[], int[]>(ReferenceEqualityComparer.Instance);
+        var lists = new List<List<PupilSessions>>();
+        int[] Numbers(string[] set)
+        {
+            if (!numbered.TryGetValue(set, out var known))
+            {
+                numbered[set] = known = new int[set.Length];
+                for (var i = 0; i < set.Length; i++)
+                {
+                    if (!numbers.TryGetValue(set[i], out known[i]))
+                    {
+                        numbers[set[i]] = known[i] = names.Count;
+                        names.Add(set[i]);
+                        lists.Add([]);
+                    }
+                }
+            }
+            return known;
+        }
         var figures = new List<Figure>();
-        var byGroup = new Dictionary<string, List<PupilSessions>>();
         foreach (var slot in slots)
         {
-            foreach (var list in byGroup.Values)
+            foreach (var list in lists)
             {
                 list.Clear();
             }
             foreach (var (pupilId, sessions) in slot.Items)
             {
-                foreach (var group in groups.Of(pupilId, slot.Period.Start))
+                foreach (var group in Numbers(groups.Of(pupilId, slot.Period.Start)))
                 {
-                    if (!byGroup.TryGetValue(group, out var list))
-                    {
-                        byGroup[group] = list = [];
-                    }
-                    list.Add(sessions);
+                    lists[group].Add(sessions);
                 }
             }
-            foreach (var (group, sessions) in byGroup.Where(g => g.Value.Count > 0))
+            for (var group = 0; group < lists.Count; group++)
             {
-                var summary = AbsenceMeasures.Summarise(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sessions));
-                figures.Add(Make(OverallAbsence, group, slot.Period, summary.OverallAbsenceRate, summary.Enrolments));
-                figures.Add(Make(PersistentAbsence, group, slot.Period, summary.PersistentAbsenceRate, summary.Enrolments));
-                figures.Add(Make(SevereAbsence, group, slot.Period, summary.SevereAbsenceRate, summary.Enrolments));
+                if (lists[group].Count == 0)
+                {
+                    continue;
+                }
+                var summary = AbsenceMeasures.Summarise(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lists[group]));
+                figures.Add(Make(OverallAbsence, names[group], slot.Period, summary.OverallAbsenceRate, summary.Enrolments));
+                figures.Add(Make(PersistentAbsence, names[group], slot.Period, summary.PersistentAbsenceRate, summary.Enrolments));
+                figures.Add(Make(SevereAbsence, names[group], slot.Period, summary.SevereAbsenceRate, summary.Enrolments));
             }
+            slot.Items.Clear(); // Done with: a million marks need not stay in memory twice.
         }
         return new AttendanceFigureSet(figures, groups);
     }

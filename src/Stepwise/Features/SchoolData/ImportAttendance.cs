@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
 using Stepwise.Features.Analysis;
@@ -12,19 +10,14 @@ using Progress = Stepwise.Features.Reference.ImportNationalData.Progress;
 namespace Stepwise.Features.SchoolData;
 
 /// <summary>
-/// A school's attendance file, the biggest kind (a row per pupil per week or day), imported as a pipeline (ADR 0053):
-/// this thread reads and checks each line and hands the good rows in batches to a writer on another thread, which saves
-/// them in bulk inside the import's one transaction (ADR 0050) while reading goes on. The rules are the other kinds':
-/// by default any bad line refuses the whole file (the writer is stopped, the transaction rolled back, and reading goes
-/// on to report every problem); with <c>acceptValid</c> the good lines are kept. The school's metric series are worked
-/// out from the rows already read — the school's stored rows with the file's laid over them — while the writer
-/// finishes, and saved in the same transaction.
+/// A school's attendance file, the biggest kind (a row per pupil per week or day). The file is read and checked whole
+/// first, outside any transaction, so a refused file holds no lock and writes nothing: by default any bad line refuses
+/// it, and with <c>acceptValid</c> the good lines are kept. Then, in one transaction (ADR 0050), the school's stored
+/// attendance is read, the file's marks are laid over it (<see cref="SchoolAttendance"/>), the pupil years that changed
+/// are written (ADR 0062), and the school's metric series are worked out from the result and saved.
 /// </summary>
 public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProvider clock, DeriveSchoolMetrics derive)
 {
-    private const int BatchSize = 2048;
-    private const int BatchesQueued = 16;
-
     internal async Task<Report> HandleAsync(School school, ImportSchoolData.Request request, Stream file, string hash, Encoding encoding,
         IProgress<Progress>? progress, CancellationToken ct)
     {
@@ -32,17 +25,30 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         var secret = await db.Trusts.Where(t => t.Id == school.TrustId).Select(t => t.PseudonymSecret).SingleAsync(ct);
         var pupilIds = await db.Pupils.Where(p => p.SchoolId == school.Id).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
         var reading = new Reading(school, secret, pupilIds, request, text, file, progress);
-
+        // The pupils' groups (for the figures) load while this thread checks the file; nothing else uses the context meanwhile.
+        var loadingGroups = derive.MembershipsAsync(school.Id, ct);
+        try
+        {
+            reading.CheckAll(ct);
+        }
+        finally
+        {
+            await ((Task)loadingGroups).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        var groups = await loadingGroups;
+        if (reading.Refused)
+        {
+            return reading.Refusal();
+        }
         if (await db.DataImports.AnyAsync(d => d.SchoolId == school.Id && d.Kind == request.Layout.Kind && d.Hash == hash, ct))
         {
             // The same file again: checked, so a damaged file is still reported as such, and nothing is written.
-            await reading.ReadAsync(null, "Checking", ct);
-            return reading.Refused ? reading.Refusal() : reading.Report(imported: false, alreadyImported: true, 0, 0);
+            return reading.Report(imported: false, alreadyImported: true, 0, 0);
         }
 
         db.AuditEachRow = false;
-        await using var connection = await SaveAttendanceInBulk.PrepareConnectionAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await SaveAttendanceInBulk.LockSchoolAsync(db, school.Id, ct);
         var import = new DataImport
         {
             TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = hash,
@@ -50,53 +56,27 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         };
         db.DataImports.Add(import);
         await db.SaveChangesAsync(ct);
-        var groups = await derive.MembershipsAsync(school.Id, ct);
-        reading.Merge(await StoredAsync(school.Id, ct));
-        var before = await SaveAttendanceInBulk.CountAsync(db, school.Id, ct);
+        var attendance = await SchoolAttendance.ReadAsync(db, school.Id, ct);
+        var (added, changed) = attendance.LayOver(reading.Marks, import.Id);
 
-        var touched = 0;
-        DeriveSchoolMetrics.AttendanceFigureSet? figures = null;
-        await using (var writer = await SaveAttendanceInBulk.OpenAsync(db, school.TrustId, school.Id, import.Id, ct))
+        // The changed pupil years are written on another thread while this one works out the figures from them: the
+        // writing waits mostly on the database, the figures only on this processor. Neither changes the years.
+        var years = attendance.Years.Where(y => y.Changed).ToList();
+        var writing = Task.Run(() => SaveAttendanceInBulk.WriteAsync(db, school.TrustId, school.Id, import.Id, years, progress, ct), ct);
+        DeriveSchoolMetrics.AttendanceFigureSet figures;
+        try
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var pipe = new Pipe(writer, stop.Token);
-            var complete = false;
-            try
-            {
-                await reading.ReadAsync(pipe, "Checking and saving", ct);
-                if (!reading.Refused)
-                {
-                    await pipe.FlushAsync(ct);
-                    complete = true;
-                }
-                pipe.Finish(complete);
-                if (complete)
-                {
-                    // The writer is still saving the last batches (and on PostgreSQL upserting them all): work out the figures meanwhile.
-                    progress?.Report(new Progress("Calculating", 0));
-                    figures = DeriveSchoolMetrics.CalculateAttendance(reading.SchoolRows(), groups);
-                    touched = await pipe.Written;
-                }
-            }
-            finally
-            {
-                // Whatever happened here (a refused file, a failure, a cancelled import), the writer's thread has stopped
-                // before the writer is disposed and the transaction is rolled back.
-                if (!pipe.Written.IsCompleted)
-                {
-                    pipe.Finish(commit: false);
-                    await stop.CancelAsync();
-                    await pipe.AbandonAsync();
-                }
-            }
-            if (!complete)
-            {
-                return reading.Refusal(); // The transaction is rolled back when it is disposed: nothing is kept.
-            }
+            figures = DeriveSchoolMetrics.CalculateAttendance(attendance, groups);
         }
+        finally
+        {
+            // Whatever happens here, the writer has stopped before the context is used again or the transaction rolled back.
+            await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        await writing;
 
-        var added = await SaveAttendanceInBulk.CountAsync(db, school.Id, ct) - before;
-        (import.Read, import.Accepted, import.Rejected, import.Added, import.Changed) = (reading.Read, reading.Accepted, reading.Rejected, added, touched - added);
+        progress?.Report(new Progress("Calculating", 0));
+        (import.Read, import.Accepted, import.Rejected, import.Added, import.Changed) = (reading.Read, reading.Accepted, reading.Rejected, added, changed);
         db.DataImports.Update(import);
         db.Audit(school.TrustId, "Imported", nameof(DataImport), import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{request.Layout.Kind} for {school.Name} ({school.Urn}) from {import.FileName}: {import.Accepted:N0} rows, {import.Added:N0} added, {import.Changed:N0} changed");
@@ -105,95 +85,6 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         await transaction.CommitAsync(ct);
         progress?.Report(new Progress("Calculating", 1));
         return reading.Report(imported: true, alreadyImported: false, import.Added, import.Changed);
-    }
-
-    /// <summary>The school's attendance as stored before this import, for the figures: the file's rows are laid over it.</summary>
-    private async Task<List<PupilPeriodSessions>> StoredAsync(int schoolId, CancellationToken ct)
-    {
-        var rows = await db.AttendanceRecords.AsNoTracking().Where(a => a.SchoolId == schoolId)
-            .Select(a => new { a.PupilId, a.Period, a.Possible, Absent = a.Authorised + a.Unauthorised }).ToListAsync(ct);
-        return [.. rows.Select(r => new PupilPeriodSessions(r.PupilId, Period.Parse(r.Period)!, r.Possible, r.Absent))];
-    }
-
-    /// <summary>
-    /// Hands batches of checked rows to the writer's thread. If the writer fails, the reading side learns at its next
-    /// batch (the queue is closed with the writer's error); if reading fails or refuses the file, the writer stops
-    /// after what is queued and does not finish (no upsert on PostgreSQL), and the transaction is rolled back.
-    /// </summary>
-    private sealed class Pipe
-    {
-        private readonly Channel<(AttendanceFigures[] Rows, int Count)> _queue =
-            Channel.CreateBounded<(AttendanceFigures[] Rows, int Count)>(new BoundedChannelOptions(BatchesQueued) { SingleReader = true, SingleWriter = true });
-        private readonly TaskCompletionSource<bool> _commit = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private AttendanceFigures[] _batch = ArrayPool<AttendanceFigures>.Shared.Rent(BatchSize);
-        private int _count;
-
-        public Pipe(AttendanceWriter writer, CancellationToken ct) => Written = Task.Run(() => WriteAsync(writer, ct), ct);
-
-        /// <summary>How many rows the writer touched, once it has finished.</summary>
-        public Task<int> Written { get; }
-
-        public async ValueTask AddAsync(AttendanceFigures row, CancellationToken ct)
-        {
-            _batch[_count++] = row;
-            if (_count == BatchSize)
-            {
-                await _queue.Writer.WriteAsync((_batch, _count), ct);
-                (_batch, _count) = (ArrayPool<AttendanceFigures>.Shared.Rent(BatchSize), 0);
-            }
-        }
-
-        /// <summary>Queues the last, part-full batch.</summary>
-        public async ValueTask FlushAsync(CancellationToken ct)
-        {
-            if (_count > 0)
-            {
-                await _queue.Writer.WriteAsync((_batch, _count), ct);
-                _count = 0;
-            }
-        }
-
-        /// <summary>No more rows: the writer finishes (commit) or stops after what is queued.</summary>
-        public void Finish(bool commit)
-        {
-            _queue.Writer.TryComplete();
-            _commit.TrySetResult(commit);
-        }
-
-        /// <summary>Waits for the writer to stop after a refused or failed import; its own errors no longer matter, the transaction is rolled back.</summary>
-        public async Task AbandonAsync()
-        {
-            try
-            {
-                await Written;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-            }
-        }
-
-        private async Task<int> WriteAsync(AttendanceWriter writer, CancellationToken ct)
-        {
-            try
-            {
-                await foreach (var (rows, count) in _queue.Reader.ReadAllAsync(ct))
-                {
-                    writer.Write(rows.AsSpan(0, count));
-                    ArrayPool<AttendanceFigures>.Shared.Return(rows);
-                }
-                if (!await _commit.Task)
-                {
-                    return 0;
-                }
-                ct.ThrowIfCancellationRequested();
-                return await writer.CompleteAsync(ct);
-            }
-            catch (Exception e)
-            {
-                _queue.Writer.TryComplete(e);
-                throw;
-            }
-        }
     }
 
     /// <summary>The reading and checking side: every line checked as the other kinds are, the problems and counts kept for the report.</summary>
@@ -206,8 +97,7 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         private readonly Dictionary<string, int?> _pupils = new(StringComparer.Ordinal);
         // Each pupil and period once, by the pupil's id and the period's number: a million lines, so no strings hashed twice.
         private readonly Dictionary<long, int> _seen = new(Expected(file));
-        private readonly List<PupilPeriodSessions> _rows = new(Expected(file));
-        private Dictionary<(int PupilId, string Period), PupilPeriodSessions>? _stored;
+        private readonly List<(int PupilId, AttendanceMark Mark)> _marks = new(Expected(file));
 
         public int Accepted { get; private set; }
         public int Rejected => _badLines.Count;
@@ -226,30 +116,12 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         /// </summary>
         private static int Expected(Stream file) => file.CanSeek ? (int)Math.Clamp(file.Length / 30, 16, 1_000_000) : 16;
 
-        public void Merge(List<PupilPeriodSessions> stored)
-        {
-            if (stored.Count > 0)
-            {
-                _stored = stored.ToDictionary(s => (s.PupilId, s.Period.Code));
-            }
-        }
+        /// <summary>The file's good rows as marks (their import is named when they are laid over the stored ones).</summary>
+        public IReadOnlyList<(int PupilId, AttendanceMark Mark)> Marks => _marks;
 
-        /// <summary>The school's rows as they will be once saved: the stored ones with this file's laid over them.</summary>
-        public IEnumerable<PupilPeriodSessions> SchoolRows()
+        public void CheckAll(CancellationToken ct)
         {
-            if (_stored is null)
-            {
-                return _rows;
-            }
-            foreach (var row in _rows)
-            {
-                _stored[(row.PupilId, row.Period.Code)] = row;
-            }
-            return _stored.Values;
-        }
-
-        public async Task ReadAsync(Pipe? pipe, string stage, CancellationToken ct)
-        {
+            const string stage = "Checking";
             var lines = 0;
             progress?.Report(new Progress(stage, 0));
             foreach (var (parsed, rowProblems) in SchoolFileReader.Read(text, request.Layout, request.Mapping))
@@ -287,11 +159,7 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
                     continue;
                 }
                 Accepted++;
-                _rows.Add(new PupilPeriodSessions(pupil, row.Period, row.Possible, row.Authorised + row.Unauthorised));
-                if (pipe is not null && (request.AcceptValid || _problems.Count == 0))
-                {
-                    await pipe.AddAsync(new AttendanceFigures(pupil, row.Period.Code, row.Period.Start, row.Possible, row.Present, row.Authorised, row.Unauthorised), ct);
-                }
+                _marks.Add((pupil, new AttendanceMark(row.Period, row.Possible, row.Present, row.Authorised, row.Unauthorised, DataImportId: 0)));
             }
             progress?.Report(new Progress(stage, 1));
         }
@@ -320,5 +188,3 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
     }
 }
 
-/// <summary>A pupil's sessions in a period, as the figures need them.</summary>
-internal readonly record struct PupilPeriodSessions(int PupilId, Period Period, int Possible, int Absent);

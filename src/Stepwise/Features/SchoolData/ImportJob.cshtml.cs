@@ -39,7 +39,6 @@ public sealed class ImportJobModel(QueueImport queue, ImportProgressBoard board)
     public int Percent => Progress is not var (stage, fraction) ? 0 : stage switch
     {
         "Checking" => (int)(fraction * 50),
-        "Checking and saving" => (int)(fraction * 90),
         "Saving" => 50 + (int)(fraction * 40),
         _ => 90 + (int)(fraction * 10),
     };

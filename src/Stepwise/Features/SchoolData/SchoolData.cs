@@ -31,20 +31,32 @@ public sealed class Assessment : ITrustOwned
     public int DataImportId { get; set; }
 }
 
-/// <summary>A pupil's sessions (half days) in one period, as the register recorded them.</summary>
-public sealed class AttendanceRecord : ITrustOwned
+/// <summary>
+/// A pupil's attendance for one academic year at their school: each period's sessions (possible, present, authorised
+/// and unauthorised absent) as the register recorded them, held together as the year's marks (ADR 0062). A school's
+/// attendance is read and written whole, so it is stored as a few thousand pupil years rather than a million rows.
+/// </summary>
+public sealed class PupilAttendanceYear : ITrustOwned
 {
     public long Id { get; set; }
     public int TrustId { get; set; }
     public int SchoolId { get; set; }
     public int PupilId { get; set; }
-    public required string Period { get; set; }
-    public DateOnly PeriodStart { get; set; }
-    public int Possible { get; set; }
-    public int Present { get; set; }
-    public int Authorised { get; set; }
-    public int Unauthorised { get; set; }
+
+    /// <summary>The academic year by its first calendar year: 2024 for 2024/25.</summary>
+    public int AcademicYear { get; set; }
+
+    /// <summary>Each period's sessions in period order, as <see cref="AttendanceMarks"/> writes them.</summary>
+    public required string Marks { get; set; }
+
+    /// <summary>How many periods <see cref="Marks"/> holds.</summary>
+    public int Periods { get; set; }
+
+    /// <summary>The import that last changed any of the year's marks (each mark names its own import too).</summary>
     public int DataImportId { get; set; }
+
+    /// <summary>The academic year a period falls in, by its first calendar year (as <see cref="Period.AcademicYearCode"/>).</summary>
+    public static int YearOf(Period period) => period.Start.Month >= 9 ? period.Start.Year : period.Start.Year - 1;
 }
 
 /// <summary>A behaviour incident: who, when, what kind.</summary>

@@ -23,15 +23,12 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
     }
 }
 
-public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<AttendanceRecord>
+public sealed class PupilAttendanceYearConfiguration : IEntityTypeConfiguration<PupilAttendanceYear>
 {
-    public void Configure(EntityTypeBuilder<AttendanceRecord> builder)
+    public void Configure(EntityTypeBuilder<PupilAttendanceYear> builder)
     {
-        builder.Property(a => a.Period).HasMaxLength(20);
-        builder.HasIndex(a => new { a.PupilId, a.Period }).IsUnique();
-        // Every reader takes a school's attendance whole. On the school alone, index entries are added in row order,
-        // so a bulk import appends to this index and a reader walks the table in order (ADR 0051); by school and
-        // period start, a million-row import took twice as long and reading it back twenty times as long on SQLite.
+        builder.HasIndex(a => new { a.PupilId, a.AcademicYear }).IsUnique();
+        // Every reader takes a school's attendance whole (ADR 0051, 0062).
         builder.HasIndex(a => a.SchoolId);
         builder.HasOne<Pupil>().WithMany().HasForeignKey(a => a.PupilId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<School>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Stepwise.Features.SchoolData;
 using Stepwise.Tests.Infrastructure;
 
 namespace Stepwise.Tests.Features.SchoolData;
@@ -42,7 +43,7 @@ public abstract class ImportingSchoolData(StepwiseApp app)
         var schoolId = app.World.School(urn).Id;
         async Task<(int, int, int, int, int)> CountsAsync() => await app.QueryAsync(async db => (
             await db.Pupils.CountAsync(p => p.SchoolId == schoolId), await db.Assessments.CountAsync(a => a.SchoolId == schoolId),
-            await db.AttendanceRecords.CountAsync(a => a.SchoolId == schoolId), await db.BehaviourIncidents.CountAsync(b => b.SchoolId == schoolId),
+            await db.PupilAttendanceYears.Where(a => a.SchoolId == schoolId).SumAsync(a => a.Periods), await db.BehaviourIncidents.CountAsync(b => b.SchoolId == schoolId),
             await db.MetricValues.CountAsync(v => v.SchoolId == schoolId)));
         var before = await CountsAsync();
 
@@ -72,7 +73,7 @@ public abstract class ImportingSchoolData(StepwiseApp app)
         app.EnsureAvailable();
         var upns = Upns('D', 6);
         (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "pupils", PupilsCsv(upns))).EnsureSuccessStatusCode();
-        var count = await app.QueryAsync(db => db.AttendanceRecords.CountAsync());
+        var count = await app.QueryAsync(db => db.PupilAttendanceYears.SumAsync(a => a.Periods));
         var header = "UPN,Period,Possible,Present,Authorised,Unauthorised\n";
 
         var missingColumn = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "attendance", "UPN,Period,Possible,Present,Authorised\n" + $"{upns[0]},2024/25 HT1,70,70,0\n"))
@@ -90,7 +91,7 @@ public abstract class ImportingSchoolData(StepwiseApp app)
         Assert.Equal((6, 0, 6), ((int)report["read"]!, (int)report["accepted"]!, (int)report["rejected"]!)); // refused whole: no row is taken
         Assert.Equal(["3 Possible seventy", "4 Period 2024/25 HT9", "5 Possible 60", "6 UPN Z999", "7 Present "],
             report["errors"]!.AsArray().Select(e => $"{(int)e!["line"]!} {(string)e["column"]!} {(string)e["value"]!}").ToList());
-        Assert.Equal(count, await app.QueryAsync(db => db.AttendanceRecords.CountAsync()));
+        Assert.Equal(count, await app.QueryAsync(db => db.PupilAttendanceYears.SumAsync(a => a.Periods)));
 
         var behaviourImports = await app.QueryAsync(db => db.DataImports.CountAsync(d => d.Kind == "behaviour"));
         var badDate = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "behaviour", $"UPN,Date,Category\n{upns[0]},31/02/2025,Disruption\n"))
@@ -128,7 +129,7 @@ public abstract class ImportingSchoolData(StepwiseApp app)
             + string.Join("\n", Enumerable.Range(0, pupils).SelectMany(p => Enumerable.Range(from, to - from).Select(week => Line(p, week, version))))
             + (last is null ? "" : "\n" + last) + "\n";
         var schoolId = app.World.School(World.NorthPrimaryUrn).Id;
-        Task<int> StoredAsync() => app.QueryAsync(db => db.AttendanceRecords.CountAsync(a => a.SchoolId == schoolId && a.PeriodStart >= first));
+        Task<int> StoredAsync() => app.QueryAsync(async db => (await SchoolAttendance.ReadAsync(db, schoolId, CancellationToken.None)).Marks().Count(m => m.Mark.Period.Start >= first));
 
         var refused = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "attendance",
             File(0, 100, 0, last: $"{upns[0]},2040-01-01,2,3,0,0"))).ReadJsonAsync(HttpStatusCode.UnprocessableEntity);
@@ -165,10 +166,11 @@ public abstract class ImportingSchoolData(StepwiseApp app)
         var corrected = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "attendance", Attendance(9))).ReadJsonAsync();
         Assert.Equal((0, 1), ((int)corrected["added"]!, (int)corrected["changed"]!));
 
-        // The changed row names the import that changed it; the others still name the first. Period starts are stored as dates.
+        // The changed mark names the import that changed it; the others still name the first. Periods keep their starts.
         var schoolId = app.World.School(World.NorthPrimaryUrn).Id;
-        var stored = await app.QueryAsync(db => db.AttendanceRecords.Where(a => a.SchoolId == schoolId && a.Period == "2023/24 HT1")
-            .OrderBy(a => a.Authorised).Select(a => new { a.Authorised, a.DataImportId, a.PeriodStart }).ToListAsync());
+        var stored = (await app.QueryAsync(db => SchoolAttendance.ReadAsync(db, schoolId, CancellationToken.None))).Marks()
+            .Where(m => m.Mark.Period.Code == "2023/24 HT1").Select(m => m.Mark).OrderBy(m => m.Authorised)
+            .Select(m => new { m.Authorised, m.DataImportId, PeriodStart = m.Period.Start }).ToList();
         var imports = await app.QueryAsync(db => db.DataImports.Where(d => d.SchoolId == schoolId && d.Kind == "attendance").OrderBy(d => d.Id).Select(d => d.Id).ToListAsync());
         Assert.Equal([2, 2, 2, 2, 9], stored.Select(a => a.Authorised));
         Assert.Equal([imports[^2], imports[^2], imports[^2], imports[^2], imports[^1]], stored.Select(a => a.DataImportId));

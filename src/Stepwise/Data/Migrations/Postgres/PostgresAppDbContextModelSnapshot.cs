@@ -1310,60 +1310,6 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.ToTable("Assessments");
                 });
 
-            modelBuilder.Entity("Stepwise.Features.SchoolData.AttendanceRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Authorised")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("DataImportId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Possible")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Present")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PupilId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SchoolId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TrustId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Unauthorised")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DataImportId");
-
-                    b.HasIndex("SchoolId");
-
-                    b.HasIndex("TrustId");
-
-                    b.HasIndex("PupilId", "Period")
-                        .IsUnique();
-
-                    b.ToTable("AttendanceRecords");
-                });
-
             modelBuilder.Entity("Stepwise.Features.SchoolData.BehaviourIncident", b =>
                 {
                     b.Property<long>("Id")
@@ -1606,6 +1552,50 @@ namespace Stepwise.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MetricValues");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.SchoolData.PupilAttendanceYear", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DataImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Marks")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataImportId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("PupilId", "AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("PupilAttendanceYears");
                 });
 
             modelBuilder.Entity("Stepwise.Features.Schools.School", b =>
@@ -2594,27 +2584,6 @@ namespace Stepwise.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stepwise.Features.SchoolData.AttendanceRecord", b =>
-                {
-                    b.HasOne("Stepwise.Features.SchoolData.DataImport", null)
-                        .WithMany()
-                        .HasForeignKey("DataImportId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Stepwise.Features.Pupils.Pupil", null)
-                        .WithMany()
-                        .HasForeignKey("PupilId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Stepwise.Features.Schools.School", null)
-                        .WithMany()
-                        .HasForeignKey("SchoolId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Stepwise.Features.SchoolData.BehaviourIncident", b =>
                 {
                     b.HasOne("Stepwise.Features.SchoolData.DataImport", null)
@@ -2665,6 +2634,27 @@ namespace Stepwise.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MetricKey")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.SchoolData.PupilAttendanceYear", b =>
+                {
+                    b.HasOne("Stepwise.Features.SchoolData.DataImport", null)
+                        .WithMany()
+                        .HasForeignKey("DataImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Pupils.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Stepwise.Features.Schools.School", null)

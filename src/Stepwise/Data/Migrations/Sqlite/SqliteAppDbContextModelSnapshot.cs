@@ -1259,58 +1259,6 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.ToTable("Assessments");
                 });
 
-            modelBuilder.Entity("Stepwise.Features.SchoolData.AttendanceRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Authorised")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DataImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Possible")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Present")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PupilId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SchoolId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TrustId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Unauthorised")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DataImportId");
-
-                    b.HasIndex("SchoolId");
-
-                    b.HasIndex("TrustId");
-
-                    b.HasIndex("PupilId", "Period")
-                        .IsUnique();
-
-                    b.ToTable("AttendanceRecords");
-                });
-
             modelBuilder.Entity("Stepwise.Features.SchoolData.BehaviourIncident", b =>
                 {
                     b.Property<long>("Id")
@@ -1545,6 +1493,48 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MetricValues");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.SchoolData.PupilAttendanceYear", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Marks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataImportId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("PupilId", "AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("PupilAttendanceYears");
                 });
 
             modelBuilder.Entity("Stepwise.Features.Schools.School", b =>
@@ -2505,27 +2495,6 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stepwise.Features.SchoolData.AttendanceRecord", b =>
-                {
-                    b.HasOne("Stepwise.Features.SchoolData.DataImport", null)
-                        .WithMany()
-                        .HasForeignKey("DataImportId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Stepwise.Features.Pupils.Pupil", null)
-                        .WithMany()
-                        .HasForeignKey("PupilId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Stepwise.Features.Schools.School", null)
-                        .WithMany()
-                        .HasForeignKey("SchoolId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Stepwise.Features.SchoolData.BehaviourIncident", b =>
                 {
                     b.HasOne("Stepwise.Features.SchoolData.DataImport", null)
@@ -2576,6 +2545,27 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MetricKey")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.SchoolData.PupilAttendanceYear", b =>
+                {
+                    b.HasOne("Stepwise.Features.SchoolData.DataImport", null)
+                        .WithMany()
+                        .HasForeignKey("DataImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Pupils.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Stepwise.Features.Schools.School", null)
