@@ -95,22 +95,7 @@ public abstract class UpgradingStoredAttendance(Func<Task<TestDatabase>> create,
         Assert.Equal(new DateOnly(2024, 9, 1), marks.Single(m => m.Period.Code == "2024/25 HT1").Period.Start);
     }
 
-    private ServiceProvider Services()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = _database!.Provider,
-            ["ConnectionStrings:Stepwise"] = _database.ConnectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddStepwiseDatabase(configuration);
-        services.AddHttpContextAccessor();
-        services.AddAccess();
-        services.AddSchoolData(configuration);
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Services() => _database!.Services();
 
     public async ValueTask DisposeAsync()
     {

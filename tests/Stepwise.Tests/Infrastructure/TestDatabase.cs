@@ -1,4 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.SchoolData;
 
 namespace Stepwise.Tests.Infrastructure;
 
@@ -12,6 +17,24 @@ public abstract class TestDatabase : IAsyncDisposable
     public abstract string ConnectionString { get; }
 
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>Stepwise's database, access and school-data services on this database, as the command line builds them, without the web host.</summary>
+    public ServiceProvider Services()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider,
+            ["ConnectionStrings:Stepwise"] = ConnectionString,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddStepwiseDatabase(configuration);
+        services.AddHttpContextAccessor();
+        services.AddAccess();
+        services.AddSchoolData(configuration);
+        return services.BuildServiceProvider();
+    }
 
     /// <summary>The reason these tests cannot run here, or null if they can.</summary>
     public static string? PostgresUnavailableReason =>

@@ -99,22 +99,7 @@ public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, stri
         ? new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Stepwise"] = _database.ConnectionString }
         : [];
 
-    private ServiceProvider Services()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = _database!.Provider,
-            ["ConnectionStrings:Stepwise"] = _database.ConnectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddStepwiseDatabase(configuration);
-        services.AddHttpContextAccessor();
-        services.AddAccess();
-        services.AddSchoolData(configuration);
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Services() => _database!.Services();
 
     /// <summary>A trust, a school and its pupils, imported the ordinary way.</summary>
     private async Task<int> SeedSchoolWithPupilsAsync(ServiceProvider services)
