@@ -117,7 +117,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
             (attendanceImport.Read, attendanceImport.Accepted, attendanceImport.Added) = (data.AttendanceMarks, data.AttendanceMarks, data.AttendanceMarks);
             (assessmentImport.Read, assessmentImport.Accepted, assessmentImport.Added) = (data.Assessments.Count, data.Assessments.Count, data.Assessments.Count);
             db.Audit(trust.Id, "Imported", nameof(DataImport), school.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"Synthetic demo data for {school.Name}: {data.AttendanceMarks:N0} attendance records, {data.Assessments.Count:N0} assessment results");
+                $"Synthetic demo data for {school.Name}: {data.AttendanceMarks:N0} attendance marks, {data.Assessments.Count:N0} assessment results");
             await db.SaveChangesAsync(ct);
             await derive.ForSchoolAsync(school.Id, assessmentImport.Id, ct);
         }

@@ -102,9 +102,13 @@ public static class AttendanceMarks
                 {
                     throw Damaged(marks);
                 }
-                if (into.Count > first && AttendanceMark.Compare(into[^1].Period, period) >= 0)
+                if (into.Count > first && AttendanceMark.Compare(into[^1].Period, period) is var order && order >= 0)
                 {
                     sorted = false;
+                    if (order == 0)
+                    {
+                        throw Damaged(marks); // A period twice in one year would be counted twice.
+                    }
                 }
                 into.Add(mark);
             }
@@ -112,6 +116,13 @@ public static class AttendanceMarks
             {
                 // Written in period order by Stepwise; a year moved across by a migration may order ties otherwise.
                 into.Sort(first, into.Count - first, Comparer<AttendanceMark>.Create((a, b) => AttendanceMark.Compare(a.Period, b.Period)));
+                for (var i = first + 1; i < into.Count; i++)
+                {
+                    if (AttendanceMark.Compare(into[i - 1].Period, into[i].Period) == 0)
+                    {
+                        throw Damaged(marks);
+                    }
+                }
             }
         }
 

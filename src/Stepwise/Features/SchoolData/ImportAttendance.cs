@@ -25,17 +25,7 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         var secret = await db.Trusts.Where(t => t.Id == school.TrustId).Select(t => t.PseudonymSecret).SingleAsync(ct);
         var pupilIds = await db.Pupils.Where(p => p.SchoolId == school.Id).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
         var reading = new Reading(school, secret, pupilIds, request, text, file, progress);
-        // The pupils' groups (for the figures) load while this thread checks the file; nothing else uses the context meanwhile.
-        var loadingGroups = derive.MembershipsAsync(school.Id, ct);
-        try
-        {
-            reading.CheckAll(ct);
-        }
-        finally
-        {
-            await ((Task)loadingGroups).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-        var groups = await loadingGroups;
+        reading.CheckAll(ct);
         if (reading.Refused)
         {
             return reading.Refusal();
@@ -48,7 +38,12 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
 
         db.AuditEachRow = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await SaveAttendanceInBulk.LockSchoolAsync(db, school.Id, ct);
+        await ImportSchoolData.LockSchoolAsync(db, school.Id, ct);
+        if (await db.DataImports.AnyAsync(d => d.SchoolId == school.Id && d.Kind == request.Layout.Kind && d.Hash == hash, ct))
+        {
+            // The same file, imported by someone else while this one was being checked.
+            return reading.Report(imported: false, alreadyImported: true, 0, 0);
+        }
         var import = new DataImport
         {
             TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = hash,
@@ -56,17 +51,25 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         };
         db.DataImports.Add(import);
         await db.SaveChangesAsync(ct);
+        // Read under the lock, so no other import of the school's data changes them before the commit.
+        var groups = await derive.MembershipsAsync(school.Id, ct);
         var attendance = await SchoolAttendance.ReadAsync(db, school.Id, ct);
         var (added, changed) = attendance.LayOver(reading.Marks, import.Id);
 
         // The changed pupil years are written on another thread while this one works out the figures from them: the
         // writing waits mostly on the database, the figures only on this processor. Neither changes the years.
         var years = attendance.Years.Where(y => y.Changed).ToList();
-        var writing = Task.Run(() => SaveAttendanceInBulk.WriteAsync(db, school.TrustId, school.Id, import.Id, years, progress, ct), ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var writing = Task.Run(() => SaveAttendanceInBulk.WriteAsync(db, school.TrustId, school.Id, import.Id, years, progress, stop.Token), stop.Token);
         DeriveSchoolMetrics.AttendanceFigureSet figures;
         try
         {
             figures = DeriveSchoolMetrics.CalculateAttendance(attendance, groups);
+        }
+        catch
+        {
+            await stop.CancelAsync(); // Nothing will be kept: the writer need not finish.
+            throw;
         }
         finally
         {

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
@@ -103,6 +106,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
 
         db.AuditEachRow = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockSchoolAsync(db, school.Id, ct);
         var import = new DataImport
         {
             TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = hash,
@@ -253,4 +257,26 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             }
         }
     }
+
+    /// <summary>
+    /// One import of a school's own data at a time, from reading what is stored to the commit: each import works out
+    /// the school's series again from its pupils and records, so two at once could save figures that miss the other's
+    /// rows, and two attendance imports could lay their marks over the same stored years. SQLite's transactions take
+    /// the write lock when they begin (<c>BEGIN IMMEDIATE</c>); PostgreSQL takes an advisory lock for the school, which
+    /// the transaction's end releases.
+    /// </summary>
+    internal static async Task LockSchoolAsync(AppDbContext db, int schoolId, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction transaction)
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@kind, @school)", transaction.Connection, transaction);
+            command.Parameters.AddWithValue("kind", NpgsqlDbType.Integer, SchoolDataLock);
+            command.Parameters.AddWithValue("school", NpgsqlDbType.Integer, schoolId);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>The first key of the school-data imports' advisory lock (the second is the school).</summary>
+    private const int SchoolDataLock = 0x5354_4154; // "STAT"
+
 }

@@ -19,25 +19,6 @@ namespace Stepwise.Features.SchoolData;
 /// </summary>
 public static class SaveAttendanceInBulk
 {
-    /// <summary>
-    /// One attendance import of a school at a time, from reading what is stored to the commit, so two imports cannot
-    /// both lay their marks over the same stored years. SQLite's transactions already take the write lock when they
-    /// begin; PostgreSQL takes a lock for the school that the transaction's end releases.
-    /// </summary>
-    internal static async Task LockSchoolAsync(AppDbContext db, int schoolId, CancellationToken ct)
-    {
-        if (db.Database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction transaction)
-        {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@kind, @school)", transaction.Connection, transaction);
-            command.Parameters.AddWithValue("kind", NpgsqlDbType.Integer, AttendanceLock);
-            command.Parameters.AddWithValue("school", NpgsqlDbType.Integer, schoolId);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    /// <summary>The first key of the attendance import's advisory lock (the second is the school).</summary>
-    private const int AttendanceLock = 0x5354_4154; // "STAT"
-
     /// <summary>Writes the years that changed, reporting "Saving" progress as it goes.</summary>
     internal static async Task WriteAsync(AppDbContext db, int trustId, int schoolId, int importId, IReadOnlyList<SchoolAttendance.Year> years,
         IProgress<ImportNationalData.Progress>? progress, CancellationToken ct)

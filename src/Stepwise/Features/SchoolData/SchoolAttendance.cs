@@ -39,7 +39,7 @@ public sealed class SchoolAttendance
             .Select(a => new { a.Id, a.PupilId, a.AcademicYear, a.Marks, a.Periods }).AsAsyncEnumerable();
         await foreach (var year in stored.WithCancellation(ct))
         {
-            var marks = new List<AttendanceMark>(year.Periods);
+            var marks = new List<AttendanceMark>(Math.Clamp(year.Periods, 0, 400)); // At most a mark a day, and a few for longer periods.
             reader.Read(year.Marks, marks);
             attendance._years[Key(year.PupilId, year.AcademicYear)] = new Year(year.Id, year.PupilId, year.AcademicYear, marks);
         }

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Stepwise.Data;
+using Stepwise.Features.Access;
+using Stepwise.Features.SchoolData;
+using Stepwise.Features.Schools;
+using Stepwise.Features.Trusts;
+using Stepwise.Tests.Infrastructure;
+using Progress = Stepwise.Features.Reference.ImportNationalData.Progress;
+using Report = Stepwise.Features.Reference.ImportNationalData.Report;
+
+namespace Stepwise.Tests.Features.SchoolData;
+
+/// <summary>
+/// An attendance import checks its file before its transaction begins (ADR 0062), so other imports of the same
+/// school can run meanwhile: what each one stores, and the figures worked out from it, must not miss the other's.
+/// </summary>
+public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDatabase>> create, string? unavailableReason) : IAsyncLifetime
+{
+    private const int Urn = 990501;
+    private TestDatabase? _database;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (unavailableReason is null)
+        {
+            _database = await create();
+        }
+    }
+
+    [Fact]
+    public async Task Two_attendance_files_imported_at_once_keep_every_mark_of_both()
+    {
+        TestDatabase.SkipUnlessAvailable(unavailableReason);
+        await using var services = _database!.Services();
+        var schoolId = await SeedAsync(services, 300);
+        // Weeks 30 to 59 and weeks 50 to 79: ten weeks in both, with other figures in the second.
+        var first = Task.Run(() => ImportAsync(services, SchoolFileLayout.Attendance, Attendance(300, 30, 30, absent: 0), "first.csv"));
+        var second = Task.Run(() => ImportAsync(services, SchoolFileLayout.Attendance, Attendance(300, 50, 30, absent: 2), "second.csv"));
+        var (a, b) = (await first, await second);
+
+        Assert.True(a.Imported && b.Imported, string.Join("; ", a.Errors.Concat(b.Errors)));
+        Assert.Equal(300 * 50, await QueryAsync(services, db => db.PupilAttendanceYears.Where(y => y.SchoolId == schoolId).SumAsync(y => y.Periods)));
+        Assert.Equal((300 * 50, 300 * 10), (a.ValuesAdded + b.ValuesAdded, a.ValuesChanged + b.ValuesChanged));
+    }
+
+    [Fact]
+    public async Task Pupils_imported_while_an_attendance_file_is_checked_are_in_the_groups_of_its_figures()
+    {
+        TestDatabase.SkipUnlessAvailable(unavailableReason);
+        await using var services = _database!.Services();
+        var schoolId = await SeedAsync(services, 300);
+        var moved = false;
+        // While the attendance file is being checked, every pupil moves from Year 7 to Year 9.
+        var progress = new Callback(p =>
+        {
+            if (p.Stage == "Checking" && p.Fraction is > 0 and < 1 && !moved)
+            {
+                moved = ImportAsync(services, SchoolFileLayout.Pupils, PupilsCsv(300, year: 9), "pupils-year-9.csv").GetAwaiter().GetResult().Imported;
+            }
+        });
+        var report = await ImportAsync(services, SchoolFileLayout.Attendance, Attendance(300, 30, 30, absent: 1), "attendance.csv", progress);
+        Assert.True(moved && report.Imported);
+
+        Task<List<string>> YearGroupsAsync() => QueryAsync(services, db => db.MetricValues
+            .Where(v => v.SchoolId == schoolId && v.MetricKey == "attendance.overall-absence" && v.Group.StartsWith("year-"))
+            .Select(v => v.Group).Distinct().OrderBy(g => g).ToListAsync());
+        var stored = await YearGroupsAsync();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
+            await scope.ServiceProvider.GetRequiredService<DeriveSchoolMetrics>().ForSchoolAsync(schoolId, null, CancellationToken.None);
+        }
+        Assert.Equal(await YearGroupsAsync(), stored);
+    }
+
+    [Fact]
+    public async Task An_import_cancelled_while_saving_leaves_nothing_and_the_file_then_imports_whole()
+    {
+        TestDatabase.SkipUnlessAvailable(unavailableReason);
+        await using var services = _database!.Services();
+        var schoolId = await SeedAsync(services, 600);
+        var csv = Attendance(600, 0, 100, absent: 1);
+        using var cancel = new CancellationTokenSource();
+        var progress = new Callback(p =>
+        {
+            if (p.Stage == "Saving" && p.Fraction > 0)
+            {
+                cancel.Cancel();
+            }
+        });
+
+        var error = await Record.ExceptionAsync(() => ImportAsync(services, SchoolFileLayout.Attendance, csv, "attendance.csv", progress, cancel.Token));
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.Equal((0, 0), await QueryAsync(services, async db => (await db.PupilAttendanceYears.CountAsync(y => y.SchoolId == schoolId),
+            await db.DataImports.CountAsync(d => d.SchoolId == schoolId && d.Kind == "attendance"))));
+        Assert.Equal(60_000, (await ImportAsync(services, SchoolFileLayout.Attendance, csv, "attendance.csv")).ValuesAdded);
+    }
+
+    private sealed class Callback(Action<Progress> on) : IProgress<Progress>
+    {
+        public void Report(Progress value) => on(value);
+    }
+
+    private static string Upn(int i) => $"R{i:00000000000}{i % 10}";
+
+    private static string PupilsCsv(int pupils, int year) => "UPN,Year,Gender,Pupil Premium\n"
+        + string.Concat(Enumerable.Range(0, pupils).Select(i => $"{Upn(i)},{year},{(i % 2 == 0 ? "F" : "M")},{(i % 4 == 0 ? "Y" : "N")}\n"));
+
+    /// <summary>A row per pupil per ISO week from the given week of 2024 on.</summary>
+    private static string Attendance(int pupils, int fromWeek, int weeks, int absent)
+    {
+        var csv = new StringBuilder("UPN,Period,Possible,Present,Authorised,Unauthorised\n");
+        var monday = ISOWeek.ToDateTime(2024, 1, DayOfWeek.Monday);
+        for (var i = 0; i < pupils; i++)
+        {
+            for (var w = fromWeek; w < fromWeek + weeks; w++)
+            {
+                var day = monday.AddDays(7 * w);
+                csv.Append(CultureInfo.InvariantCulture, $"{Upn(i)},{ISOWeek.GetYear(day)}-W{ISOWeek.GetWeekOfYear(day):00},10,{10 - absent},{absent},0\n");
+            }
+        }
+        return csv.ToString();
+    }
+
+    private static async Task<int> SeedAsync(ServiceProvider services, int pupils)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.MigrateAsync();
+            var trust = new Trust { Name = "Busy Trust" };
+            db.Trusts.Add(trust);
+            await db.SaveChangesAsync();
+            db.Schools.Add(new School { TrustId = trust.Id, Urn = Urn, Name = "Busy Academy", Phase = Phase.Secondary });
+            await db.SaveChangesAsync();
+        }
+        var report = await ImportAsync(services, SchoolFileLayout.Pupils, PupilsCsv(pupils, year: 7), "pupils.csv");
+        Assert.True(report.Imported, string.Join("; ", report.Errors));
+        return await QueryAsync(services, db => db.Schools.Where(s => s.Urn == Urn).Select(s => s.Id).SingleAsync());
+    }
+
+    private static async Task<Report> ImportAsync(ServiceProvider services, SchoolFileLayout layout, string csv, string name,
+        IProgress<Progress>? progress = null, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
+        await using var file = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        var outcome = await scope.ServiceProvider.GetRequiredService<ImportSchoolData>()
+            .HandleAsync(new ImportSchoolData.Request(Urn, layout, name, AcceptValid: false), file, ct, progress);
+        return outcome.Value!;
+    }
+
+    private static async Task<T> QueryAsync<T>(ServiceProvider services, Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await _database.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class ImportingAttendanceAlongsideOtherImportsOnSqlite()
+    : ImportingAttendanceAlongsideOtherImports(() => Task.FromResult<TestDatabase>(new SqliteTestDatabase()), null);
+
+public sealed class ImportingAttendanceAlongsideOtherImportsOnPostgres()
+    : ImportingAttendanceAlongsideOtherImports(async () => await PostgresTestDatabase.CreateAsync(), TestDatabase.PostgresUnavailableReason);
