@@ -17,22 +17,13 @@ namespace Stepwise.Tests.Data;
 /// A database holding attendance as a row per pupil per period (before ADR 0062) keeps every row when it is upgraded:
 /// each pupil's rows for an academic year become that year's marks, in period order, with their sessions and imports.
 /// </summary>
-public abstract class UpgradingStoredAttendance(Func<Task<TestDatabase>> create, string? unavailableReason) : IAsyncLifetime
+public abstract class UpgradingStoredAttendance(Func<Task<TestDatabase>> create, string? unavailableReason) : OwnDatabase(create, unavailableReason)
 {
-    private TestDatabase? _database;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (unavailableReason is null)
-        {
-            _database = await create();
-        }
-    }
 
     [Fact]
     public async Task Rows_stored_per_period_become_pupil_years_with_every_mark_kept()
     {
-        TestDatabase.SkipUnlessAvailable(unavailableReason);
+        SkipUnlessAvailable();
         await using var services = Services();
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
@@ -95,17 +86,8 @@ public abstract class UpgradingStoredAttendance(Func<Task<TestDatabase>> create,
         Assert.Equal(new DateOnly(2024, 9, 1), marks.Single(m => m.Period.Code == "2024/25 HT1").Period.Start);
     }
 
-    private ServiceProvider Services() => _database!.Services();
+    private ServiceProvider Services() => Database.Services();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            await _database.DisposeAsync();
-        }
-        GC.SuppressFinalize(this);
-    }
 }
 
 public sealed class UpgradingStoredAttendanceOnSqlite() : UpgradingStoredAttendance(() => Task.FromResult<TestDatabase>(new SqliteTestDatabase()), null);

@@ -17,24 +17,15 @@ namespace Stepwise.Tests.Features.SchoolData;
 /// An attendance import checks its file before its transaction begins (ADR 0062), so other imports of the same
 /// school can run meanwhile: what each one stores, and the figures worked out from it, must not miss the other's.
 /// </summary>
-public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDatabase>> create, string? unavailableReason) : IAsyncLifetime
+public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDatabase>> create, string? unavailableReason) : OwnDatabase(create, unavailableReason)
 {
     private const int Urn = 990501;
-    private TestDatabase? _database;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (unavailableReason is null)
-        {
-            _database = await create();
-        }
-    }
 
     [Fact]
     public async Task Two_attendance_files_imported_at_once_keep_every_mark_of_both()
     {
-        TestDatabase.SkipUnlessAvailable(unavailableReason);
-        await using var services = _database!.Services();
+        SkipUnlessAvailable();
+        await using var services = Database.Services();
         var schoolId = await SeedAsync(services, 300);
         // Weeks 30 to 59 and weeks 50 to 79: ten weeks in both, with other figures in the second.
         var first = Task.Run(() => ImportAsync(services, SchoolFileLayout.Attendance, Attendance(300, 30, 30, absent: 0), "first.csv"));
@@ -49,8 +40,8 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
     [Fact]
     public async Task Pupils_imported_while_an_attendance_file_is_checked_are_in_the_groups_of_its_figures()
     {
-        TestDatabase.SkipUnlessAvailable(unavailableReason);
-        await using var services = _database!.Services();
+        SkipUnlessAvailable();
+        await using var services = Database.Services();
         var schoolId = await SeedAsync(services, 300);
         var moved = false;
         // While the attendance file is being checked, every pupil moves from Year 7 to Year 9.
@@ -79,8 +70,8 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
     [Fact]
     public async Task An_import_cancelled_while_saving_leaves_nothing_and_the_file_then_imports_whole()
     {
-        TestDatabase.SkipUnlessAvailable(unavailableReason);
-        await using var services = _database!.Services();
+        SkipUnlessAvailable();
+        await using var services = Database.Services();
         var schoolId = await SeedAsync(services, 600);
         var csv = Attendance(600, 0, 100, absent: 1);
         using var cancel = new CancellationTokenSource();
@@ -154,22 +145,6 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
         return outcome.Value!;
     }
 
-    private static async Task<T> QueryAsync<T>(ServiceProvider services, Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            await _database.DisposeAsync();
-        }
-        GC.SuppressFinalize(this);
-    }
 }
 
 public sealed class ImportingAttendanceAlongsideOtherImportsOnSqlite()

@@ -21,28 +21,19 @@ namespace Stepwise.Tests.Features.SchoolData;
 /// writing pupil years (`--progress` writes "Saving: 10%" as it happens), so it lands mid-transaction, with the import's
 /// record and some years written, not at a guessed moment.
 /// </summary>
-public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, string? unavailableReason) : IAsyncLifetime
+public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, string? unavailableReason) : OwnDatabase(create, unavailableReason)
 {
     private const int Urn = 990301;
     private const int Pupils = 4_000;
     private const int Weeks = 100;
     private const int Rows = Pupils * Weeks;
 
-    private TestDatabase? _database;
     private readonly string _files = Directory.CreateTempSubdirectory("stepwise-kill-school-").FullName;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (unavailableReason is null)
-        {
-            _database = await create();
-        }
-    }
 
     [Fact]
     public async Task A_killed_attendance_import_leaves_nothing_and_the_file_then_imports_whole()
     {
-        TestDatabase.SkipUnlessAvailable(unavailableReason);
+        SkipUnlessAvailable();
         await using var services = Services();
         var schoolId = await SeedSchoolWithPupilsAsync(services);
         var attendance = WriteAttendance();
@@ -92,14 +83,14 @@ public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, stri
     private string[] Arguments(string attendance, string option) =>
         ["import", "attendance", attendance, "--school", Urn.ToString(CultureInfo.InvariantCulture), "--data", DataFolder, option];
 
-    private string DataFolder => _database is SqliteTestDatabase sqlite ? sqlite.Folder : _files;
+    private string DataFolder => Database is SqliteTestDatabase sqlite ? sqlite.Folder : _files;
 
     /// <summary>The command line reads its database from --data (SQLite) or from the environment (PostgreSQL).</summary>
-    private Dictionary<string, string> Environment() => _database!.Provider == "Postgres"
-        ? new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Stepwise"] = _database.ConnectionString }
+    private Dictionary<string, string> Environment() => Database.Provider == "Postgres"
+        ? new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Stepwise"] = Database.ConnectionString }
         : [];
 
-    private ServiceProvider Services() => _database!.Services();
+    private ServiceProvider Services() => Database.Services();
 
     /// <summary>A trust, a school and its pupils, imported the ordinary way.</summary>
     private async Task<int> SeedSchoolWithPupilsAsync(ServiceProvider services)
@@ -146,20 +137,9 @@ public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, stri
     private static async Task<(int Rows, int Imports)> CountAsync(ServiceProvider services, int schoolId) => await QueryAsync(services, async db =>
         (await db.PupilAttendanceYears.Where(a => a.SchoolId == schoolId).SumAsync(a => a.Periods), await db.DataImports.CountAsync(d => d.SchoolId == schoolId && d.Kind == "attendance")));
 
-    private static async Task<T> QueryAsync<T>(ServiceProvider services, Func<AppDbContext, Task<T>> query)
+    public override async ValueTask DisposeAsync()
     {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            await _database.DisposeAsync();
-        }
+        await base.DisposeAsync();
         try
         {
             Directory.Delete(_files, recursive: true);
@@ -167,7 +147,6 @@ public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, stri
         catch (IOException)
         {
         }
-        GC.SuppressFinalize(this);
     }
 }
 
