@@ -48,6 +48,10 @@ public sealed class BrowserApp : StepwiseApp
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
         });
+        // CI's two cores run these journeys alongside the import tests (a 400,000-row kill test among them): a page from
+        // a busy server can take longer than Playwright's 30 s default. A page that never comes still fails, later.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
