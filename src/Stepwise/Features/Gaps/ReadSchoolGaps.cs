@@ -130,9 +130,9 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
         }
 
         var attendance = (await SchoolAttendance.ReadAsync(db, school.Id, ct)).Marks()
-            .Select(m => new { m.PupilId, Period = m.Mark.Period.Code, PeriodStart = m.Mark.Period.Start, m.Mark.Possible, m.Mark.Absent });
+            .Select(m => new { m.PupilId, m.Mark.Period, PeriodStart = m.Mark.Period.Start, m.Mark.Possible, m.Mark.Absent });
         var attendanceYears = new List<AttendanceYear>();
-        foreach (var byYear in attendance.Where(a => pupils.ContainsKey(a.PupilId)).GroupBy(a => Period.Parse(a.Period)!.AcademicYearCode).OrderBy(g => g.Key))
+        foreach (var byYear in attendance.Where(a => pupils.ContainsKey(a.PupilId)).GroupBy(a => a.Period.AcademicYearCode).OrderBy(g => g.Key))
         {
             var start = byYear.Min(a => a.PeriodStart);
             var perPupil = byYear.GroupBy(a => a.PupilId)
