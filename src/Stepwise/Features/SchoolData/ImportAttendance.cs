@@ -21,10 +21,9 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
     internal async Task<Report> HandleAsync(School school, ImportSchoolData.Request request, Stream file, string hash, Encoding encoding,
         IProgress<Progress>? progress, CancellationToken ct)
     {
-        using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
         var secret = await db.Trusts.Where(t => t.Id == school.TrustId).Select(t => t.PseudonymSecret).SingleAsync(ct);
         var pupilIds = await db.Pupils.Where(p => p.SchoolId == school.Id).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
-        var reading = new Reading(school, secret, pupilIds, request, text, file, progress);
+        var reading = new AttendanceFileCheck(school, secret, pupilIds, request, file, encoding, progress);
         reading.CheckAll(ct);
         if (reading.Refused)
         {
@@ -89,105 +88,4 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         progress?.Report(new Progress("Calculating", 1));
         return reading.Report(imported: true, alreadyImported: false, import.Added, import.Changed);
     }
-
-    /// <summary>The reading and checking side: every line checked as the other kinds are, the problems and counts kept for the report.</summary>
-    private sealed class Reading(School school, byte[] secret, Dictionary<string, int> pupilIds, ImportSchoolData.Request request, TextReader text,
-        Stream file, IProgress<Progress>? progress)
-    {
-        private readonly List<CsvProblem> _problems = [];
-        private readonly HashSet<int> _badLines = [];
-        // A UPN appears on many lines (a row per period): its keyed hash and pupil are worked out once.
-        private readonly Dictionary<string, int?> _pupils = new(StringComparer.Ordinal);
-        // Each pupil and period once, by the pupil's id and the period's number: a million lines, so no strings hashed twice.
-        private readonly Dictionary<long, int> _seen = new(Expected(file));
-        private readonly List<(int PupilId, AttendanceMark Mark)> _marks = new(Expected(file));
-
-        public int Accepted { get; private set; }
-        public int Rejected => _badLines.Count;
-        public int Read => Accepted + Rejected;
-
-        /// <summary>Refused whole: a problem with the header, any problem without "accept valid", or no rows at all.</summary>
-        public bool Refused => _problems.Any(p => p.Line == 1) || (_problems.Count > 0 && !request.AcceptValid) || Accepted == 0;
-
-        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
-
-        private int NumberOf(string code) => _codes.TryGetValue(code, out var n) ? n : _codes[code] = _codes.Count;
-
-        /// <summary>
-        /// About how many lines a file has (a line of attendance is about 30 bytes), to size the tables once; at most a
-        /// million, so a large upload does not reserve memory before its first line is checked.
-        /// </summary>
-        private static int Expected(Stream file) => file.CanSeek ? (int)Math.Clamp(file.Length / 30, 16, 1_000_000) : 16;
-
-        /// <summary>The file's good rows as marks (their import is named when they are laid over the stored ones).</summary>
-        public IReadOnlyList<(int PupilId, AttendanceMark Mark)> Marks => _marks;
-
-        public void CheckAll(CancellationToken ct)
-        {
-            const string stage = "Checking";
-            var lines = 0;
-            progress?.Report(new Progress(stage, 0));
-            foreach (var (parsed, rowProblems) in SchoolFileReader.Read(text, request.Layout, request.Mapping))
-            {
-                if (++lines % 5000 == 0)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    if (file.CanSeek && file.Length > 0)
-                    {
-                        progress?.Report(new Progress(stage, (double)file.Position / file.Length));
-                    }
-                }
-                if (rowProblems.Count > 0)
-                {
-                    Problem(rowProblems);
-                }
-                if (parsed is not AttendanceRow row)
-                {
-                    continue;
-                }
-                if (!_pupils.TryGetValue(row.Upn, out var pupilId))
-                {
-                    _pupils[row.Upn] = pupilId = pupilIds.TryGetValue(PupilKey.FromUpn(row.Upn, secret), out var id) ? id : null;
-                }
-                if (pupilId is not int pupil)
-                {
-                    Problem([new CsvProblem(row.Line, "UPN", row.Upn, $"no pupil with this UPN is on roll at {school.Name}: import pupils first")]);
-                    continue;
-                }
-                var number = NumberOf(row.Period.Code);
-                var key = ((long)pupil << 32) | (uint)number;
-                if (!_seen.TryAdd(key, row.Line))
-                {
-                    Problem([new CsvProblem(row.Line, "UPN", row.Upn, $"repeats line {_seen[key]} (the same pupil and period)")]);
-                    continue;
-                }
-                Accepted++;
-                _marks.Add((pupil, new AttendanceMark(row.Period, row.Possible, row.Present, row.Authorised, row.Unauthorised, DataImportId: 0)));
-            }
-            progress?.Report(new Progress(stage, 1));
-        }
-
-        private void Problem(IReadOnlyList<CsvProblem> problems)
-        {
-            _problems.AddRange(problems);
-            foreach (var p in problems)
-            {
-                _badLines.Add(p.Line);
-            }
-        }
-
-        public Report Refusal()
-        {
-            var problems = _problems;
-            if (Accepted == 0 && problems.Count == 0)
-            {
-                problems = [new CsvProblem(2, "", "", "the file has a header but no rows")];
-            }
-            return new Report(Read, 0, Read, problems, Imported: false, AlreadyImported: false, 0, 0);
-        }
-
-        public Report Report(bool imported, bool alreadyImported, int added, int changed) =>
-            new(Read, Accepted, Rejected, _problems, imported, alreadyImported, added, changed);
-    }
 }
-

@@ -13,17 +13,7 @@ public static class SchoolFileReader
 {
     public static IEnumerable<(SchoolRow? Row, IReadOnlyList<CsvProblem> Problems)> Read(TextReader text, SchoolFileLayout layout, HeaderMapping? mapping = null)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            MissingFieldFound = null,
-            BadDataFound = null,
-            DetectColumnCountChanges = false,
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            // A UPN or a period repeats on many lines (a row per pupil per week): one string for each, not one per line.
-            CacheFields = true,
-        };
-        using var csv = new CsvReader(text, configuration);
+        using var csv = new CsvReader(text, Configuration());
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
         {
             yield return (null, [new CsvProblem(1, "", "", "the file is empty: the first line must name the columns")]);
@@ -46,9 +36,7 @@ public static class SchoolFileReader
             }
             if (record.Length < header.Length)
             {
-                // A truncated line (often the last one of a file cut short) is reported, not guessed at.
-                yield return (null, [new CsvProblem(line, header[record.Length], "",
-                    $"the line ends after {record.Length} of {header.Length} columns: is the file cut short?")]);
+                yield return (null, [CutShort(line, header, record.Length)]);
                 continue;
             }
             var row = new RowCells(line, record, columns);
@@ -57,7 +45,38 @@ public static class SchoolFileReader
         }
     }
 
-    private static (Dictionary<string, int> Columns, List<CsvProblem> Problems) MatchHeader(string[] header, SchoolFileLayout layout, HeaderMapping mapping)
+    private static CsvConfiguration Configuration() => new(CultureInfo.InvariantCulture)
+    {
+        MissingFieldFound = null,
+        BadDataFound = null,
+        DetectColumnCountChanges = false,
+        DetectDelimiter = true,
+        DetectDelimiterValues = [",", ";", "\t"],
+        // A UPN or a period repeats on many lines (a row per pupil per week): one string for each, not one per line.
+        CacheFields = true,
+    };
+
+    /// <summary>A truncated line (often the last one of a file cut short) is reported, not guessed at.</summary>
+    internal static CsvProblem CutShort(int line, string[] header, int cells) =>
+        new(line, header[cells], "", $"the line ends after {cells} of {header.Length} columns: is the file cut short?");
+
+    /// <summary>
+    /// The header of a file and the delimiter <see cref="Read"/> would find in it, for a reader that splits plain lines
+    /// itself (<see cref="AttendanceFileCheck"/>); null unless the header is the first line and has no quotation marks.
+    /// </summary>
+    internal static (string[] Header, char Delimiter)? PlainHeader(Stream file, System.Text.Encoding encoding)
+    {
+        using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var csv = new CsvReader(text, Configuration());
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header
+            || csv.Parser.RawRow != 1 || csv.Parser.RawRecord.Contains('"', StringComparison.Ordinal) || csv.Parser.Delimiter is not [var delimiter])
+        {
+            return null;
+        }
+        return (header, delimiter);
+    }
+
+    internal static (Dictionary<string, int> Columns, List<CsvProblem> Problems) MatchHeader(string[] header, SchoolFileLayout layout, HeaderMapping mapping)
     {
         var columns = new Dictionary<string, int>();
         var problems = new List<CsvProblem>();
