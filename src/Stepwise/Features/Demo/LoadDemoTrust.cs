@@ -69,7 +69,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
 
         // Thousands of pupils go in as bulk inserts with one audit entry for the lot, not one per row.
         var pupils = new DemoPupils(trust.PseudonymSecret, trust.Id).Generate(schools);
-        await DemoBulkInsert.InsertAsync(db, pupils, ct);
+        await BulkInsert.InsertAsync(db, pupils, ct);
         var ids = await db.Pupils.Where(p => p.TrustId == trust.Id).Select(p => new { p.Key, p.Id }).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
         var characteristics = new List<PupilCharacteristic>();
         foreach (var pupil in pupils)
@@ -81,7 +81,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
                 characteristics.Add(characteristic);
             }
         }
-        await DemoBulkInsert.InsertAsync(db, characteristics, ct);
+        await BulkInsert.InsertAsync(db, characteristics, ct);
         db.Audit(trust.Id, "Created", "Pupil", "demo", $"Loaded {pupils.Count:N0} synthetic demo pupils with {characteristics.Count:N0} characteristics");
         await db.SaveChangesAsync(ct);
         await AddSchoolDataAsync(trust, schools, pupils, now, ct);
@@ -111,9 +111,9 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
             await db.SaveChangesAsync(ct);
             var data = generator.Generate(school, pupils.Where(p => p.SchoolId == school.Id).ToList(), attendanceImport.Id, assessmentImport.Id);
             // Derived after each kind, so every figure names the file it came from.
-            await DemoBulkInsert.InsertAsync(db, data.Attendance, ct);
+            await BulkInsert.InsertAsync(db, data.Attendance, ct);
             await derive.ForSchoolAsync(school.Id, attendanceImport.Id, ct);
-            await DemoBulkInsert.InsertAsync(db, data.Assessments, ct);
+            await BulkInsert.InsertAsync(db, data.Assessments, ct);
             (attendanceImport.Read, attendanceImport.Accepted, attendanceImport.Added) = (data.AttendanceMarks, data.AttendanceMarks, data.AttendanceMarks);
             (assessmentImport.Read, assessmentImport.Accepted, assessmentImport.Added) = (data.Assessments.Count, data.Assessments.Count, data.Assessments.Count);
             db.Audit(trust.Id, "Imported", nameof(DataImport), school.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -97,8 +97,14 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
             }
         }
 
+        // Saved whole: in the import's transaction, or in one of its own when called outside an import.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await EnsureCatalogueAsync(metrics, ct);
         await SaveAsync(schoolId, importId, figures, ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
     }
 
     /// <summary>The school's pupils and the groups each is in over time, for working out figures by group.</summary>
@@ -247,6 +253,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
     {
         var existing = await db.MetricValues.Where(v => v.SchoolId == schoolId).ToDictionaryAsync(v => (v.MetricKey, v.Group, v.Period), ct);
         var trustId = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TrustId).SingleAsync(ct);
+        var added = new List<MetricValue>();
         foreach (var f in figures)
         {
             if (existing.Remove((f.MetricKey, f.Group, f.Period.Code), out var known))
@@ -257,7 +264,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
                 }
                 continue;
             }
-            db.MetricValues.Add(new MetricValue
+            added.Add(new MetricValue
             {
                 TrustId = trustId, SchoolId = schoolId, MetricKey = f.MetricKey, Group = f.Group, Period = f.Period.Code, PeriodKind = f.Period.Kind,
                 PeriodStart = f.Period.Start, Value = f.Value, Missing = f.Missing, Pupils = f.Pupils, DataImportId = importId,
@@ -266,6 +273,8 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
         // A figure no longer supported by the records (a group that emptied) goes.
         db.MetricValues.RemoveRange(existing.Values);
         await db.SaveChangesAsync(ct);
+        // New values without the change tracker: a first import of a year's weekly attendance adds thousands.
+        await BulkInsert.InsertAsync(db, added, ct);
     }
 
     private static Metric Catalogue(string key, string name, string unit, string polarity) =>

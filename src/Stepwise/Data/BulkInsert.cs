@@ -3,17 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Stepwise.Data;
-
-namespace Stepwise.Features.Demo;
+namespace Stepwise.Data;
 
 /// <summary>
 /// Inserts many rows with multi-row <c>INSERT … VALUES</c> statements inside the current transaction, bypassing
-/// the change tracker (one row at a time, thousands of pupils took seconds). Table, column names and value
-/// conversions come from the EF Core model, so it works on SQLite and PostgreSQL alike. It does not stamp the trust
-/// or audit each row: the caller sets every row's trust and writes one audit entry for the load.
+/// the change tracker (one row at a time, thousands of rows took seconds: the demo's pupils, a school's metric
+/// values). Table, column names and value conversions come from the EF Core model, so it works on SQLite and
+/// PostgreSQL alike. It does not stamp the trust or audit each row: the caller sets every row's trust and writes one
+/// audit entry for the load or the import.
 /// </summary>
-internal static class DemoBulkInsert
+internal static class BulkInsert
 {
     // Well below SQLite's 32,766 and PostgreSQL's 65,535 parameters per statement.
     private const int ParametersPerStatement = 2_000;
@@ -28,7 +27,7 @@ internal static class DemoBulkInsert
             throw new InvalidOperationException($"{typeof(T).Name}.{shadow.Name} is a shadow property; the demo cannot bulk-insert it.");
         }
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk inserts run inside the demo loader's transaction.");
+            ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
 
         var sql = db.GetService<ISqlGenerationHelper>();
         var mappings = columns.Select(p => p.GetRelationalTypeMapping()).ToArray();
