@@ -21,51 +21,70 @@ public static class AbsenceMeasures
     /// <exception cref="ArgumentException">Negative sessions, or more absences than possible sessions.</exception>
     public static AttendanceSummary Summarise(ReadOnlySpan<PupilSessions> enrolments)
     {
-        int counted = 0, excluded = 0, persistent = 0, severe = 0;
-        long possible = 0, absent = 0;
+        var tally = new AbsenceTally();
         foreach (var e in enrolments)
         {
-            if (e.Possible < 0 || e.Absent < 0 || e.Absent > e.Possible)
-            {
-                throw new ArgumentException(
-                    $"Invalid sessions (possible {e.Possible}, absent {e.Absent}): absences must lie between 0 and the possible sessions.",
-                    nameof(enrolments));
-            }
-
-            if (e.Possible == 0)
-            {
-                excluded++;
-                continue;
-            }
-
-            counted++;
-            possible += e.Possible;
-            absent += e.Absent;
-            if (AtLeastPercent(e.Absent, e.Possible, PersistentThresholdPercent))
-            {
-                persistent++;
-            }
-
-            if (AtLeastPercent(e.Absent, e.Possible, SevereThresholdPercent))
-            {
-                severe++;
-            }
+            tally.Add(e);
         }
 
-        if (counted == 0)
-        {
-            return new AttendanceSummary(0, excluded, 0, 0, null, 0, null, 0, null);
-        }
-
-        return new AttendanceSummary(
-            counted,
-            excluded,
-            possible,
-            absent,
-            100.0 * absent / possible,
-            persistent,
-            100.0 * persistent / counted,
-            severe,
-            100.0 * severe / counted);
+        return tally.Summary();
     }
+}
+
+/// <summary>
+/// <see cref="AbsenceMeasures.Summarise"/> one enrolment at a time, for a caller that sorts a million enrolments into
+/// many groups at once and need not keep them: the same counts and sums, so the same summary.
+/// </summary>
+public struct AbsenceTally
+{
+    private int _counted, _excluded, _persistent, _severe;
+    private long _possible, _absent;
+
+    /// <summary>Counts one enrolment: excluded when it has no possible sessions.</summary>
+    /// <exception cref="ArgumentException">Negative sessions, or more absences than possible sessions.</exception>
+    public void Add(PupilSessions e)
+    {
+        if (e.Possible < 0 || e.Absent < 0 || e.Absent > e.Possible)
+        {
+            throw new ArgumentException(
+                $"Invalid sessions (possible {e.Possible}, absent {e.Absent}): absences must lie between 0 and the possible sessions.",
+                nameof(e));
+        }
+
+        if (e.Possible == 0)
+        {
+            _excluded++;
+            return;
+        }
+
+        _counted++;
+        _possible += e.Possible;
+        _absent += e.Absent;
+        if (AbsenceMeasures.AtLeastPercent(e.Absent, e.Possible, AbsenceMeasures.PersistentThresholdPercent))
+        {
+            _persistent++;
+        }
+
+        if (AbsenceMeasures.AtLeastPercent(e.Absent, e.Possible, AbsenceMeasures.SevereThresholdPercent))
+        {
+            _severe++;
+        }
+    }
+
+    /// <summary>Whether any enrolment, counted or excluded, has been added.</summary>
+    public readonly bool IsEmpty => _counted == 0 && _excluded == 0;
+
+    /// <summary>The summary of every enrolment added so far.</summary>
+    public readonly AttendanceSummary Summary() => _counted == 0
+        ? new AttendanceSummary(0, _excluded, 0, 0, null, 0, null, 0, null)
+        : new AttendanceSummary(
+            _counted,
+            _excluded,
+            _possible,
+            _absent,
+            100.0 * _absent / _possible,
+            _persistent,
+            100.0 * _persistent / _counted,
+            _severe,
+            100.0 * _severe / _counted);
 }

@@ -73,4 +73,21 @@ public class AbsenceMeasuresTests
     {
         Assert.Throws<ArgumentException>(() => AbsenceMeasures.Summarise([new PupilSessions(10, 11)]));
     }
+
+    [Fact]
+    public void A_tally_kept_one_enrolment_at_a_time_knows_an_excluded_enrolment_from_none()
+    {
+        var tally = new AbsenceTally();
+        Assert.True(tally.IsEmpty);
+
+        tally.Add(new PupilSessions(0, 0));
+        Assert.False(tally.IsEmpty);
+        Assert.Equal((0, 1), (tally.Summary().Enrolments, tally.Summary().ExcludedNoPossibleSessions));
+
+        tally.Add(new PupilSessions(300, 30));
+        tally.Add(new PupilSessions(300, 29));
+        Assert.Equal(AbsenceMeasures.Summarise([new PupilSessions(0, 0), new PupilSessions(300, 30), new PupilSessions(300, 29)]), tally.Summary());
+        Assert.Equal(50.0, tally.Summary().PersistentAbsenceRate);
+    }
 }
+

@@ -110,7 +110,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
     /// <summary>The school's pupils and the groups each is in over time, for working out figures by group.</summary>
     internal async Task<PupilMemberships> MembershipsAsync(int schoolId, CancellationToken ct)
     {
-        var pupils = await db.Pupils.AsNoTracking().Include(p => p.Characteristics).Where(p => p.SchoolId == schoolId).ToDictionaryAsync(p => p.Id, ct);
+        var pupils = await db.Pupils.AsNoTracking().Include(p => p.Characteristics).AsSplitQuery().Where(p => p.SchoolId == schoolId).ToDictionaryAsync(p => p.Id, ct);
         return new PupilMemberships(pupils, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
@@ -121,7 +121,8 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
     /// Attendance for each period as recorded and for each academic year as a whole (a pupil's sessions summed over
     /// the year), for all pupils and each group. Written as plain loops over the marks: a school's attendance can be a
     /// million marks (a pupil's sessions per week), and each mark's groups come from <see cref="PupilMemberships"/>,
-    /// numbered once for each distinct set. Pure: the import works these out from the school's attendance as it is
+    /// numbered once for each distinct set. Each group's enrolments are tallied as they come (<see cref="AbsenceTally"/>),
+    /// not kept in lists: the same sums and counts as <see cref="AbsenceMeasures.Summarise"/>. Pure: the import works these out from the school's attendance as it is
     /// being written (ADR 0062).
     /// </summary>
     internal static AttendanceFigureSet CalculateAttendance(SchoolAttendance attendance, PupilMemberships groups)
@@ -160,7 +161,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
         var names = new List<string>();
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var numbered = new Dictionary<string[], int[]>(ReferenceEqualityComparer.Instance);
-        var lists = new List<List<PupilSessions>>();
+        var tallies = new List<AbsenceTally>();
         int[] Numbers(string[] set)
         {
             if (!numbered.TryGetValue(set, out var known))
@@ -172,7 +173,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
                     {
                         numbers[set[i]] = known[i] = names.Count;
                         names.Add(set[i]);
-                        lists.Add([]);
+                        tallies.Add(default);
                     }
                 }
             }
@@ -181,24 +182,23 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
         var figures = new List<Figure>();
         foreach (var slot in slots)
         {
-            foreach (var list in lists)
-            {
-                list.Clear();
-            }
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tallies).Clear();
             foreach (var (pupilId, sessions) in slot.Items)
             {
-                foreach (var group in Numbers(groups.Of(pupilId, slot.Period.Start)))
+                var pupilGroups = Numbers(groups.Of(pupilId, slot.Period.Start));
+                var tally = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tallies); // After Numbers, which may add a group.
+                foreach (var group in pupilGroups)
                 {
-                    lists[group].Add(sessions);
+                    tally[group].Add(sessions);
                 }
             }
-            for (var group = 0; group < lists.Count; group++)
+            for (var group = 0; group < tallies.Count; group++)
             {
-                if (lists[group].Count == 0)
+                if (tallies[group].IsEmpty)
                 {
                     continue;
                 }
-                var summary = AbsenceMeasures.Summarise(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lists[group]));
+                var summary = tallies[group].Summary();
                 figures.Add(Make(OverallAbsence, names[group], slot.Period, summary.OverallAbsenceRate, summary.Enrolments));
                 figures.Add(Make(PersistentAbsence, names[group], slot.Period, summary.PersistentAbsenceRate, summary.Enrolments));
                 figures.Add(Make(SevereAbsence, names[group], slot.Period, summary.SevereAbsenceRate, summary.Enrolments));

@@ -22,7 +22,7 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         IProgress<Progress>? progress, CancellationToken ct)
     {
         var secret = await db.Trusts.Where(t => t.Id == school.TrustId).Select(t => t.PseudonymSecret).SingleAsync(ct);
-        var pupilIds = await db.Pupils.Where(p => p.SchoolId == school.Id).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
+        var pupilIds = await db.Pupils.Where(p => p.SchoolId == school.Id).Select(p => new { p.Key, p.Id }).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
         var reading = new AttendanceFileCheck(school, secret, pupilIds, request, file, encoding, progress);
         reading.CheckAll(ct);
         if (reading.Refused)
