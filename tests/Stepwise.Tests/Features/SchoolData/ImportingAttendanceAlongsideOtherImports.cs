@@ -16,10 +16,12 @@ namespace Stepwise.Tests.Features.SchoolData;
 /// <summary>
 /// An attendance import checks its file before its transaction begins (ADR 0062), so other imports of the same
 /// school can run meanwhile: what each one stores, and the figures worked out from it, must not miss the other's.
+/// Also the imports of two schools of a trust between which a pupil moves part way through a year.
 /// </summary>
 public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDatabase>> create, string? unavailableReason) : OwnDatabase(create, unavailableReason)
 {
     private const int Urn = 990501;
+    private const int SecondUrn = 990502;
 
     [Fact]
     public async Task Two_attendance_files_imported_at_once_keep_every_mark_of_both()
@@ -65,6 +67,34 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
             await scope.ServiceProvider.GetRequiredService<DeriveSchoolMetrics>().ForSchoolAsync(schoolId, null, CancellationToken.None);
         }
         Assert.Equal(await YearGroupsAsync(), stored);
+    }
+
+    [Fact]
+    public async Task A_pupil_who_moves_to_another_school_of_the_trust_has_each_schools_weeks_kept_by_each_school()
+    {
+        SkipUnlessAvailable();
+        await using var services = Database.Services();
+        var firstId = await SeedAsync(services, 20);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Schools.Add(new School { TrustId = await db.Schools.Where(s => s.Id == firstId).Select(s => s.TrustId).SingleAsync(), Urn = SecondUrn,
+                Name = "Second Academy", Phase = Phase.Secondary });
+            await db.SaveChangesAsync();
+        }
+        // Weeks 30 to 39 of 2024 at the first school (July to September: the end of one academic year and the start of the next);
+        // then all twenty pupils move, and weeks 40 to 49 (2024/25 still) are at the second.
+        Assert.True((await ImportAsync(services, SchoolFileLayout.Attendance, Attendance(20, 30, 10, absent: 1), "first.csv")).Imported);
+        Assert.True((await ImportAsync(services, SchoolFileLayout.Pupils, PupilsCsv(20, year: 7), "pupils.csv", urn: SecondUrn)).Imported);
+        var second = await ImportAsync(services, SchoolFileLayout.Attendance, Attendance(20, 40, 10, absent: 3), "second.csv", urn: SecondUrn);
+
+        Assert.True(second.Imported, string.Join("; ", second.Errors));
+        var stored = await QueryAsync(services, db => db.PupilAttendanceYears.GroupBy(y => y.SchoolId).Select(g => new { g.Key, Marks = g.Sum(y => y.Periods) })
+            .ToDictionaryAsync(g => g.Key, g => g.Marks));
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(200, stored[firstId]);
+        Assert.Equal(200, stored.Single(s => s.Key != firstId).Value);
     }
 
     [Fact]
@@ -135,13 +165,13 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
     }
 
     private static async Task<Report> ImportAsync(ServiceProvider services, SchoolFileLayout layout, string csv, string name,
-        IProgress<Progress>? progress = null, CancellationToken ct = default)
+        IProgress<Progress>? progress = null, CancellationToken ct = default, int urn = Urn)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
         await using var file = new MemoryStream(Encoding.UTF8.GetBytes(csv));
         var outcome = await scope.ServiceProvider.GetRequiredService<ImportSchoolData>()
-            .HandleAsync(new ImportSchoolData.Request(Urn, layout, name, AcceptValid: false), file, ct, progress);
+            .HandleAsync(new ImportSchoolData.Request(urn, layout, name, AcceptValid: false), file, ct, progress);
         return outcome.Value!;
     }
 

@@ -1586,13 +1586,11 @@ namespace Stepwise.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DataImportId");
-
-                    b.HasIndex("SchoolId");
+                    b.HasIndex("PupilId");
 
                     b.HasIndex("TrustId");
 
-                    b.HasIndex("PupilId", "AcademicYear")
+                    b.HasIndex("SchoolId", "PupilId", "AcademicYear")
                         .IsUnique();
 
                     b.ToTable("PupilAttendanceYears");
@@ -2645,12 +2643,6 @@ namespace Stepwise.Data.Migrations.Postgres
 
             modelBuilder.Entity("Stepwise.Features.SchoolData.PupilAttendanceYear", b =>
                 {
-                    b.HasOne("Stepwise.Features.SchoolData.DataImport", null)
-                        .WithMany()
-                        .HasForeignKey("DataImportId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Stepwise.Features.Pupils.Pupil", null)
                         .WithMany()
                         .HasForeignKey("PupilId")

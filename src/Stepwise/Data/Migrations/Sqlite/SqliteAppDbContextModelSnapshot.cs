@@ -1525,13 +1525,11 @@ namespace Stepwise.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DataImportId");
-
-                    b.HasIndex("SchoolId");
+                    b.HasIndex("PupilId");
 
                     b.HasIndex("TrustId");
 
-                    b.HasIndex("PupilId", "AcademicYear")
+                    b.HasIndex("SchoolId", "PupilId", "AcademicYear")
                         .IsUnique();
 
                     b.ToTable("PupilAttendanceYears");
@@ -2556,12 +2554,6 @@ namespace Stepwise.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Stepwise.Features.SchoolData.PupilAttendanceYear", b =>
                 {
-                    b.HasOne("Stepwise.Features.SchoolData.DataImport", null)
-                        .WithMany()
-                        .HasForeignKey("DataImportId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Stepwise.Features.Pupils.Pupil", null)
                         .WithMany()
                         .HasForeignKey("PupilId")
