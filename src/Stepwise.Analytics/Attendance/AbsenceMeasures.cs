@@ -42,30 +42,31 @@ public struct AbsenceTally
 
     /// <summary>Counts one enrolment: excluded when it has no possible sessions.</summary>
     /// <exception cref="ArgumentException">Negative sessions, or more absences than possible sessions.</exception>
-    public void Add(PupilSessions e)
+    public void Add(PupilSessions enrolment)
     {
-        if (e.Possible < 0 || e.Absent < 0 || e.Absent > e.Possible)
+        var (possible, absent) = (enrolment.Possible, enrolment.Absent);
+        if (possible < 0 || absent < 0 || absent > possible)
         {
             throw new ArgumentException(
-                $"Invalid sessions (possible {e.Possible}, absent {e.Absent}): absences must lie between 0 and the possible sessions.",
-                nameof(e));
+                $"Invalid sessions (possible {possible}, absent {absent}): absences must lie between 0 and the possible sessions.",
+                nameof(enrolment));
         }
 
-        if (e.Possible == 0)
+        if (possible == 0)
         {
             _excluded++;
             return;
         }
 
         _counted++;
-        _possible += e.Possible;
-        _absent += e.Absent;
-        if (AbsenceMeasures.AtLeastPercent(e.Absent, e.Possible, AbsenceMeasures.PersistentThresholdPercent))
+        _possible += possible;
+        _absent += absent;
+        if (AbsenceMeasures.AtLeastPercent(absent, possible, AbsenceMeasures.PersistentThresholdPercent))
         {
             _persistent++;
         }
 
-        if (AbsenceMeasures.AtLeastPercent(e.Absent, e.Possible, AbsenceMeasures.SevereThresholdPercent))
+        if (AbsenceMeasures.AtLeastPercent(absent, possible, AbsenceMeasures.SevereThresholdPercent))
         {
             _severe++;
         }

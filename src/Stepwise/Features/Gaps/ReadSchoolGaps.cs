@@ -80,7 +80,8 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
         var units = await db.Units.AsNoTracking().Where(u => u.SchoolId == school.Id && u.ArchivedAt == null).OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
         var unit = units.FirstOrDefault(u => u.Id == unitId && u.Kind != UnitKind.WholeSchool);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var pupils = await db.Pupils.AsNoTracking().Include(p => p.Characteristics).Where(p => p.SchoolId == school.Id).ToDictionaryAsync(p => p.Id, ct);
+        var pupils = await DeriveSchoolMetrics.WithRecordsAt(db, school.Id).AsNoTracking().Include(p => p.Characteristics).AsSplitQuery()
+            .ToDictionaryAsync(p => p.Id, ct);
 
         // A year-group unit narrows to its pupils (by their year group then); a subject unit to its subject (English
         // includes reading and writing); an SEN area to the SEN comparison.

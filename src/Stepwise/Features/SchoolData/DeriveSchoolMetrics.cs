@@ -86,8 +86,8 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
             metrics.Add(Incidents);
             foreach (var period in incidents.GroupBy(i => Period.HalfTermOf(i.Date)))
             {
-                // Per 100 pupils on roll when the half-term started, in each group.
-                var onRoll = pupils.Values.Where(p => p.LeftOn is null || p.LeftOn >= period.Key.Start).ToList();
+                // Per 100 pupils on roll when the half-term started, in each group: this school's roll, not a school a pupil has moved to.
+                var onRoll = pupils.Values.Where(p => p.SchoolId == schoolId && (p.LeftOn is null || p.LeftOn >= period.Key.Start)).ToList();
                 foreach (var group in ByGroup(onRoll, period.Key, groups, p => p.Id))
                 {
                     var members = group.Items.Select(p => p.Id).ToHashSet();
@@ -110,8 +110,21 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
     /// <summary>The school's pupils and the groups each is in over time, for working out figures by group.</summary>
     internal async Task<PupilMemberships> MembershipsAsync(int schoolId, CancellationToken ct)
     {
-        var pupils = await db.Pupils.AsNoTracking().Include(p => p.Characteristics).AsSplitQuery().Where(p => p.SchoolId == schoolId).ToDictionaryAsync(p => p.Id, ct);
+        var pupils = await WithRecordsAt(db, schoolId).AsNoTracking().Include(p => p.Characteristics).AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
         return new PupilMemberships(pupils, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    }
+
+    /// <summary>
+    /// The pupils whose records a school's figures count: those on its roll, and those who have since moved to another
+    /// school of the trust but whose attendance, results or incidents this school recorded (ADR 0064).
+    /// </summary>
+    internal static IQueryable<Pupil> WithRecordsAt(AppDbContext db, int schoolId)
+    {
+        var ids = db.Pupils.Where(p => p.SchoolId == schoolId).Select(p => p.Id)
+            .Union(db.PupilAttendanceYears.Where(y => y.SchoolId == schoolId).Select(y => y.PupilId))
+            .Union(db.Assessments.Where(a => a.SchoolId == schoolId).Select(a => a.PupilId))
+            .Union(db.BehaviourIncidents.Where(b => b.SchoolId == schoolId).Select(b => b.PupilId));
+        return db.Pupils.Where(p => ids.Contains(p.Id));
     }
 
     private async Task<List<Figure>> AttendanceFiguresAsync(int schoolId, PupilMemberships groups, CancellationToken ct) =>

@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
-using Stepwise.Features.Analysis;
-using Stepwise.Features.Pupils;
 using Stepwise.Features.Schools;
 using Report = Stepwise.Features.Reference.ImportNationalData.Report;
 using Progress = Stepwise.Features.Reference.ImportNationalData.Progress;

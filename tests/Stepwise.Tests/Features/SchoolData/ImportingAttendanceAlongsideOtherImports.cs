@@ -70,7 +70,7 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
     }
 
     [Fact]
-    public async Task A_pupil_who_moves_to_another_school_of_the_trust_has_each_schools_weeks_kept_by_each_school()
+    public async Task A_pupil_who_moves_to_another_school_of_the_trust_has_each_schools_weeks_kept_and_counted_by_each_school()
     {
         SkipUnlessAvailable();
         await using var services = Database.Services();
@@ -86,6 +86,13 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
         // Weeks 30 to 39 of 2024 at the first school (July to September: the end of one academic year and the start of the next);
         // then all twenty pupils move, and weeks 40 to 49 (2024/25 still) are at the second.
         Assert.True((await ImportAsync(services, SchoolFileLayout.Attendance, Attendance(20, 30, 10, absent: 1), "first.csv")).Imported);
+        Task<(int Pupils, double? Value, int Values)> FirstSchoolsWeek38Async() => QueryAsync(services, async db =>
+        {
+            var week = await db.MetricValues.SingleAsync(v => v.SchoolId == firstId && v.MetricKey == "attendance.overall-absence" && v.Group == "all" && v.Period == "2024-W38");
+            return (week.Pupils, week.Value, await db.MetricValues.CountAsync(v => v.SchoolId == firstId));
+        });
+        var before = await FirstSchoolsWeek38Async();
+        Assert.Equal((20, 10.0), (before.Pupils, before.Value));
         Assert.True((await ImportAsync(services, SchoolFileLayout.Pupils, PupilsCsv(20, year: 7), "pupils.csv", urn: SecondUrn)).Imported);
         var second = await ImportAsync(services, SchoolFileLayout.Attendance, Attendance(20, 40, 10, absent: 3), "second.csv", urn: SecondUrn);
 
@@ -95,6 +102,10 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
         Assert.Equal(2, stored.Count);
         Assert.Equal(200, stored[firstId]);
         Assert.Equal(200, stored.Single(s => s.Key != firstId).Value);
+
+        // A joiner imported at the first school works its figures out again: the pupils who left still count in its weeks.
+        Assert.True((await ImportAsync(services, SchoolFileLayout.Pupils, $"UPN,Year\n{Upn(99)},7\n", "joiner.csv")).Imported);
+        Assert.Equal(before, await FirstSchoolsWeek38Async());
     }
 
     [Fact]
