@@ -35,14 +35,13 @@ internal static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var mappings = columns.Select(p => p.GetRelationalTypeMapping()).ToArray();
         var getters = columns.Select(p => p.GetGetter()).ToArray();
+        var target = $"{sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))})";
         if (transaction is NpgsqlTransaction postgres)
         {
-            await CopyAsync(postgres, $"{sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))})",
-                mappings, getters, rows, ct);
+            await CopyAsync(postgres, target, mappings, getters, rows, ct);
             return;
         }
-        var header = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
-            $"({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
+        var header = $"INSERT INTO {target} VALUES ";
 
         foreach (var chunk in rows.Chunk(Math.Max(1, ParametersPerStatement / columns.Count)))
         {
