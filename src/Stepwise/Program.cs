@@ -5,6 +5,7 @@ using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
 using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Demo;
+using Stepwise.Features.Evidence;
 using Stepwise.Features.Frameworks;
 using Stepwise.Features.Gaps;
 using Stepwise.Features.Home;
@@ -81,6 +82,7 @@ static WebApplication BuildWebApp(string[] args)
     app.MapSelfEvaluationApi();
     app.MapStagesApi();
     app.MapPlansApi();
+    app.MapEvidenceApi();
     app.MapSurveys();
     return app;
 }

@@ -6,7 +6,7 @@ using Stepwise.Features.SelfEvaluation;
 
 namespace Stepwise.Features.Plans;
 
-/// <summary>The smaller things a plan gathers: milestones (and reaching them), evidence and comments.</summary>
+/// <summary>The smaller things a plan gathers: milestones (and reaching them) and comments. Evidence is added with the shared <see cref="Evidence.AddEvidence"/>.</summary>
 public sealed class AddToPlan(AppDbContext db, AccessControl access, ReadPlans read, TimeProvider clock)
 {
     public async Task<Outcome<MilestoneView>> MilestoneAsync(int priorityId, MilestoneInput input, CancellationToken ct)
@@ -53,42 +53,6 @@ public sealed class AddToPlan(AppDbContext db, AccessControl access, ReadPlans r
         var today = ActingPerson.Today(clock);
         return Outcome<MilestoneView>.Ok(new MilestoneView(milestone.Id, milestone.Title, milestone.DueOn, milestone.ReachedOn,
             ActionState.MilestoneState(milestone.DueOn, milestone.ReachedOn, today)));
-    }
-
-    public async Task<Outcome<EvidenceItemView>> EvidenceAsync(int priorityId, PlanEvidenceInput input, CancellationToken ct)
-    {
-        if (await read.FindPriorityAsync(priorityId, ct) is not var (priority, _, school))
-        {
-            return Outcome<EvidenceItemView>.NotFound();
-        }
-        if (!await access.CanAsync(Permission.EditPlans, school.Id, ct))
-        {
-            return Outcome<EvidenceItemView>.Forbidden();
-        }
-        var problems = new Problems().Require("title", input.Title, "evidence's title", 200).Optional("note", input.Note, "note", 2000);
-        var url = Text.Clean(input.Url);
-        if (url is not null && !EvidenceChecks.SafeLink(url))
-        {
-            problems.Add("url", "The link must start with https://, http:// or / (a page in Stepwise).");
-        }
-        if (problems.Any)
-        {
-            return Outcome<EvidenceItemView>.Invalid(problems);
-        }
-        var item = new PlanEvidence
-        {
-            PriorityId = priority.Id,
-            SchoolId = school.Id,
-            TrustId = school.TrustId,
-            Title = input.Title!.Trim(),
-            Url = url,
-            Note = Text.Clean(input.Note),
-            AddedOn = ActingPerson.Today(clock),
-            By = await ActingPerson.NameAsync(db, ct),
-        };
-        db.PlanEvidence.Add(item);
-        await db.SaveChangesAsync(ct);
-        return Outcome<EvidenceItemView>.Ok(new EvidenceItemView(item.Id, item.Title, item.Url, item.Note, item.AddedOn, item.By));
     }
 
     public async Task<Outcome<CommentView>> CommentAsync(int planId, CommentInput input, CancellationToken ct)

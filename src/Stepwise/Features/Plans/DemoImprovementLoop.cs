@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
+using Stepwise.Features.Evidence;
 using Stepwise.Features.Frameworks;
 using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
@@ -34,6 +35,7 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
 
     private DateOnly _today;
     private DateOnly _yearStart;
+    private readonly List<(Judgement Judgement, List<CheckedEvidence> Evidence)> _judgementEvidence = [];
 
     /// <param name="schools">The demo's schools by URN.</param>
     /// <param name="units">The demo's units by URN and key ("whole", "maths", "y6", "send" …).</param>
@@ -53,6 +55,9 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
         var reviewV1 = (await db.FrameworkVersions.Include(v => v.Areas).Where(v => db.Frameworks.Any(f => f.Id == v.FrameworkId && f.Key == "larkhaven-review")).FirstAsync(ct)).Areas;
 
         AddJudgements(schools, units, leaders, trustLeader, ofsted, reviewV1);
+        await db.SaveChangesAsync(ct);
+        db.Evidence.AddRange(_judgementEvidence.SelectMany(x => x.Evidence.Select(e =>
+            e.AttachTo(EvidenceOwner.Judgement, x.Judgement.Id, x.Judgement.TrustId, x.Judgement.SchoolId, x.Judgement.RecordedAt, null, x.Judgement.By))));
         await db.SaveChangesAsync(ct);
         // Version 2 of the trust's framework comes after version 1 was used: it maps its areas to version 1's.
         Check(await saveFramework.ImportAsync(TrustReview(2), ct), "larkhaven-review v2");
@@ -177,7 +182,7 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
         var wenna = schools[990004];
         db.Judgements.Add(Judge(wenna, units[(990004, "whole")], ofsted.First(a => a.Key == "attendance-and-behaviour"), "needs-attention", JudgementSource.External,
             _yearStart.AddDays(42), "Stephen Moore", "Behaviour in lessons is calm.", "Persistent absence, above all of disadvantaged pupils, is well above national.",
-            [new JudgementEvidence { Kind = EvidenceKind.Note, Title = "External review report, autumn term", Note = "Two-day review by an external adviser." }]));
+            [new(EvidenceKind.Note, "External review report, autumn term", null, null, null, "Two-day review by an external adviser.")]));
         db.Judgements.Add(Judge(wenna, units[(990004, "whole")], ofsted.First(a => a.Key == "leadership-and-governance"), "expected-standard", JudgementSource.External,
             _yearStart.AddDays(42), "Stephen Moore", "Governors know the school well.", "The improvement plan has too many priorities.", []));
 
@@ -198,35 +203,42 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
         }
     }
 
-    private static List<JudgementEvidence> Evidence(string area, int urn) => area switch
+    private static List<CheckedEvidence> Evidence(string area, int urn) => area switch
     {
         "attendance-and-behaviour" =>
         [
-            new() { Kind = EvidenceKind.Metric, Title = "Overall absence, all pupils", MetricKey = DeriveSchoolMetrics.OverallAbsence.Key, Group = PupilGroups.All },
-            new() { Kind = EvidenceKind.Metric, Title = "Persistent absence, disadvantaged pupils", MetricKey = DeriveSchoolMetrics.PersistentAbsence.Key, Group = "disadvantaged" },
+            new(EvidenceKind.Metric, "Overall absence, all pupils", null, DeriveSchoolMetrics.OverallAbsence.Key, PupilGroups.All, null),
+            new(EvidenceKind.Metric, "Persistent absence, disadvantaged pupils", null, DeriveSchoolMetrics.PersistentAbsence.Key, "disadvantaged", null),
         ],
-        "achievement" => [new() { Kind = EvidenceKind.Metric, Title = "Reading: expected standard", MetricKey = Measures[2].Key, Group = PupilGroups.All }],
-        "curriculum-and-teaching" => [new() { Kind = EvidenceKind.Observation, Title = "Learning walks, first half of the autumn term", Note = "Twelve lessons seen with subject leaders." }],
-        "personal-development-and-well-being" => [new() { Kind = EvidenceKind.Survey, Title = "Pupil survey, summer term", Note = "Nine in ten pupils say they feel safe at school." }],
-        _ => urn == 990002 ? [new() { Kind = EvidenceKind.Note, Title = "Governors' minutes, October", Note = "Governors reviewed the plan's first half-term." }] : [],
+        "achievement" => [new(EvidenceKind.Metric, "Reading: expected standard", null, Measures[2].Key, PupilGroups.All, null)],
+        "curriculum-and-teaching" => [new(EvidenceKind.Observation, "Learning walks, first half of the autumn term", null, null, null, "Twelve lessons seen with subject leaders.")],
+        "personal-development-and-well-being" => [new(EvidenceKind.Survey, "Pupil survey, summer term", null, null, null, "Nine in ten pupils say they feel safe at school.")],
+        _ => urn == 990002 ? [new(EvidenceKind.Note, "Governors' minutes, October", null, null, null, "Governors reviewed the plan's first half-term.")] : [],
     };
 
     private Judgement Judge(School school, Unit unit, FrameworkArea area, string grade, JudgementSource source, DateOnly on, string by,
-        string? strengths, string? development, List<JudgementEvidence> evidence) => new()
+        string? strengths, string? development, List<CheckedEvidence> evidence)
     {
-        TrustId = school.TrustId,
-        SchoolId = school.Id,
-        UnitId = unit.Id,
-        FrameworkAreaId = area.Id,
-        Grade = grade,
-        Source = source,
-        Strengths = strengths,
-        AreasForDevelopment = development,
-        JudgedOn = on < _today ? on : _today,
-        By = by,
-        RecordedAt = clock.GetUtcNow().UtcDateTime,
-        Evidence = evidence.Select(e => { e.TrustId = school.TrustId; return e; }).ToList(),
-    };
+        var judgement = new Judgement
+        {
+            TrustId = school.TrustId,
+            SchoolId = school.Id,
+            UnitId = unit.Id,
+            FrameworkAreaId = area.Id,
+            Grade = grade,
+            Source = source,
+            Strengths = strengths,
+            AreasForDevelopment = development,
+            JudgedOn = on < _today ? on : _today,
+            By = by,
+            RecordedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        if (evidence.Count > 0)
+        {
+            _judgementEvidence.Add((judgement, evidence));
+        }
+        return judgement;
+    }
 
     // ---- Stages ----------------------------------------------------------------------------------------------
 
@@ -344,11 +356,8 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
                 Milestone(school, attendance, "Attendance clinic running every week", _yearStart.AddDays(45), _yearStart.AddDays(40)),
                 Milestone(school, reading, "Phonics screening check practice: 85% on track", _yearStart.AddDays(200), null),
                 Milestone(school, leadership, "Every middle leader has a written plan for their area", _yearStart.AddDays(60), urn % 3 == 0 ? null : _yearStart.AddDays(58)));
-            db.PlanEvidence.Add(new PlanEvidence
-            {
-                TrustId = school.TrustId, SchoolId = school.Id, PriorityId = attendance.Id, Title = "Attendance action plan (governors' pack)",
-                Note = "Shared with governors at the autumn meeting.", AddedOn = Before(_yearStart.AddDays(50)), By = leaders[urn],
-            });
+            db.Evidence.Add(new CheckedEvidence(EvidenceKind.Note, "Attendance action plan (governors' pack)", null, null, null, "Shared with governors at the autumn meeting.")
+                .AttachTo(EvidenceOwner.Priority, attendance.Id, school.TrustId, school.Id, Before(_yearStart.AddDays(50)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), null, leaders[urn]));
             db.PlanComments.Add(new PlanComment
             {
                 TrustId = school.TrustId, SchoolId = school.Id, PlanId = plan.Id, PriorityId = attendance.Id, Author = "Helen Marsh",

@@ -120,20 +120,6 @@ public sealed class Milestone : ITrustOwned, IAudited
     public DateOnly? ReachedOn { get; set; }
 }
 
-/// <summary>Evidence of a priority's progress or impact: a link or a note.</summary>
-public sealed class PlanEvidence : ITrustOwned, IAudited
-{
-    public int Id { get; set; }
-    public int TrustId { get; set; }
-    public int SchoolId { get; set; }
-    public int PriorityId { get; set; }
-    public required string Title { get; set; }
-    public string? Url { get; set; }
-    public string? Note { get; set; }
-    public DateOnly AddedOn { get; set; }
-    public required string By { get; set; }
-}
-
 /// <summary>A comment on a plan (or one of its priorities) by someone who may change the plan.</summary>
 public sealed class PlanComment : ITrustOwned, IAudited
 {

@@ -72,18 +72,6 @@ public sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
     }
 }
 
-public sealed class PlanEvidenceConfiguration : IEntityTypeConfiguration<PlanEvidence>
-{
-    public void Configure(EntityTypeBuilder<PlanEvidence> builder)
-    {
-        builder.Property(e => e.Title).HasMaxLength(200);
-        builder.Property(e => e.Url).HasMaxLength(1000);
-        builder.Property(e => e.Note).HasMaxLength(2000);
-        builder.Property(e => e.By).HasMaxLength(256);
-        builder.HasOne<Priority>().WithMany().HasForeignKey(e => e.PriorityId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
 public sealed class PlanCommentConfiguration : IEntityTypeConfiguration<PlanComment>
 {
     public void Configure(EntityTypeBuilder<PlanComment> builder)

@@ -1,3 +1,5 @@
+using Stepwise.Features.Evidence;
+
 namespace Stepwise.Features.Plans;
 
 public sealed record PlanInput
@@ -66,13 +68,6 @@ public sealed record MilestoneInput
     public DateOnly? ReachedOn { get; init; }
 }
 
-public sealed record PlanEvidenceInput
-{
-    public string? Title { get; init; }
-    public string? Url { get; init; }
-    public string? Note { get; init; }
-}
-
 public sealed record CommentInput
 {
     public string? Text { get; init; }
@@ -118,7 +113,7 @@ public sealed record PriorityView(
     List<GoalView> Goals,
     List<ActionView> Actions,
     List<MilestoneView> Milestones,
-    List<EvidenceItemView> Evidence,
+    List<EvidenceView> Evidence,
     ReviewView? Review);
 
 public sealed record GoalView(
@@ -146,8 +141,6 @@ public sealed record ActionView(int Id, string Title, string Owner, DateOnly? St
 public sealed record ActionPrompt(string? YouSaid, string? Href, string? SourceHref, string? SourceLabel);
 
 public sealed record MilestoneView(int Id, string Title, DateOnly DueOn, DateOnly? ReachedOn, string State);
-
-public sealed record EvidenceItemView(int Id, string Title, string? Url, string? Note, DateOnly AddedOn, string By);
 
 public sealed record CommentView(int Id, int? PriorityId, string Author, string Text, DateTime At);
 

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stepwise.Common;
+using Stepwise.Features.Evidence;
 
 namespace Stepwise.Features.Plans;
 
 public static class PlansFeature
 {
     public static IServiceCollection AddPlans(this IServiceCollection services) => services
+        .AddEvidence()
+        .AddScoped<IEvidenceOwner, PriorityEvidenceOwner>()
         .AddScoped<ReadPlans>()
         .AddScoped<SavePlan>()
         .AddScoped<SavePriority>()
@@ -30,7 +33,6 @@ public static class PlansFeature
         api.MapPost("/priorities/{priorityId:int}/goals", AddGoalAsync).WithSummary("Add a goal on a metric (and pupil group) with baseline, target and dates");
         api.MapPost("/priorities/{priorityId:int}/actions", AddActionAsync).WithSummary("Add an action: owner, start, due, status, cost");
         api.MapPost("/priorities/{priorityId:int}/milestones", AddMilestoneAsync).WithSummary("Add a milestone");
-        api.MapPost("/priorities/{priorityId:int}/evidence", AddEvidenceAsync).WithSummary("Add evidence: a link or a note");
         api.MapPut("/actions/{actionId:int}", UpdateActionAsync).WithSummary("Change an action (its status, dates, owner or cost)");
         return app;
     }
@@ -76,10 +78,6 @@ public static class PlansFeature
     private static async Task<Results<Created<MilestoneView>, ValidationProblem, NotFound, ForbidHttpResult>> AddMilestoneAsync(
         int priorityId, MilestoneInput input, AddToPlan add, CancellationToken ct) =>
         (await add.MilestoneAsync(priorityId, input, ct)).ToCreated(_ => $"/api/priorities/{priorityId}");
-
-    private static async Task<Results<Created<EvidenceItemView>, ValidationProblem, NotFound, ForbidHttpResult>> AddEvidenceAsync(
-        int priorityId, PlanEvidenceInput input, AddToPlan add, CancellationToken ct) =>
-        (await add.EvidenceAsync(priorityId, input, ct)).ToCreated(_ => $"/api/priorities/{priorityId}");
 
     private static async Task<Results<Created<CommentView>, ValidationProblem, NotFound, ForbidHttpResult>> CommentAsync(
         int planId, CommentInput input, AddToPlan add, CancellationToken ct) =>

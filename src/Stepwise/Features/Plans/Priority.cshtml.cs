@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stepwise.Common;
 using Stepwise.Features.Access;
+using Stepwise.Features.Evidence;
 using Stepwise.Features.SelfEvaluation;
 
 namespace Stepwise.Features.Plans;
 
 /// <summary>One priority: its goals, actions, milestones, evidence and review, with the forms to add to each.</summary>
 public sealed class PriorityModel(ReadPlans read, SaveGoal saveGoal, SaveAction saveAction, AddToPlan add, SavePriority savePriority,
-    PlanChoices choices, AccessControl access, TimeProvider clock) : PageModel
+    PlanChoices choices, AddEvidence addEvidence, RemoveEvidence removeEvidence, ReadEvidenceChoices evidenceChoices, AccessControl access, TimeProvider clock) : PageModel
 {
     public PlanView Plan { get; private set; } = null!;
     public PriorityView Priority { get; private set; } = null!;
@@ -25,7 +26,7 @@ public sealed class PriorityModel(ReadPlans read, SaveGoal saveGoal, SaveAction 
     public MilestoneInput NewMilestone { get; set; } = new();
 
     [BindProperty]
-    public PlanEvidenceInput NewEvidence { get; set; } = new();
+    public EvidenceInput NewEvidence { get; set; } = new();
 
     [BindProperty]
     public ReviewInput Review { get; set; } = new();
@@ -53,7 +54,7 @@ public sealed class PriorityModel(ReadPlans read, SaveGoal saveGoal, SaveAction 
         HandleAsync(priorityId, "NewMilestone", () => add.MilestoneAsync(priorityId, NewMilestone, ct), m => $"The milestone “{m.Title}” has been added.", "milestones", ct);
 
     public Task<IActionResult> OnPostEvidenceAsync(int priorityId, CancellationToken ct) =>
-        HandleAsync(priorityId, "NewEvidence", () => add.EvidenceAsync(priorityId, NewEvidence, ct), e => $"“{e.Title}” has been added to the evidence.", "evidence", ct);
+        HandleAsync(priorityId, "NewEvidence", () => addEvidence.HandleAsync(EvidenceOwner.Priority, priorityId, NewEvidence, ct), e => $"“{e.Title}” has been added to the evidence.", "evidence", ct);
 
     public Task<IActionResult> OnPostReviewAsync(int priorityId, CancellationToken ct) =>
         HandleAsync(priorityId, "Review", () => savePriority.ReviewAsync(priorityId, Review, ct), _ => "The impact review has been saved.", "review", ct);
@@ -85,6 +86,16 @@ public sealed class PriorityModel(ReadPlans read, SaveGoal saveGoal, SaveAction 
             return Page();
         }
         return this.Reply(outcome, a => this.Done($"“{a.Title}” is now {ActionState.Words(a.State).ToLowerInvariant()}.", $"/priorities/{priorityId}#actions"));
+    }
+
+    public async Task<IActionResult> OnPostRemoveEvidenceAsync(int priorityId, int evidenceId, CancellationToken ct)
+    {
+        if (!await LoadAsync(priorityId, ct) || Priority.Evidence.All(e => e.Id != evidenceId))
+        {
+            return NotFound();
+        }
+        var outcome = await removeEvidence.HandleAsync(evidenceId, ct);
+        return this.Reply(outcome, e => this.Done($"“{e.Title}” has been removed from the evidence.", $"/priorities/{priorityId}#evidence"));
     }
 
     public async Task<IActionResult> OnPostReachedAsync(int priorityId, int milestoneId, CancellationToken ct)
@@ -123,6 +134,7 @@ public sealed class PriorityModel(ReadPlans read, SaveGoal saveGoal, SaveAction 
         ViewData["Urn"] = school.Urn;
         CanEdit = await access.CanAsync(Permission.EditPlans, school.Id, ct);
         Choices = await choices.ForSchoolAsync(school.Id, school.Urn, ct);
+        ViewData[EvidenceChoices.ViewDataKey] = await evidenceChoices.HandleAsync(ct);
         return true;
     }
 }

@@ -3,6 +3,7 @@ using Stepwise.Analytics.Spc;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Evidence;
 using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
@@ -13,7 +14,7 @@ namespace Stepwise.Features.Plans;
 /// A school's plans with everything in them, and each goal's status computed from its metric series there and then.
 /// Also finds a plan, priority or action by id for the person asking — null (so: 404) if they may not see its school.
 /// </summary>
-public sealed class ReadPlans(AppDbContext db, AccessControl access, TimeProvider clock)
+public sealed class ReadPlans(AppDbContext db, AccessControl access, ReadEvidence readEvidence, TimeProvider clock)
 {
     public async Task<List<PlanView>?> ForSchoolAsync(int urn, CancellationToken ct)
     {
@@ -77,7 +78,7 @@ public sealed class ReadPlans(AppDbContext db, AccessControl access, TimeProvide
         var actions = await db.PlanActions.AsNoTracking().Where(a => priorityIds.Contains(a.PriorityId)).OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToListAsync(ct);
         var prompts = await PromptsAsync(school, actions.Select(a => a.Id).ToList(), ct);
         var milestones = await db.Milestones.AsNoTracking().Where(m => priorityIds.Contains(m.PriorityId)).OrderBy(m => m.DueOn).ThenBy(m => m.Id).ToListAsync(ct);
-        var evidence = await db.PlanEvidence.AsNoTracking().Where(e => priorityIds.Contains(e.PriorityId)).OrderBy(e => e.AddedOn).ThenBy(e => e.Id).ToListAsync(ct);
+        var evidence = await readEvidence.ForAsync(EvidenceOwner.Priority, priorityIds, ct);
         var comments = await db.PlanComments.AsNoTracking().Where(c => planIds.Contains(c.PlanId)).OrderBy(c => c.At).ToListAsync(ct);
         var areaIds = priorities.Where(p => p.FrameworkAreaId is not null).Select(p => p.FrameworkAreaId!.Value).ToList();
         var areas = await (from a in db.FrameworkAreas.AsNoTracking()
@@ -99,7 +100,7 @@ public sealed class ReadPlans(AppDbContext db, AccessControl access, TimeProvide
                 actions.Where(x => x.PriorityId == p.Id).Select(x => new ActionView(x.Id, x.Title, x.Owner, x.StartsOn, x.DueOn, Codes.Of(x.Status),
                     ActionState.Of(x.Status, x.DueOn, today), x.Cost, x.DoneOn, prompts[x.Id].ToList())).ToList(),
                 milestones.Where(m => m.PriorityId == p.Id).Select(m => new MilestoneView(m.Id, m.Title, m.DueOn, m.ReachedOn, ActionState.MilestoneState(m.DueOn, m.ReachedOn, today))).ToList(),
-                evidence.Where(e => e.PriorityId == p.Id).Select(e => new EvidenceItemView(e.Id, e.Title, e.Url, e.Note, e.AddedOn, e.By)).ToList(),
+                evidence.GetValueOrDefault(p.Id, []),
                 p.Decision is null && p.WhatChanged is null && p.WhatWeLearned is null ? null
                     : new ReviewView(p.WhatChanged, p.WhatWeLearned, p.Decision is ReviewDecision d ? Codes.Of(d) : null, p.ReviewedOn, p.ReviewedBy))).ToList(),
             comments.Where(c => c.PlanId == plan.Id).Select(c => new CommentView(c.Id, c.PriorityId, c.Author, c.Text, c.At)).ToList())).ToList();

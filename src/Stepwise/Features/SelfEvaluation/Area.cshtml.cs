@@ -1,25 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
-using Stepwise.Data;
-using Stepwise.Features.Access;
-using Stepwise.Features.Frameworks;
-using Stepwise.Features.SchoolData;
+using Stepwise.Features.Evidence;
 
 namespace Stepwise.Features.SelfEvaluation;
 
 /// <summary>One area: what it covers, every judgement of it (across framework versions), and the form to judge it.</summary>
-public sealed class AreaModel(ReadSelfEvaluation read, RecordJudgement record, FrameworkCatalogue catalogue, AccessControl access, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class AreaModel(ReadSelfEvaluation read, RecordJudgement record, ReadEvidenceChoices choices, TimeProvider clock) : PageModel
 {
     public ReadSelfEvaluation.Context Context { get; private set; } = null!;
     public SelfEvaluationView View { get; private set; } = null!;
     public AreaJudgements Area { get; private set; } = null!;
     public List<SelectListItem> Sources { get; private set; } = [];
-    public List<SelectListItem> Metrics { get; private set; } = [];
-    public List<SelectListItem> Groups { get; private set; } = [];
-    public Dictionary<string, string> MetricNames { get; private set; } = [];
 
     [BindProperty]
     public JudgementForm Input { get; set; } = new();
@@ -98,45 +91,26 @@ public sealed class AreaModel(ReadSelfEvaluation read, RecordJudgement record, F
 
     private async Task<IActionResult?> LoadAsync(int urn, int areaId, int? unit, CancellationToken ct)
     {
-        var context = await read.ContextAsync(urn, unit, ct);
-        var version = context is null ? null : await catalogue.LoadForAreaAsync(areaId, ct);
-        if (context is null || version is null)
+        var found = await read.AreaAsync(urn, areaId, unit, ct);
+        if (found is null)
         {
             return NotFound();
         }
-        Context = context;
+        if (found.MovedTo is int today)
+        {
+            return Redirect($"/schools/{urn}/self-evaluation/areas/{today}?unit={found.Context.Unit.Id}");
+        }
+        (Context, View, Area) = (found.Context, found.Evaluation, found.Area);
         ViewData["Urn"] = urn;
-        View = await read.ForAsync(context, version.Framework.Id, ct);
-        var area = View.Areas.FirstOrDefault(a => a.AreaId == areaId);
-        if (area is null)
-        {
-            // An area of an earlier version: the area with the same key today, if there is one.
-            var key = version.Areas.First(a => a.Id == areaId).Key;
-            return View.Areas.FirstOrDefault(a => a.Key == key) is { } today
-                ? Redirect($"/schools/{urn}/self-evaluation/areas/{today.AreaId}?unit={context.Unit.Id}")
-                : NotFound();
-        }
-        Area = area;
-
-        if (await access.CanForUnitAsync(Permission.EditSelfEvaluation, context.School.Id, context.Unit.Id, ct))
-        {
-            Sources.Add(new SelectListItem("The school's own judgement", "self"));
-        }
-        if (await access.CanAcrossTrustAsync(Permission.ModerateSchools, ct))
-        {
-            Sources.Add(new SelectListItem("The trust's judgement", "trust"));
-            Sources.Add(new SelectListItem("An external review's judgement", "external"));
-        }
-        var metrics = await db.Metrics.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Key, m.Name }).ToListAsync(ct);
-        MetricNames = metrics.ToDictionary(m => m.Key, m => m.Name);
-        Metrics = metrics.Select(m => new SelectListItem(m.Name, m.Key)).Prepend(new SelectListItem("None", "")).ToList();
-        Groups = PupilGroups.Comparisons.SelectMany(c => new[] { (c.Group, c.Name), (c.Others, c.OthersName) })
-            .Prepend((PupilGroups.All, PupilGroups.Name(PupilGroups.All)))
-            .Select(g => new SelectListItem(g.Item2, g.Item1)).ToList();
+        Sources = found.CanRecord.Select(s => new SelectListItem(SourceNames[s], s)).ToList();
+        ViewData[EvidenceChoices.ViewDataKey] = await choices.HandleAsync(ct);
         return null;
     }
 
-    public static List<SelectListItem> Kinds => Enum.GetValues<EvidenceKind>()
-        .Select(k => new SelectListItem(Stepwise.Features.Shared.Display.Sentence(Codes.Of(k)), Codes.Of(k)))
-        .Prepend(new SelectListItem("From what is filled in", "")).ToList();
+    private static readonly Dictionary<string, string> SourceNames = new()
+    {
+        ["self"] = "The school's own judgement",
+        ["trust"] = "The trust's judgement",
+        ["external"] = "An external review's judgement",
+    };
 }

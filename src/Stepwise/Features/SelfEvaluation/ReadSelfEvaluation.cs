@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Evidence;
 using Stepwise.Features.Frameworks;
 using Stepwise.Features.Schools;
 using Stepwise.Features.Units;
@@ -13,9 +14,13 @@ namespace Stepwise.Features.SelfEvaluation;
 /// judgement from the school, the trust and external review, and every earlier judgement — including those made
 /// against earlier versions, followed through each version's mapping.
 /// </summary>
-public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, FrameworkCatalogue catalogue)
+public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, FrameworkCatalogue catalogue, ReadEvidence readEvidence)
 {
     public sealed record Context(School School, Unit Unit, List<Unit> Units, List<FrameworkSummary> Frameworks);
+
+    /// <param name="CanRecord">The sources (self, trust, external) the acting person may record a judgement from.</param>
+    /// <param name="MovedTo">Set when the area asked for belongs to an earlier version: the id of the area that continues it.</param>
+    public sealed record AreaRead(Context Context, SelfEvaluationView Evaluation, AreaJudgements Area, List<string> CanRecord, int? MovedTo);
 
     /// <summary>The school, the unit (the whole school when none is given) and the trust's frameworks; null if not visible.</summary>
     public async Task<Context?> ContextAsync(int urn, int? unitId, CancellationToken ct)
@@ -52,6 +57,40 @@ public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, Fr
         return await ForAsync(context, chosen.Id, ct);
     }
 
+    /// <summary>
+    /// One area of a framework for a school or unit: every judgement of it and the sources the acting person may
+    /// record. An area of an earlier version answers with the area that continues it today (<see cref="AreaRead.MovedTo"/>).
+    /// Null when the school, unit or area is not found or not visible.
+    /// </summary>
+    public async Task<AreaRead?> AreaAsync(int urn, int areaId, int? unitId, CancellationToken ct)
+    {
+        var context = await ContextAsync(urn, unitId, ct);
+        var version = context is null ? null : await catalogue.LoadForAreaAsync(areaId, ct);
+        if (context is null || version is null)
+        {
+            return null;
+        }
+        var view = await ForAsync(context, version.Framework.Id, ct);
+        var area = view.Areas.FirstOrDefault(a => a.AreaId == areaId);
+        if (area is null)
+        {
+            // An area of an earlier version: the area with the same key today, if there is one.
+            var key = version.Areas.First(a => a.Id == areaId).Key;
+            return view.Areas.FirstOrDefault(a => a.Key == key) is { } today ? new AreaRead(context, view, today, [], today.AreaId) : null;
+        }
+        var sources = new List<string>();
+        if (await access.CanForUnitAsync(Permission.EditSelfEvaluation, context.School.Id, context.Unit.Id, ct))
+        {
+            sources.Add(Codes.Of(JudgementSource.Self));
+        }
+        if (await access.CanAcrossTrustAsync(Permission.ModerateSchools, ct))
+        {
+            sources.Add(Codes.Of(JudgementSource.Trust));
+            sources.Add(Codes.Of(JudgementSource.External));
+        }
+        return new AreaRead(context, view, area, sources, null);
+    }
+
     public async Task<SelfEvaluationView> ForAsync(Context context, int frameworkId, CancellationToken ct)
     {
         var versions = new List<LoadedVersion>();
@@ -61,9 +100,10 @@ public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, Fr
         }
         var current = versions[^1];
         var areaIds = versions.SelectMany(v => v.Areas.Select(a => a.Id)).ToList();
-        var judgements = await db.Judgements.AsNoTracking().Include(j => j.Evidence)
+        var judgements = await db.Judgements.AsNoTracking()
             .Where(j => j.SchoolId == context.School.Id && j.UnitId == context.Unit.Id && areaIds.Contains(j.FrameworkAreaId))
             .ToListAsync(ct);
+        var evidence = await readEvidence.ForAsync(EvidenceOwner.Judgement, judgements.Select(j => j.Id).ToList(), ct);
         var byArea = versions.SelectMany(v => v.Areas.Select(a => (a, v))).ToDictionary(x => x.a.Id);
         var unitNames = context.Units.ToDictionary(u => u.Id, u => u.Name);
 
@@ -72,7 +112,7 @@ public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, Fr
         {
             var lineage = Lineage(area, versions);
             var history = judgements.Where(j => lineage.Contains(j.FrameworkAreaId))
-                .Select(j => View(j, byArea[j.FrameworkAreaId].a, byArea[j.FrameworkAreaId].v, unitNames))
+                .Select(j => View(j, byArea[j.FrameworkAreaId].a, byArea[j.FrameworkAreaId].v, unitNames, evidence.GetValueOrDefault(j.Id, [])))
                 .OrderByDescending(j => j.JudgedOn).ThenByDescending(j => j.Id).ToList();
             var self = history.FirstOrDefault(j => j.Source == "self");
             var trust = history.FirstOrDefault(j => j.Source == "trust");
@@ -100,12 +140,12 @@ public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, Fr
         return ids;
     }
 
-    private static JudgementView View(Judgement j, FrameworkArea area, LoadedVersion version, Dictionary<int, string> units)
+    private static JudgementView View(Judgement j, FrameworkArea area, LoadedVersion version, Dictionary<int, string> units, List<EvidenceView> evidence)
     {
         var grade = version.Grade(area.Scale, j.Grade);
         return new JudgementView(j.Id, area.Key, area.Name, version.Version.Number, j.Grade, grade?.Name ?? j.Grade, grade?.Rank ?? 0,
             version.Scale(area.Scale).Count(), Codes.Of(j.Source), j.Strengths, j.AreasForDevelopment, j.JudgedOn, j.By,
             units.GetValueOrDefault(j.UnitId, ""),
-            j.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceView(Codes.Of(e.Kind), e.Title, e.Url, e.MetricKey, e.Group, e.Note)).ToList());
+            evidence);
     }
 }

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Evidence;
 using Stepwise.Features.Frameworks;
-using Stepwise.Features.SchoolData;
 using Stepwise.Features.Units;
 
 namespace Stepwise.Features.SelfEvaluation;
@@ -13,7 +13,7 @@ namespace Stepwise.Features.SelfEvaluation;
 /// record the trust's view and external reviews' findings. The grade must be on the area's scale in the framework's
 /// latest version. Nothing is stored if any field is wrong.
 /// </summary>
-public sealed class RecordJudgement(AppDbContext db, AccessControl access, FrameworkCatalogue catalogue, TimeProvider clock)
+public sealed class RecordJudgement(AppDbContext db, AccessControl access, FrameworkCatalogue catalogue, ReadEvidence readEvidence, TimeProvider clock)
 {
     public const int MaxEvidence = 10;
 
@@ -98,12 +98,12 @@ public sealed class RecordJudgement(AppDbContext db, AccessControl access, Frame
         {
             problems.Add("evidence", $"A judgement can link at most {MaxEvidence} pieces of evidence.");
         }
-        var items = new List<JudgementEvidence>();
+        var checkedEvidence = new List<CheckedEvidence>();
         for (var i = 0; i < Math.Min(evidence.Count, MaxEvidence); i++)
         {
             if (await EvidenceChecks.CheckAsync(db, evidence[i], $"evidence[{i}]", i + 1, problems, ct) is { } item)
             {
-                items.Add(item);
+                checkedEvidence.Add(item);
             }
         }
 
@@ -125,84 +125,17 @@ public sealed class RecordJudgement(AppDbContext db, AccessControl access, Frame
             PersonId = db.Scope.PersonId,
             By = await ActingPerson.NameAsync(db, ct),
             RecordedAt = clock.GetUtcNow().UtcDateTime,
-            Evidence = items,
         };
+        // The judgement and its evidence are stored together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Judgements.Add(judgement);
         await db.SaveChangesAsync(ct);
+        var items = checkedEvidence.Select(e => e.AttachTo(EvidenceOwner.Judgement, judgement.Id, school.TrustId, school.Id, judgement.RecordedAt, judgement.PersonId, judgement.By)).ToList();
+        db.Evidence.AddRange(items);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<JudgementView>.Ok(new JudgementView(judgement.Id, area.Key, area.Name, loaded!.Version.Number, grade.Key, grade.Name, grade.Rank,
             loaded.Scale(area.Scale).Count(), Codes.Of(source), judgement.Strengths, judgement.AreasForDevelopment, judgedOn, judgement.By, unit.Name,
-            items.Select(e => new EvidenceView(Codes.Of(e.Kind), e.Title, e.Url, e.MetricKey, e.Group, e.Note)).ToList()));
+            (await readEvidence.ForAsync(EvidenceOwner.Judgement, [judgement.Id], ct)).GetValueOrDefault(judgement.Id, [])));
     }
-}
-
-/// <summary>Checks one piece of evidence: its kind, a title, a safe link, and for a metric a key in the catalogue and a known pupil group.</summary>
-public static class EvidenceChecks
-{
-    public static async Task<JudgementEvidence?> CheckAsync(AppDbContext db, EvidenceInput e, string field, int number, Problems problems, CancellationToken ct)
-    {
-        var before = problems.ToDictionary().Values.Sum(v => v.Length);
-        var kind = EvidenceKind.Note;
-        if (Text.Clean(e.Kind) is null)
-        {
-            kind = Text.Clean(e.MetricKey) is not null ? EvidenceKind.Metric : Text.Clean(e.Url) is not null ? EvidenceKind.Link : EvidenceKind.Note;
-        }
-        else if (!Codes.TryParse(e.Kind, out kind))
-        {
-            problems.Add($"{field}.kind", $"Evidence {number}: the kind must be one of {Codes.List<EvidenceKind>()}, not \"{e.Kind!.Trim()}\".");
-        }
-        var metricKey = Text.Clean(e.MetricKey);
-        var group = Text.Clean(e.Group) ?? PupilGroups.All;
-        string? title = Text.Clean(e.Title);
-        if (kind == EvidenceKind.Metric)
-        {
-            var metric = metricKey is null ? null : await db.Metrics.AsNoTracking().FirstOrDefaultAsync(m => m.Key == metricKey, ct);
-            if (metric is null)
-            {
-                problems.Add($"{field}.metricKey", metricKey is null
-                    ? $"Evidence {number}: choose the metric."
-                    : $"Evidence {number}: there is no metric \"{metricKey}\" in the catalogue.");
-            }
-            if (!PupilGroups.IsKnown(group))
-            {
-                problems.Add($"{field}.group", $"Evidence {number}: \"{group}\" is not a pupil group.");
-            }
-            title ??= metric is null ? null : group == PupilGroups.All ? metric.Name : $"{metric.Name}: {PupilGroups.Name(group)}";
-        }
-        else
-        {
-            title ??= Text.Clean(e.Note) is string note ? (note.Length > 60 ? note[..57] + "…" : note) : Text.Clean(e.Url);
-        }
-        if (title is null)
-        {
-            problems.Add($"{field}.title", $"Evidence {number}: give it a title.");
-        }
-        else if (title.Length > 200)
-        {
-            problems.Add($"{field}.title", $"Evidence {number}: the title must be 200 characters or fewer.");
-        }
-        var url = Text.Clean(e.Url);
-        if (url is not null && !SafeLink(url))
-        {
-            problems.Add($"{field}.url", $"Evidence {number}: the link must start with https://, http:// or / (a page in Stepwise).");
-        }
-        problems.Optional($"{field}.note", e.Note, $"note of evidence {number}", 2000);
-        if (problems.ToDictionary().Values.Sum(v => v.Length) > before)
-        {
-            return null;
-        }
-        return new JudgementEvidence
-        {
-            Kind = kind,
-            Title = title!,
-            Url = url,
-            MetricKey = kind == EvidenceKind.Metric ? metricKey : null,
-            Group = kind == EvidenceKind.Metric ? group : null,
-            Note = Text.Clean(e.Note),
-        };
-    }
-
-    /// <summary>Only web links and Stepwise's own pages: never javascript: or data: addresses.</summary>
-    public static bool SafeLink(string url) =>
-        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
-        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && url.Length <= 1000);
 }

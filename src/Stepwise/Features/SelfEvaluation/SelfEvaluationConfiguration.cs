@@ -18,20 +18,6 @@ public sealed class JudgementConfiguration : IEntityTypeConfiguration<Judgement>
         builder.HasOne<School>().WithMany().HasForeignKey(j => j.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(j => j.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FrameworkArea>().WithMany().HasForeignKey(j => j.FrameworkAreaId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(j => j.Evidence).WithOne().HasForeignKey(e => e.JudgementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(j => new { j.SchoolId, j.UnitId, j.FrameworkAreaId, j.JudgedOn });
-    }
-}
-
-public sealed class JudgementEvidenceConfiguration : IEntityTypeConfiguration<JudgementEvidence>
-{
-    public void Configure(EntityTypeBuilder<JudgementEvidence> builder)
-    {
-        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(e => e.Title).HasMaxLength(200);
-        builder.Property(e => e.Url).HasMaxLength(1000);
-        builder.Property(e => e.MetricKey).HasMaxLength(60);
-        builder.Property(e => e.Group).HasMaxLength(30);
-        builder.Property(e => e.Note).HasMaxLength(2000);
     }
 }

@@ -1,4 +1,4 @@
-using Stepwise.Common;
+using Stepwise.Features.Evidence;
 
 namespace Stepwise.Features.SelfEvaluation;
 
@@ -25,22 +25,6 @@ public sealed record JudgementInput
     public DateOnly? JudgedOn { get; init; }
     public List<EvidenceInput>? Evidence { get; init; }
 }
-
-public sealed record EvidenceInput
-{
-    /// <summary>metric, survey, observation, note or link.</summary>
-    public string? Kind { get; init; }
-
-    public string? Title { get; init; }
-    public string? Url { get; init; }
-    public string? MetricKey { get; init; }
-    public string? Group { get; init; }
-    public string? Note { get; init; }
-
-    public bool IsEmpty => Text.Clean(Title) is null && Text.Clean(Url) is null && Text.Clean(MetricKey) is null && Text.Clean(Note) is null;
-}
-
-public sealed record EvidenceView(string Kind, string Title, string? Url, string? MetricKey, string? Group, string? Note);
 
 public sealed record JudgementView(
     int Id,
@@ -90,3 +74,16 @@ public sealed record SelfEvaluationView(
     string FrameworkName,
     int FrameworkVersion,
     List<AreaJudgements> Areas);
+
+/// <summary>One area for a school or unit, as the area page shows it: its judgements and what the reader may record.</summary>
+/// <param name="CanRecord">The sources (self, trust, external) the reader may record a judgement from; empty for a reader.</param>
+public sealed record SelfEvaluationAreaView(
+    int Urn,
+    string SchoolName,
+    int UnitId,
+    string UnitName,
+    string FrameworkKey,
+    string FrameworkName,
+    int FrameworkVersion,
+    AreaJudgements Area,
+    List<string> CanRecord);

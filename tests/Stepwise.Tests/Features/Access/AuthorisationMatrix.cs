@@ -67,6 +67,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["planId"] = $"{loop.NorthSecondary.PlanId}",
             ["priorityId"] = $"{loop.NorthSecondary.PriorityId}",
             ["actionId"] = $"{loop.NorthSecondary.ActionId}",
+            ["judgementId"] = $"{loop.NorthSecondary.JudgementId}",
+            ["evidenceId"] = $"{loop.NorthSecondary.EvidenceId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -86,6 +88,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["planId"] = $"{loop.HarbourSchool.PlanId}",
             ["priorityId"] = $"{loop.HarbourSchool.PriorityId}",
             ["actionId"] = $"{loop.HarbourSchool.ActionId}",
+            ["judgementId"] = $"{loop.HarbourSchool.JudgementId}",
+            ["evidenceId"] = $"{loop.HarbourSchool.EvidenceId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -105,6 +109,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["planId"] = $"{loop.NorthPrimary.PlanId}",
             ["priorityId"] = $"{loop.NorthPrimary.PriorityId}",
             ["actionId"] = $"{loop.NorthPrimary.ActionId}",
+            ["judgementId"] = $"{loop.NorthPrimary.JudgementId}",
+            ["evidenceId"] = $"{loop.NorthPrimary.EvidenceId}",
         };
 
         var failures = new List<string>();

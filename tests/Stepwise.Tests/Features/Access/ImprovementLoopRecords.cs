@@ -5,7 +5,7 @@ using Stepwise.Tests.Infrastructure;
 namespace Stepwise.Tests.Features.Access;
 
 /// <summary>
-/// A framework in each trust and a plan (with a priority and an action) in each school, made through the API by the
+/// A framework in each trust, and a plan (with a priority and an action) and a judgement (with evidence) in each school, made through the API by the
 /// people who would make them, so that the authorisation matrix has real ids to try on the improvement loop's routes.
 /// </summary>
 public sealed record ImprovementLoopRecords(
@@ -17,7 +17,7 @@ public sealed record ImprovementLoopRecords(
 {
     public sealed record TrustFramework(int FrameworkId, int AreaId);
 
-    public sealed record SchoolPlan(int PlanId, int PriorityId, int ActionId);
+    public sealed record SchoolPlan(int PlanId, int PriorityId, int ActionId, int JudgementId, int EvidenceId);
 
     public static async Task<ImprovementLoopRecords> SeedAsync(StepwiseApp app) => new(
         await FrameworkAsync(app, World.NorthLeader),
@@ -43,6 +43,10 @@ public sealed record ImprovementLoopRecords(
         var priority = await (await client.PostJsonAsync($"/api/plans/{(int)plan["id"]!}/priorities", new { title = "Priority" })).ReadJsonAsync(HttpStatusCode.Created);
         var action = await (await client.PostJsonAsync($"/api/priorities/{(int)priority["id"]!}/actions", new { title = "Action", owner = "Owner", dueOn = "2027-01-31" }))
             .ReadJsonAsync(HttpStatusCode.Created);
-        return new SchoolPlan((int)plan["id"]!, (int)priority["id"]!, (int)action["id"]!);
+        var judgement = await (await client.PostJsonAsync($"/api/schools/{urn}/judgements", new
+        {
+            framework = "ofsted-2025", area = "inclusion", grade = "expected-standard", evidence = new[] { new { kind = "note", title = "Evidence", note = "A note" } },
+        })).ReadJsonAsync(HttpStatusCode.Created);
+        return new SchoolPlan((int)plan["id"]!, (int)priority["id"]!, (int)action["id"]!, (int)judgement["id"]!, (int)judgement["evidence"]![0]!["id"]!);
     }
 }

@@ -273,6 +273,76 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.ToTable("ComparatorWeightSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Evidence.EvidenceItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("OwnerKind", "OwnerId");
+
+                    b.ToTable("Evidence");
+                });
+
             modelBuilder.Entity("Stepwise.Features.Frameworks.Framework", b =>
                 {
                     b.Property<int>("Id")
@@ -840,53 +910,6 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.HasIndex("TrustId");
 
                     b.ToTable("PlanComments");
-                });
-
-            modelBuilder.Entity("Stepwise.Features.Plans.PlanEvidence", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("AddedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("PriorityId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SchoolId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("TrustId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PriorityId");
-
-                    b.HasIndex("TrustId");
-
-                    b.ToTable("PlanEvidence");
                 });
 
             modelBuilder.Entity("Stepwise.Features.Plans.Priority", b =>
@@ -1730,55 +1753,6 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.ToTable("Judgements");
                 });
 
-            modelBuilder.Entity("Stepwise.Features.SelfEvaluation.JudgementEvidence", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Group")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<int>("JudgementId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("MetricKey")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("TrustId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JudgementId");
-
-                    b.HasIndex("TrustId");
-
-                    b.ToTable("JudgementEvidence");
-                });
-
             modelBuilder.Entity("Stepwise.Features.Stages.StageChange", b =>
                 {
                     b.Property<int>("Id")
@@ -2371,6 +2345,14 @@ namespace Stepwise.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Evidence.EvidenceItem", b =>
+                {
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Stepwise.Features.Frameworks.Framework", b =>
                 {
                     b.HasOne("Stepwise.Features.Trusts.Trust", null)
@@ -2489,15 +2471,6 @@ namespace Stepwise.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Stepwise.Features.Plans.PlanEvidence", b =>
-                {
-                    b.HasOne("Stepwise.Features.Plans.Priority", null)
-                        .WithMany()
-                        .HasForeignKey("PriorityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stepwise.Features.Plans.Priority", b =>
@@ -2686,15 +2659,6 @@ namespace Stepwise.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stepwise.Features.SelfEvaluation.JudgementEvidence", b =>
-                {
-                    b.HasOne("Stepwise.Features.SelfEvaluation.Judgement", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("JudgementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Stepwise.Features.Stages.StageChange", b =>
                 {
                     b.HasOne("Stepwise.Features.Schools.School", null)
@@ -2857,11 +2821,6 @@ namespace Stepwise.Data.Migrations.Postgres
             modelBuilder.Entity("Stepwise.Features.Pupils.Pupil", b =>
                 {
                     b.Navigation("Characteristics");
-                });
-
-            modelBuilder.Entity("Stepwise.Features.SelfEvaluation.Judgement", b =>
-                {
-                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Stepwise.Features.Surveys.Survey", b =>

@@ -258,6 +258,74 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.ToTable("ComparatorWeightSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Evidence.EvidenceItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("OwnerKind", "OwnerId");
+
+                    b.ToTable("Evidence");
+                });
+
             modelBuilder.Entity("Stepwise.Features.Frameworks.Framework", b =>
                 {
                     b.Property<int>("Id")
@@ -803,51 +871,6 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.HasIndex("TrustId");
 
                     b.ToTable("PlanComments");
-                });
-
-            modelBuilder.Entity("Stepwise.Features.Plans.PlanEvidence", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("AddedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PriorityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SchoolId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TrustId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PriorityId");
-
-                    b.HasIndex("TrustId");
-
-                    b.ToTable("PlanEvidence");
                 });
 
             modelBuilder.Entity("Stepwise.Features.Plans.Priority", b =>
@@ -1665,53 +1688,6 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.ToTable("Judgements");
                 });
 
-            modelBuilder.Entity("Stepwise.Features.SelfEvaluation.JudgementEvidence", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Group")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("JudgementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MetricKey")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TrustId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JudgementId");
-
-                    b.HasIndex("TrustId");
-
-                    b.ToTable("JudgementEvidence");
-                });
-
             modelBuilder.Entity("Stepwise.Features.Stages.StageChange", b =>
                 {
                     b.Property<int>("Id")
@@ -2282,6 +2258,14 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Evidence.EvidenceItem", b =>
+                {
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Stepwise.Features.Frameworks.Framework", b =>
                 {
                     b.HasOne("Stepwise.Features.Trusts.Trust", null)
@@ -2400,15 +2384,6 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Stepwise.Features.Plans.PlanEvidence", b =>
-                {
-                    b.HasOne("Stepwise.Features.Plans.Priority", null)
-                        .WithMany()
-                        .HasForeignKey("PriorityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stepwise.Features.Plans.Priority", b =>
@@ -2597,15 +2572,6 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stepwise.Features.SelfEvaluation.JudgementEvidence", b =>
-                {
-                    b.HasOne("Stepwise.Features.SelfEvaluation.Judgement", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("JudgementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Stepwise.Features.Stages.StageChange", b =>
                 {
                     b.HasOne("Stepwise.Features.Schools.School", null)
@@ -2768,11 +2734,6 @@ namespace Stepwise.Data.Migrations.Sqlite
             modelBuilder.Entity("Stepwise.Features.Pupils.Pupil", b =>
                 {
                     b.Navigation("Characteristics");
-                });
-
-            modelBuilder.Entity("Stepwise.Features.SelfEvaluation.Judgement", b =>
-                {
-                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Stepwise.Features.Surveys.Survey", b =>
