@@ -1,0 +1,32 @@
+using Stepwise.Features.Plans;
+
+namespace Stepwise.Common.Charts;
+
+/// <summary>
+/// The figures a chart plots, as a table: what "download the data (CSV)" returns. Cells are text, numbers or dates;
+/// numbers are written in full (invariant culture), never rounded for display.
+/// </summary>
+public sealed record ChartData(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows)
+{
+    public byte[] ToCsv()
+    {
+        var csv = new PlanCsv().Row([.. Columns]);
+        foreach (var row in Rows)
+        {
+            csv.Row([.. row]);
+        }
+        return csv.ToBytes();
+    }
+}
+
+/// <summary>
+/// A chart, whatever its kind: a title that states the finding in words, a text alternative that says what the chart
+/// shows for someone who cannot see it, the drawing, and the data behind it. <see cref="ChartSvg"/> draws it for
+/// pages, <see cref="ChartPng"/> for print, from the same <see cref="Scene"/>; <see cref="ChartData.ToCsv"/> gives its data.
+/// </summary>
+/// <param name="Id">Unique on the page (used by the SVG's title and description ids) and the download's file name.</param>
+public sealed record Chart(string Id, string Title, string Alternative, Scene Scene, ChartData Data)
+{
+    /// <summary>The CSS class of the SVG element on the page.</summary>
+    public string CssClass { get; init; } = "chart__svg";
+}
