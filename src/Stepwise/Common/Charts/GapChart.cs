@@ -38,7 +38,7 @@ public static class GapChart
         {
             marks.Add(new TextMark(right - 6, y[y.Min] - 8, $"{groupName} ahead ↓", "chart__better", Anchor.End));
         }
-        marks.Add(new TextMark(right - 6, y[0] - 6, "no difference", "chart__tick", Anchor.End));
+        marks.Add(new TextMark(left + 6, y[0] - 6, "no difference", "chart__tick"));
 
         var points = new List<(double X, double Y)>();
         for (var i = 0; i < years.Count; i++)

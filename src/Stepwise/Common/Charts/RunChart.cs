@@ -34,20 +34,17 @@ public static class RunChart
         marks.Add(new TextMark(left - 8, top - 12, unit, "chart__tick", Anchor.End));
         marks.Add(new LineMark(left, bottom, right, bottom, "chart__axis"));
 
-        // Period labels: as many as fit side by side, always the first and the last.
+        // Period labels: as many as fit side by side, always the first and the last (kept inside the chart).
         var widest = points.Select(p => p.Period.Length).DefaultIfEmpty(4).Max() * 7.0 + 12;
         var every = Math.Max(1, (int)Math.Ceiling(widest / Math.Max(slot, 1)));
-        for (var i = 0; i < points.Count; i++)
+        var last = points.Count - 1;
+        for (var i = 0; i <= last; i++)
         {
-            if (i % every == 0 && (i == points.Count - 1 || points.Count - 1 - i >= every || i == 0))
+            if (i == last || (i % every == 0 && last - i >= every))
             {
+                var anchor = i == last && X(i) + widest / 2 > Width ? Anchor.End : Anchor.Middle;
                 marks.Add(new LineMark(X(i), bottom, X(i), bottom + 5, "chart__axis"));
-                marks.Add(new TextMark(X(i), bottom + 20, points[i].Period, "chart__tick", Anchor.Middle));
-            }
-            else if (i == points.Count - 1)
-            {
-                marks.Add(new LineMark(X(i), bottom, X(i), bottom + 5, "chart__axis"));
-                marks.Add(new TextMark(X(i), bottom + 20, points[i].Period, "chart__tick", Anchor.End));
+                marks.Add(new TextMark(anchor == Anchor.End ? X(i) + 6 : X(i), bottom + 20, points[i].Period, "chart__tick", anchor));
             }
         }
 

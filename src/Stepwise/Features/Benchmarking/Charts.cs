@@ -1,5 +1,6 @@
 using Stepwise.Common.Charts;
 using Stepwise.Data;
+using Stepwise.Features.Reference;
 
 namespace Stepwise.Features.Benchmarking;
 
@@ -53,7 +54,8 @@ public static class Charts
     /// <summary>The dot plot and the trend plot as files: the position the page shows, read the same way.</summary>
     public static IEndpointRouteBuilder MapPositionCharts(this IEndpointRouteBuilder app)
     {
-        var charts = app.MapGroup("/benchmarking/schools/{urn:int}").RequireAuthorization().ExcludeFromDescription();
+        // National data, as the page: any signed-in person may see any school's position.
+        var charts = app.MapGroup("/benchmarking/schools/{urn:int}").RequireAuthorization().ExcludeFromDescription().WithMetadata(new NationalDataAttribute());
         charts.MapChart("/dot-plot", async (context, ct) => await ReadAsync(context, ct) is { } view ? DotPlotFor(view) : null);
         charts.MapChart("/trend", async (context, ct) => await ReadAsync(context, ct) is { } view ? TrendPlotFor(view) : null);
         return app;
