@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Stepwise.Features.Plans;
 
 namespace Stepwise.Common.Charts;
@@ -10,13 +12,16 @@ public sealed record ChartData(IReadOnlyList<string> Columns, IReadOnlyList<IRea
 {
     public byte[] ToCsv()
     {
-        var csv = new PlanCsv().Row([.. Columns]);
-        foreach (var row in Rows)
+        var text = new StringBuilder();
+        foreach (var row in Rows.Prepend(Columns))
         {
-            csv.Row([.. row]);
+            text.AppendJoin(',', row.Select(Cell)).Append("\r\n");
         }
-        return csv.ToBytes();
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
+
+    /// <summary>A number in full (round-trip), anything else as a spreadsheet-safe cell (<see cref="PlanCsv.Cell"/>).</summary>
+    private static string Cell(object? value) => value is double d ? d.ToString("R", CultureInfo.InvariantCulture) : PlanCsv.Cell(value);
 }
 
 /// <summary>

@@ -24,7 +24,8 @@ public static class GapCharts
         var points = years.Select(y => y.Gap is { Suppressed: false, Gap: double g } c
             ? new GapYear(y.Year, g, c.Low, c.High, null)
             : new GapYear(y.Year, null, null, null, y.Gap is null ? "no figure" : "fewer than 5")).ToList();
-        var alternative = $"The gap in mean {subject.Name} score between {name.ToLowerInvariant()} and other pupils, by year (positive: {name.ToLowerInvariant()} behind): "
+        var pupils = name.EndsWith("pupils", StringComparison.OrdinalIgnoreCase) ? name.ToLowerInvariant() : $"{name.ToLowerInvariant()} pupils";
+        var alternative = $"The gap in mean {subject.Name} score between {pupils} and other pupils, by year (positive: {pupils} behind): "
             + string.Join("; ", points.Select(p => p.Gap is double g
                 ? $"{p.Year} {GapFormat.Signed(g)} (95% interval {GapFormat.Interval(p.Low, p.High)}, {GapFormat.Certainty(p.Low, p.High)})"
                 : $"{p.Year} no figure ({p.Missing})")) + ".";
