@@ -75,6 +75,7 @@ static WebApplication BuildWebApp(string[] args)
     app.MapPupilsApi();
     app.MapReferenceApi();
     app.MapMetrics();
+    app.MapGapCharts();
     app.MapSchoolDataApi();
     app.MapBenchmarkingApi();
     app.MapAuditApi();

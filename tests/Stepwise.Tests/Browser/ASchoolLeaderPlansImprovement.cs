@@ -84,7 +84,7 @@ public sealed class ASchoolLeaderPlansImprovement(BrowserApp app) : IClassFixtur
         // Nobody typed a colour: the status comes from the series.
         var goals = page.Locator("main");
         await Assertions.Expect(goals).ToContainTextAsync("On trajectory");
-        await Assertions.Expect(goals).ToContainTextAsync("Improvement in the data");
+        await Assertions.Expect(goals).ToContainTextAsync("Improving");
         await Assertions.Expect(goals).ToContainTextAsync("Data is up to date");
         await page.AssertAccessibleAsync();
         var priorityUrl = new Uri(page.Url).AbsolutePath;

@@ -32,6 +32,7 @@ public static class BenchmarkingFeature
         api.MapGet("/overview", OverviewAsync).WithSummary("Every school of your trust you may see, with key measures, signals and percentiles; sort=school|phase|pupils|headline|absence|persistent");
         api.MapGet("/weights", WeightsAsync).WithSummary("The weights your trust chooses similar schools by (percentages)");
         api.MapPut("/weights", SaveWeightsAsync).WithSummary("Change your trust's weights (trust leaders and administrators): whole percentages adding up to 100");
+        app.MapPositionCharts();
         return app;
     }
 

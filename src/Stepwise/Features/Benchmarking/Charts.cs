@@ -1,137 +1,78 @@
-using System.Globalization;
-using Stepwise.Analytics.Spc;
+using Stepwise.Common.Charts;
+using Stepwise.Data;
+using Stepwise.Features.Reference;
 
 namespace Stepwise.Features.Benchmarking;
 
-public sealed record Tick(double At, string Label);
-
-/// <summary>One school drawn as a dot: where, and what it is (the school, a trust school or another similar school).</summary>
-public sealed record Dot(double X, double Y, MemberFigure Member)
-{
-    public string Kind => Member.IsSchool ? "school" : Member.InTrust ? "trust" : "other";
-}
-
 /// <summary>
-/// The chosen year as a dot plot: each similar school a dot at its figure, dots stacked where figures are close, the
-/// school highlighted and labelled, the trust's schools drawn as diamonds, the middle half of similar schools as a
-/// band on the axis with the median marked.
+/// A school's position as charts, drawn by <see cref="DotPlot"/> (the chosen year among its similar schools) and
+/// <see cref="TrendPlot"/> (its figure by year against the middle half of them), with the sentence that says where it stands.
 /// </summary>
-public sealed record DotPlot(
-    int Width, int Height, double AxisY, double Left, double Right, IReadOnlyList<Tick> Ticks, IReadOnlyList<Dot> Dots,
-    Dot? School, double? MedianX, double? LowerQuartileX, double? UpperQuartileX, string? Better, string Unit, string Title, string Description);
-
-public sealed record TrendYear(int Year, double X, double? SchoolY, string? Missing, double? MedianY, double? LowerQuartileY, double? UpperQuartileY,
-    string SchoolLabel);
-
-/// <summary>The school's figure by year (a line) against the middle half of its similar schools (a box per year, median marked).</summary>
-public sealed record TrendPlot(
-    int Width, int Height, double Top, double Bottom, double Left, double Right, IReadOnlyList<Tick> Ticks, IReadOnlyList<TrendYear> Years,
-    IReadOnlyList<IReadOnlyList<TrendYear>> SchoolLines, string Title, string Description);
-
-/// <summary>Server-rendered SVG geometry (no script, no inline styles: colours come from classes in site.css).</summary>
 public static class Charts
 {
-    private const double Radius = 6;
-
-    public static DotPlot? DotPlotFor(PositionView view)
+    public static Chart? DotPlotFor(PositionView view)
     {
         if (view.Year is not int year)
         {
             return null;
         }
-        var drawn = view.Members.Where(m => m.Value is not null).ToList();
+        var drawn = view.Members.Where(m => m.Value is not null)
+            .Select(m => new DotMember(m.Name, m.Value!.Value, m.IsSchool ? DotKind.School : m.InTrust ? DotKind.Trust : DotKind.Other)).ToList();
         if (drawn.Count == 0)
         {
             return null;
         }
-        const int width = 720;
-        const double left = 24, right = width - 24;
         var among = view.Selected?.Among;
-        var values = drawn.Select(m => m.Value!.Value).ToList();
-        var (min, max, step) = Nice(values.Min(), values.Max());
-        double X(double v) => left + (v - min) / (max - min) * (right - left);
-
-        // Stack dots upwards where they would overlap: a dot histogram, the school drawn in its place among them.
-        var levels = new List<double>();
-        var placed = new List<(double X, int Level, MemberFigure Member)>();
-        foreach (var m in drawn.OrderBy(m => m.Value).ThenBy(m => m.IsSchool))
-        {
-            var x = X(m.Value!.Value);
-            var level = levels.FindIndex(lastX => x - lastX >= 2 * Radius + 1);
-            if (level < 0)
-            {
-                levels.Add(x);
-                level = levels.Count - 1;
-            }
-            levels[level] = x;
-            placed.Add((x, level, m));
-        }
-        var top = 56.0; // room for the school's label
-        var axisY = top + (levels.Count * (2 * Radius + 1)) + 14;
-        var dots = placed.Select(p => new Dot(p.X, axisY - 14 - Radius - p.Level * (2 * Radius + 1), p.Member)).ToList();
-        var ticks = new List<Tick>();
-        for (var t = min; t <= max + step / 2; t += step)
-        {
-            ticks.Add(new Tick(X(t), Figures.Format(Math.Round(t, 6), view.Measure.Unit)));
-        }
-        var school = dots.FirstOrDefault(d => d.Member.IsSchool);
-        var better = view.Measure.Polarity switch { Polarity.Up => "right", Polarity.Down => "left", _ => null };
-        var title = $"{view.Set.Name} among its similar schools: {view.Measure.Name}, {Figures.AcademicYear(year)}";
-        var description = Describe(view, among);
-        return new DotPlot(width, (int)Math.Ceiling(axisY + 56), axisY, left, right, ticks, [.. dots.Where(d => !d.Member.IsSchool), .. dots.Where(d => d.Member.IsSchool)],
-            school, among?.Median is double md ? X(md) : null, among?.LowerQuartile is double q1 ? X(q1) : null,
-            among?.UpperQuartile is double q3 ? X(q3) : null, better, view.Measure.Unit, title, description);
+        return DotPlot.Draw($"dot-plot-{view.Set.Urn}", Describe(view, among).Split(". ")[0].TrimEnd('.'),
+            $"{view.Set.Name} among its similar schools: {view.Measure.Name}, {Figures.AcademicYear(year)}. Each similar school is a dot at its figure; "
+            + string.Join("; ", drawn.OrderByDescending(d => d.Kind).ThenBy(d => d.Value).Select(d => $"{d.Name} {Figures.Format(d.Value, view.Measure.Unit)}")) + ".",
+            drawn, among?.Median, among?.LowerQuartile, among?.UpperQuartile, view.Measure.Polarity, v => Figures.Format(Math.Round(v, 6), view.Measure.Unit));
     }
 
-    public static TrendPlot? TrendPlotFor(PositionView view)
+    public static Chart? TrendPlotFor(PositionView view)
     {
         var rows = view.Trend;
-        var values = rows.SelectMany(r => new[] { r.Value, r.Among.LowerQuartile, r.Among.UpperQuartile, r.Among.Median }).OfType<double>().ToList();
-        if (rows.Count == 0 || values.Count == 0)
+        if (rows.Count == 0 || !rows.Any(r => r.Value is not null || r.Among.Median is not null))
         {
             return null;
         }
-        const int width = 720, height = 280;
-        const double left = 64, right = width - 24, top = 20, bottom = height - 48;
-        var (min, max, step) = Nice(values.Min(), values.Max());
-        double Y(double v) => bottom - (v - min) / (max - min) * (bottom - top);
-        var slot = (right - left) / rows.Count;
-        var years = rows.Select((r, i) => new TrendYear(r.Year, left + slot * (i + 0.5), r.Value is double v ? Y(v) : null, r.Value is null ? Figures.Marker(r.Missing) : null,
-            r.Among.Median is double md ? Y(md) : null, r.Among.LowerQuartile is double q1 ? Y(q1) : null, r.Among.UpperQuartile is double q3 ? Y(q3) : null,
-            Figures.Format(r.Value, view.Measure.Unit))).ToList();
-        var ticks = new List<Tick>();
-        for (var t = min; t <= max + step / 2; t += step)
-        {
-            ticks.Add(new Tick(Y(t), Figures.Format(Math.Round(t, 6), view.Measure.Unit)));
-        }
-        // The school's line breaks where its figure is missing: a gap, never a zero.
-        var lines = new List<IReadOnlyList<TrendYear>>();
-        var current = new List<TrendYear>();
-        foreach (var y in years)
-        {
-            if (y.SchoolY is null)
-            {
-                if (current.Count > 0)
-                {
-                    lines.Add(current);
-                }
-                current = [];
-                continue;
-            }
-            current.Add(y);
-        }
-        if (current.Count > 0)
-        {
-            lines.Add(current);
-        }
-        var title = $"{view.Set.Name}: {view.Measure.Name} by year, against the middle half of its similar schools";
+        var unit = view.Measure.Unit;
         var description = string.Join("; ", rows.Select(r =>
-            $"{Figures.AcademicYear(r.Year)}: {(r.Value is null ? Figures.Missing(r.Missing ?? "no figure") : Figures.Format(r.Value, view.Measure.Unit))}"
-            + (r.Among.Median is double m ? $", similar schools' median {Figures.Format(m, view.Measure.Unit)}" : ", no similar school's figure")));
-        return new TrendPlot(width, height, top, bottom, left, right, ticks, years, lines, title, description + ".");
+            $"{Figures.AcademicYear(r.Year)}: {(r.Value is null ? Figures.Missing(r.Missing ?? "no figure") : Figures.Format(r.Value, unit))}"
+            + (r.Among.Median is double m ? $", similar schools' median {Figures.Format(m, unit)}" : ", no similar school's figure")));
+        var first = rows.FirstOrDefault(r => r.Value is not null);
+        var last = rows.LastOrDefault(r => r.Value is not null);
+        var title = first is not null && last is not null && first != last
+            ? $"{view.Set.Name}'s {view.Measure.Name.ToLowerInvariant()} went from {Figures.Format(first.Value, unit)} in {Figures.AcademicYear(first.Year)} to {Figures.Format(last.Value, unit)} in {Figures.AcademicYear(last.Year)}"
+              + (last.Among.Median is double md ? $", against a median of {Figures.Format(md, unit)} for similar schools" : "")
+            : $"{view.Set.Name}: {view.Measure.Name} by year, against the middle half of its similar schools";
+        return TrendPlot.Draw($"trend-{view.Set.Urn}", title, description + ".",
+            [.. rows.Select(r => new TrendYear(Figures.AcademicYear(r.Year), r.Value, r.Value is null ? Figures.Marker(r.Missing) : null, r.Among.Median, r.Among.LowerQuartile, r.Among.UpperQuartile))],
+            v => Figures.Format(Math.Round(v, 6), unit));
     }
 
-    /// <summary>A sentence for the chart's description (screen readers) and the page.</summary>
+    /// <summary>The dot plot and the trend plot as files: the position the page shows, read the same way.</summary>
+    public static IEndpointRouteBuilder MapPositionCharts(this IEndpointRouteBuilder app)
+    {
+        // National data, as the page: any signed-in person may see any school's position.
+        var charts = app.MapGroup("/benchmarking/schools/{urn:int}").RequireAuthorization().ExcludeFromDescription().WithMetadata(new NationalDataAttribute());
+        charts.MapChart("/dot-plot", async (context, ct) => await ReadAsync(context, ct) is { } view ? DotPlotFor(view) : null);
+        charts.MapChart("/trend", async (context, ct) => await ReadAsync(context, ct) is { } view ? TrendPlotFor(view) : null);
+        return app;
+    }
+
+    private static async Task<PositionView?> ReadAsync(HttpContext context, CancellationToken ct)
+    {
+        var services = context.RequestServices;
+        var urn = int.Parse((string)context.Request.RouteValues["urn"]!, System.Globalization.CultureInfo.InvariantCulture);
+        int? year = int.TryParse(context.Request.Query["year"], out var y) ? y : null;
+        var trustSchools = await BenchmarkingFeature.TrustSchoolsAsync(services.GetRequiredService<AppDbContext>(), ct);
+        var lookup = await services.GetRequiredService<GetPosition>().HandleAsync(urn, context.Request.Query["measure"], year,
+            await services.GetRequiredService<TrustWeights>().GetAsync(ct), trustSchools, ct);
+        return lookup.View;
+    }
+
+    /// <summary>A sentence for the chart's title and the page: where the school stands.</summary>
     public static string Describe(PositionView view, Analytics.Comparators.PositionAmongComparators? among)
     {
         var unit = view.Measure.Unit;
@@ -161,24 +102,4 @@ public static class Charts
         return $"{view.Set.Name}: {Figures.Format(s.Value, unit)}, {side} the median of its similar schools ({Figures.Format(among.Median, unit)}). "
             + $"It does better than {Figures.Whole(rank)}% of the {among.Published} similar schools with a figure.";
     }
-
-    /// <summary>A scale from a round number to a round number in about five round steps.</summary>
-    public static (double Min, double Max, double Step) Nice(double min, double max, int steps = 5)
-    {
-        if (max - min < 1e-9)
-        {
-            var pad = Math.Abs(min) > 1e-9 ? Math.Abs(min) * 0.1 : 1;
-            (min, max) = (min - pad, max + pad);
-        }
-        var raw = (max - min) / steps;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var normal = raw / magnitude;
-        var step = (normal < 1.5 ? 1 : normal < 3 ? 2 : normal < 7 ? 5 : 10) * magnitude;
-        return (Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, step);
-    }
-
-    /// <summary>An SVG coordinate: invariant, two decimals.</summary>
-    public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    public static string Points(IEnumerable<TrendYear> years) => string.Join(' ', years.Select(y => $"{N(y.X)},{N(y.SchoolY!.Value)}"));
 }

@@ -14,8 +14,8 @@ public sealed class PositionModel(GetPosition getPosition, TrustWeights trustWei
 
     /// <summary>Why there is nothing to show (the page answers 404 and says why).</summary>
     public string? WhyNot { get; private set; }
-    public DotPlot? Plot { get; private set; }
-    public TrendPlot? Trend { get; private set; }
+    public Common.Charts.Chart? Plot { get; private set; }
+    public Common.Charts.Chart? Trend { get; private set; }
     public bool IsTrustSchool { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int urn, string? measure, int? year, CancellationToken ct)

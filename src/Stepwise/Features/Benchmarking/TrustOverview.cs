@@ -11,7 +11,7 @@ namespace Stepwise.Features.Benchmarking;
 
 /// <summary>One key measure of one school: its latest figure, the signal over the years, and its position among similar schools.</summary>
 public sealed record OverviewCell(
-    string MeasureKey, string MeasureName, string Unit, int? Year, double? Value, string? Missing, Signal Signal, PositionAmongComparators? Among);
+    string MeasureKey, string MeasureName, string Unit, int? Year, double? Value, string? Missing, Reading Signal, PositionAmongComparators? Among);
 
 public sealed record OverviewRow(int Urn, string Name, string Phase, int? Pupils, double? FsmPercent, bool InNationalData, int SimilarSchools,
     IReadOnlyList<OverviewCell> Measures, ImprovementSnapshot? Improvement, DisadvantageGapSnapshot? Gap);
@@ -26,6 +26,9 @@ public sealed record OverviewView(IReadOnlyList<OverviewRow> Schools, WeightsVie
 public sealed class TrustOverview(AppDbContext db, AccessControl access, ComparatorCache cache, TrustWeights trustWeights, ReadImprovementSnapshots improvement,
     ReadDisadvantageGaps gaps)
 {
+    /// <summary>Fewer years than this get no signal: limits from two or three points say almost nothing.</summary>
+    public const int MinimumYears = 4;
+
     /// <summary>The columns a table can be sorted by; measure columns (0, 1, 2) sort by percentile among similar schools.</summary>
     public static readonly IReadOnlyList<string> SortKeys = ["school", "phase", "stage", "pupils", "headline", "absence", "persistent", "gap"];
 
@@ -77,16 +80,16 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
     {
         if (!metrics.TryGetValue(key, out var measure))
         {
-            return new OverviewCell(key, key, "", null, null, null, Signal.None, null);
+            return new OverviewCell(key, key, "", null, null, null, Reading.NoData, null);
         }
         var series = values.Where(v => v.Key.Item1 == key && v.Value.ContainsKey(urn)).OrderBy(v => v.Key.Item2)
             .Select(v => (Year: v.Key.Item2, Figure: v.Value[urn], All: v.Value)).ToList();
         if (series.Count == 0)
         {
-            return new OverviewCell(key, measure.Name, measure.Unit, null, null, null, Signal.None, null);
+            return new OverviewCell(key, measure.Name, measure.Unit, null, null, null, Reading.NoData, null);
         }
         var latest = series[^1];
-        var signal = Signal.Of([.. series.Where(p => p.Figure.Value is not null).Select(p => p.Figure.Value!.Value)], measure.Polarity, measure.Name);
+        var signal = Reading.OfSeries([.. series.Where(p => p.Figure.Value is not null).Select(p => p.Figure.Value!.Value)], measure.Polarity, measure.Name, "year", "years", MinimumYears);
         var among = set is null ? null : GetPosition.Position(set, latest.All, latest.Year, measure.Polarity).Among;
         return new OverviewCell(key, measure.Name, measure.Unit, latest.Year, latest.Figure.Value,
             latest.Figure.Value is null ? latest.Figure.Missing ?? "blank" : null, signal, among);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Stepwise.Analytics.Spc;
+using Stepwise.Common;
 using Stepwise.Features.SchoolData;
 
 namespace Stepwise.Features.Metrics;
@@ -10,9 +11,9 @@ public sealed record ChartedPoint(SeriesPoint Point, Variation Variation, string
 /// <summary>
 /// A series read the Making Data Count way: an XmR chart over the points that have a value (points without one —
 /// suppressed, fewer than 5 pupils — are listed, never charted or counted), the latest point's variation, the
-/// assurance against a target, and one plain sentence.
+/// assurance against a target, and what it says (<see cref="Common.Reading"/>).
 /// </summary>
-public sealed partial record MetricAnalysis(Series Series, IReadOnlyList<ChartedPoint> Charted, SpcResult? Spc, string Reading, double? Target)
+public sealed partial record MetricAnalysis(Series Series, IReadOnlyList<ChartedPoint> Charted, SpcResult? Spc, Reading Reading, double? Target)
 {
     public Variation Latest => Charted.Count == 0 ? Variation.Common : Charted[^1].Variation;
 
@@ -26,17 +27,12 @@ public sealed partial record MetricAnalysis(Series Series, IReadOnlyList<Charted
         var polarity = SpcCodes.ParsePolarity(series.Metric.Polarity) ?? Polarity.Neutral;
         if (withValues.Count == 0)
         {
-            return new MetricAnalysis(series, [], null, $"{SentenceName(series)}: no figures yet.", target);
+            return new MetricAnalysis(series, [], null, new Reading(Signal.NoData, $"{SentenceName(series)}: no figures yet."), target);
         }
         var spc = XmrChart.Analyse(withValues.Select(p => p.Value!.Value).ToArray(), new SpcOptions { Polarity = polarity, Target = target });
         var charted = withValues.Select((p, i) => new ChartedPoint(p, spc.Points[i].Variation, spc.Points[i].RuleCode)).ToList();
         var (noun, plural) = Nouns(withValues[^1].PeriodKind);
-        var reading = SpcReading.Describe(spc, SentenceName(series), noun, plural);
-        if (spc.TrialLimits && withValues.Count >= 2)
-        {
-            reading += $" (Limits are provisional until there are 12 {plural}.)";
-        }
-        return new MetricAnalysis(series, charted, spc, reading, target);
+        return new MetricAnalysis(series, charted, spc, Reading.OfChart(spc, SentenceName(series), noun, plural), target);
     }
 
     public static (string Noun, string Plural) Nouns(PeriodKind kind) => kind switch

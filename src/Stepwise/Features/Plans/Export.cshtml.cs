@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stepwise.Common;
 using Stepwise.Features.Frameworks;
 
 namespace Stepwise.Features.Plans;
@@ -23,7 +24,7 @@ public sealed class ExportModel(ReadPlans read) : PageModel
                     foreach (var g in p.Goals)
                     {
                         csv.Row(p.Title, g.MetricName, g.MetricKey, g.GroupName, g.Baseline, g.BaselineOn, g.Target, g.TargetOn, g.Status.Latest, g.Status.LatestPeriod,
-                            g.Status.Trajectory, g.Status.Signal, g.Status.Stale);
+                            Codes.Of(g.Status.Trajectory), Codes.Of(g.Status.Signal), g.Status.Stale);
                     }
                 }
                 break;

@@ -1,4 +1,5 @@
 using Stepwise.Analytics.Spc;
+using Stepwise.Common;
 using Stepwise.Features.SchoolData;
 
 namespace Stepwise.Features.Plans;
@@ -7,19 +8,20 @@ namespace Stepwise.Features.Plans;
 /// A goal's status, computed from its metric series — never typed. Three independent readings:
 /// <list type="bullet">
 /// <item><b>trajectory</b> — is the latest value (measured after the baseline date) at least as good as the straight
-/// line from baseline to target says it should be by then? "on", "off", or "no-data" when nothing has been measured
+/// line from baseline to target says it should be by then? On, off, or no data when nothing has been measured
 /// since the baseline.</item>
 /// <item><b>signal</b> — the XmR chart of the whole series (Making Data Count rules): is the latest point an
-/// "improvement", a "concern" or "common" variation? "no-data" with fewer than <see cref="MinimumPointsForSignal"/> values.</item>
+/// improvement, a concern or common variation? Few with fewer than <see cref="MinimumPointsForSignal"/> values, no data with none.</item>
 /// <item><b>stale</b> — true when the latest value's period ended more than <see cref="StaleAfterDays"/> days ago
 /// (about a term), or there is no value at all.</item>
 /// </list>
 /// "Better" follows the metric's polarity; for a neutral metric it is the direction from baseline to target.
+/// The page draws it as a <see cref="Common.Reading"/> (<see cref="ToReading"/>).
 /// See docs/decisions/0042-goal-status-from-the-data.md.
 /// </summary>
 public sealed record GoalStatus(
-    string Trajectory,
-    string Signal,
+    Trajectory Trajectory,
+    Signal Signal,
     bool Stale,
     double? Latest,
     string? LatestPeriod,
@@ -31,9 +33,11 @@ public sealed record GoalStatus(
     public const int StaleAfterDays = 120;
     public const int MinimumPointsForSignal = 6;
 
-    public const string On = "on";
-    public const string Off = "off";
-    public const string NoData = "no-data";
+    /// <summary>What the goal's data says, as every page draws it.</summary>
+    public Reading ToReading() => new(Signal, Reading) { Trajectory = Trajectory, Stale = Stale, High = High };
+
+    /// <summary>The latest value is above the series' mean (the icon's H).</summary>
+    public bool High { get; init; }
 
     /// <summary>One measured value of the series: its period, when the period ends, and the value.</summary>
     public sealed record Point(string Period, DateOnly Ends, double Value);
@@ -50,24 +54,25 @@ public sealed record GoalStatus(
 
         // Trajectory: the latest value measured after the baseline date against the line from baseline to target.
         var since = ordered.LastOrDefault(p => p.Ends > goal.BaselineOn);
-        string trajectory;
+        Trajectory trajectory;
         double? expected = null;
         if (since is null)
         {
-            trajectory = NoData;
+            trajectory = Trajectory.NoData;
         }
         else
         {
             expected = ExpectedOn(goal, since.Ends);
-            trajectory = IsOnTrack(goal, polarity, since.Value, expected.Value) ? On : Off;
+            trajectory = IsOnTrack(goal, polarity, since.Value, expected.Value) ? Trajectory.On : Trajectory.Off;
         }
 
         // Signal: the latest point of the XmR chart over the whole series.
-        string signal;
+        Signal signal;
         string reading;
+        var high = false;
         if (ordered.Count < MinimumPointsForSignal)
         {
-            signal = NoData;
+            signal = ordered.Count == 0 ? Signal.NoData : Signal.Few;
             reading = ordered.Count == 0
                 ? "No values yet."
                 : $"Only {ordered.Count} value{(ordered.Count == 1 ? "" : "s")} so far: at least {MinimumPointsForSignal} are needed to tell a signal from noise.";
@@ -76,18 +81,13 @@ public sealed record GoalStatus(
         {
             var chart = XmrChart.Analyse(ordered.Select(p => p.Value).ToArray(), new SpcOptions { Polarity = polarity });
             var last = chart.Points[^1];
-            signal = last.Variation switch
-            {
-                Variation.Improvement => "improvement",
-                Variation.Concern => "concern",
-                // Only a goal to hold a neutral measure steady has no better direction: moving away from it is the concern.
-                Variation.Neutral => "concern",
-                _ => "common",
-            };
+            // Only a goal to hold a neutral measure steady has no better direction: moving away from it is the concern.
+            signal = last.Variation == Variation.Neutral ? Signal.Concern : Common.Reading.SignalOf(last.Variation);
+            high = last.Value >= (chart.Mean ?? last.Value);
             reading = SpcReading.Describe(chart, metricName, periodNoun);
         }
 
-        return new GoalStatus(trajectory, signal, stale, since?.Value ?? latest?.Value, (since ?? latest)?.Period, (since ?? latest)?.Ends, expected, ordered.Count, reading);
+        return new GoalStatus(trajectory, signal, stale, since?.Value ?? latest?.Value, (since ?? latest)?.Period, (since ?? latest)?.Ends, expected, ordered.Count, reading) { High = high };
     }
 
     /// <summary>Where the straight line from baseline to target is on a day (the baseline before it starts, the target after it ends).</summary>

@@ -10,7 +10,7 @@ public sealed class SchoolModel(ReadStages read, AccessControl access, TimeProvi
     public List<UnitStage> Units { get; private set; } = [];
     public string SchoolName { get; private set; } = "";
     public int Urn { get; private set; }
-    public string Timeline { get; private set; } = "";
+    public Common.Charts.Chart? Timeline { get; private set; }
     public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
@@ -27,11 +27,7 @@ public sealed class SchoolModel(ReadStages read, AccessControl access, TimeProvi
         ViewData["Urn"] = urn;
         CanEdit = await access.CanAsync(Permission.EditStages, school.Id, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        // Units with a history first; a school's many unset units would only add empty lanes.
-        var lanes = units.Where(u => u.History.Count > 0)
-            .Select(u => new StageTimeline.Lane(u.Unit, u.History.Select(h => (h.From, h.Stage)).ToList()))
-            .ToList();
-        Timeline = lanes.Count == 0 ? "" : StageTimeline.Render("school-timeline", $"Stage timeline for {school.Name}", lanes, today);
+        Timeline = StageCharts.ForSchool(school.Name, units, today);
         return Page();
     }
 }

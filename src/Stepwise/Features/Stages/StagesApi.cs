@@ -11,6 +11,7 @@ public static class StagesFeature
 
     public static IEndpointRouteBuilder MapStagesApi(this IEndpointRouteBuilder app)
     {
+        app.MapStageCharts();
         var api = app.MapGroup("/api").WithTags("Stages").RequireAuthorization();
         api.MapGet("/stages", async (ReadStages read, CancellationToken ct) => TypedResults.Ok(await read.ForTrustAsync(ct)))
             .WithSummary("The trust's picture: units in each stage, per school, and what moved since the start of this term");

@@ -11,7 +11,7 @@ namespace Stepwise.Features.Stages;
 public sealed class UnitModel(ReadStages read, SetStage setStage, AccessControl access, TimeProvider clock) : PageModel
 {
     public UnitStage Unit { get; private set; } = null!;
-    public string Timeline { get; private set; } = "";
+    public Common.Charts.Chart? Timeline { get; private set; }
     public bool CanEdit { get; private set; }
     public StageGuidance.Guidance? Guidance { get; private set; }
     public StageGuidance.Guidance? Next { get; private set; }
@@ -57,8 +57,7 @@ public sealed class UnitModel(ReadStages read, SetStage setStage, AccessControl 
             Next = stage < Stage.Sustain ? StageGuidance.For(stage + 1) : null;
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Timeline = Unit.History.Count == 0 ? "" : StageTimeline.Render("unit-timeline", $"Stage timeline for {Unit.Unit}, {Unit.School}",
-            [new StageTimeline.Lane(Unit.Unit, Unit.History.Select(h => (h.From, h.Stage)).ToList())], today);
+        Timeline = StageCharts.ForUnit(Unit, today);
         return true;
     }
 }

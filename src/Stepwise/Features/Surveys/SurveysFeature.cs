@@ -42,6 +42,10 @@ public static class SurveysFeature
         return services;
     }
 
-    /// <summary>The survey pages are Razor pages; nothing else to map yet.</summary>
-    public static WebApplication MapSurveys(this WebApplication app) => app;
+    /// <summary>The survey pages are Razor pages; their question charts are files too.</summary>
+    public static WebApplication MapSurveys(this WebApplication app)
+    {
+        app.MapSurveyCharts();
+        return app;
+    }
 }

@@ -44,7 +44,8 @@ public sealed class ReadingMeasuresAndGaps(SqliteApp app) : IClassFixture<Sqlite
 
         var chart = await governor.GetPageAsync($"/schools/{Urn}/metrics/attendance.overall-absence");
         Assert.NotEmpty(chart.QuerySelector(".reading")!.TextContent.Trim());
-        var svg = await governor.GetAsync(chart.QuerySelector("figure.chart img")!.GetAttribute("src"));
+        Assert.Equal("img", chart.QuerySelector("figure.chart > svg")!.GetAttribute("role"));
+        var svg = await governor.GetAsync(chart.QuerySelector("figure.chart a[href*='chart.svg']")!.GetAttribute("href"));
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
         Assert.Contains("<svg", await svg.Content.ReadAsStringAsync());
     }

@@ -1,5 +1,6 @@
 using Stepwise.Features.Plans;
 using Stepwise.Analytics.Spc;
+using Stepwise.Common;
 
 namespace Stepwise.Tests.Features.Plans;
 
@@ -30,8 +31,8 @@ public sealed class ComputingAGoalsStatus
         // On 1 March the line is at 9.008: 9.0 is better (lower) for absence, 9.1 is worse.
         var on = GoalStatus.Compute(Absence, Polarity.Down, [At(2025, 7, 20, 10.2), At(2026, 3, 1, 9.0)], Today);
         var off = GoalStatus.Compute(Absence, Polarity.Down, [At(2025, 7, 20, 10.2), At(2026, 3, 1, 9.1)], Today);
-        Assert.Equal(GoalStatus.On, on.Trajectory);
-        Assert.Equal(GoalStatus.Off, off.Trajectory);
+        Assert.Equal(Trajectory.On, on.Trajectory);
+        Assert.Equal(Trajectory.Off, off.Trajectory);
         Assert.Equal(9.0, on.Latest);
         Assert.Equal(10 - 2 * 181 / 365.0, on.Expected!.Value, 9);
     }
@@ -41,8 +42,8 @@ public sealed class ComputingAGoalsStatus
     {
         var reading = new GoalStatus.Figures(60, new DateOnly(2025, 9, 1), 70, new DateOnly(2026, 9, 1));
         // The line is at 65 on 2 March 2026 (182 days in): 66 is on trajectory, 64 is not.
-        Assert.Equal(GoalStatus.On, GoalStatus.Compute(reading, Polarity.Up, [At(2026, 3, 2, 66)], Today).Trajectory);
-        Assert.Equal(GoalStatus.Off, GoalStatus.Compute(reading, Polarity.Up, [At(2026, 3, 2, 64)], Today).Trajectory);
+        Assert.Equal(Trajectory.On, GoalStatus.Compute(reading, Polarity.Up, [At(2026, 3, 2, 66)], Today).Trajectory);
+        Assert.Equal(Trajectory.Off, GoalStatus.Compute(reading, Polarity.Up, [At(2026, 3, 2, 64)], Today).Trajectory);
     }
 
     [Fact]
@@ -51,14 +52,14 @@ public sealed class ComputingAGoalsStatus
         var goal = new GoalStatus.Figures(20, new DateOnly(2025, 9, 1), 30, new DateOnly(2026, 9, 1));
         Assert.Equal(Polarity.Up, GoalStatus.Better(goal, Polarity.Neutral));
         Assert.Equal(Polarity.Down, GoalStatus.Better(goal, Polarity.Down));
-        Assert.Equal(GoalStatus.On, GoalStatus.Compute(goal, Polarity.Neutral, [At(2026, 3, 2, 26)], Today).Trajectory);
+        Assert.Equal(Trajectory.On, GoalStatus.Compute(goal, Polarity.Neutral, [At(2026, 3, 2, 26)], Today).Trajectory);
     }
 
     [Fact]
     public void Nothing_measured_since_the_baseline_gives_no_trajectory()
     {
         var status = GoalStatus.Compute(Absence, Polarity.Down, [At(2025, 7, 20, 10.2)], new DateOnly(2025, 10, 1));
-        Assert.Equal(GoalStatus.NoData, status.Trajectory);
+        Assert.Equal(Trajectory.NoData, status.Trajectory);
         Assert.Null(status.Expected);
         Assert.False(status.Stale);
     }
@@ -77,7 +78,7 @@ public sealed class ComputingAGoalsStatus
     {
         var five = Enumerable.Range(0, 5).Select(i => At(2025, 1 + i, 28, 10 + i % 2 * 0.2)).ToList();
         var status = GoalStatus.Compute(Absence, Polarity.Down, five, Today);
-        Assert.Equal(GoalStatus.NoData, status.Signal);
+        Assert.Equal(Signal.Few, status.Signal);
         Assert.Contains("at least 6", status.Reading, StringComparison.Ordinal);
     }
 
@@ -94,8 +95,8 @@ public sealed class ComputingAGoalsStatus
     public void A_point_beyond_the_process_limits_in_the_better_direction_is_an_improvement()
     {
         var status = GoalStatus.Compute(Absence, Polarity.Down, SteadyThen(7.0), Today, "Overall absence", "half-term");
-        Assert.Equal("improvement", status.Signal);
-        Assert.Equal(GoalStatus.On, status.Trajectory);
+        Assert.Equal(Signal.Improvement, status.Signal);
+        Assert.Equal(Trajectory.On, status.Trajectory);
         Assert.Contains("Overall absence", status.Reading, StringComparison.Ordinal);
     }
 
@@ -103,14 +104,14 @@ public sealed class ComputingAGoalsStatus
     public void A_point_beyond_the_process_limits_in_the_worse_direction_is_a_concern()
     {
         var status = GoalStatus.Compute(Absence, Polarity.Down, SteadyThen(13.0), Today);
-        Assert.Equal("concern", status.Signal);
-        Assert.Equal(GoalStatus.Off, status.Trajectory);
+        Assert.Equal(Signal.Concern, status.Signal);
+        Assert.Equal(Trajectory.Off, status.Trajectory);
     }
 
     [Fact]
     public void Ordinary_variation_is_common_cause()
     {
-        Assert.Equal("common", GoalStatus.Compute(Absence, Polarity.Down, SteadyThen(10.0), Today).Signal);
+        Assert.Equal(Signal.Common, GoalStatus.Compute(Absence, Polarity.Down, SteadyThen(10.0), Today).Signal);
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public abstract class TheImprovementLoop(StepwiseApp app)
         // The plan page says the same in words.
         var page = await (await app.SignInAsync(World.PrimaryHead)).GetPageAsync($"/plans/{(int)plan["id"]!}/on-a-page");
         Assert.Contains("On trajectory", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Improvement in the data", page.Body.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Improving", page.Body.TextContent, StringComparison.Ordinal);
         Assert.Contains("Overdue", page.Body.TextContent, StringComparison.Ordinal);
     }
 
