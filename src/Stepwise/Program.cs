@@ -81,7 +81,9 @@ static WebApplication BuildWebApp(string[] args)
     app.MapSelfEvaluationApi();
     app.MapStagesApi();
     app.MapPlansApi();
-    app.MapSurveys();
+    app.MapSurveysApi();
+    app.MapVisitsApi();
+    app.MapGapsApi();
     return app;
 }
 

@@ -18,7 +18,10 @@ public static class SurveysFeature
         services.AddScoped<ChangeSurveyStatus>();
         services.AddScoped<IssueCodes>();
         services.AddScoped<SubmitResponse>();
+        services.AddScoped<ReadSurveys>();
         services.AddScoped<ReadSurveyResults>();
+        services.AddScoped<ReadYouSaidWeDid>();
+        services.AddScoped<SurveyMinimum>();
         services.AddScoped<SaveYouSaidWeDid>();
 
         // Per link, not per address: a whole school answers from behind one address. The limit stops a script
@@ -41,7 +44,4 @@ public static class SurveysFeature
         }));
         return services;
     }
-
-    /// <summary>The survey pages are Razor pages; nothing else to map yet.</summary>
-    public static WebApplication MapSurveys(this WebApplication app) => app;
 }
