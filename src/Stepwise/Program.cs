@@ -84,6 +84,8 @@ static WebApplication BuildWebApp(string[] args)
     app.MapSurveysApi();
     app.MapVisitsApi();
     app.MapGapsApi();
+    app.MapHomeApi();
+    app.MapAccountsApi();
     return app;
 }
 
