@@ -62,22 +62,28 @@ public sealed class ReadSurveys(AppDbContext db, SurveyAccess surveys, AccessCon
     public async Task<(Survey Survey, SurveyView View)?> FindAsync(int surveyId, CancellationToken ct)
     {
         var survey = await surveys.FindToReadAsync(surveyId, ct);
-        if (survey is null)
-        {
-            return null;
-        }
+        return survey is null ? null : (survey, await ViewAsync(survey, ct));
+    }
+
+    /// <summary>A survey just written by someone who manages it, as read.</summary>
+    public async Task<SurveyView> WrittenAsync(int surveyId, CancellationToken ct) =>
+        await ViewAsync(await db.Surveys.AsNoTracking().Include(s => s.Questions.OrderBy(q => q.Position)).FirstAsync(s => s.Id == surveyId, ct), ct);
+
+    private async Task<SurveyView> ViewAsync(Survey survey, CancellationToken ct)
+    {
+        var surveyId = survey.Id;
         var school = survey.SchoolId is int id ? await db.Schools.Where(s => s.Id == id).Select(s => new { s.Urn, s.Name }).FirstAsync(ct) : null;
         var previousTitle = survey.PreviousRunId is int previous
             ? await db.Surveys.Where(s => s.Id == previous).Select(s => s.Title + " (" + s.OpensOn.Year + ")").FirstOrDefaultAsync(ct)
             : null;
-        return (survey, new SurveyView(survey.Id, survey.Title, survey.Introduction, survey.Audience.ToString(), survey.Status.ToString(), Stepwise.Common.Codes.Of(survey.Distribution),
+        return new SurveyView(survey.Id, survey.Title, survey.Introduction, survey.Audience.ToString(), survey.Status.ToString(), Stepwise.Common.Codes.Of(survey.Distribution),
             school?.Urn, school?.Name ?? "Every school in the trust", survey.OpensOn, survey.ClosesOn, $"/s/{survey.LinkToken}",
             survey.AskYearGroup, survey.AskStaffRole, survey.PreviousRunId, previousTitle,
             await db.SurveyResponses.CountAsync(r => r.SurveyId == surveyId, ct),
             await db.SurveyCodes.CountAsync(c => c.SurveyId == surveyId, ct),
             await db.SurveyCodes.CountAsync(c => c.SurveyId == surveyId && c.Used, ct),
             await surveys.CanManageAsync(survey.SchoolId, ct),
-            survey.Questions.Select((q, i) => new QuestionView(q.Id, i + 1, Stepwise.Common.Codes.Of(q.Kind), q.Text, q.Scale, q.ReverseScored, q.OptionList, q.AllowDontKnow)).ToList()));
+            survey.Questions.Select((q, i) => new QuestionView(q.Id, i + 1, Stepwise.Common.Codes.Of(q.Kind), q.Text, q.Scale, q.ReverseScored, q.OptionList, q.AllowDontKnow)).ToList());
     }
 
     /// <summary>Where the person may build a survey: open schools by name, and whether trust-wide too.</summary>

@@ -19,6 +19,16 @@ public static class SurveysApi
         api.MapGet("/surveys/{surveyId:int}/results", ResultsAsync)
             .WithSummary("A survey's results with small-group protection: the figures of its results page")
             .WithDescription("Percentage favourable (top two of five, \"don't know\" left out), distribution and mean per question and per scale, the change since the previous run (two-proportion z-test), and with by=school|year-group|staff-role a breakdown. No figure comes from fewer respondents than the trust's minimum: such a figure is null and its reason says why (too-few-respondents, or complementary when hidden so that another cannot be worked out by subtraction). While a survey is open the figures use whole batches of responses only. Written answers appear once 10 people have written one, never in a breakdown.");
+        api.MapPost("/surveys", CreateAsync)
+            .WithSummary("Build a survey as a draft from the question bank: title, audience (staff, pupils, parents), school (a URN, or \"trust\"), opensOn, closesOn, distribution (open-link, one-time-codes), bankCodes");
+        api.MapPost("/surveys/{surveyId:int}/questions", AddQuestionAsync)
+            .WithSummary("Add your own question to a draft: kind (agreement, single-choice, multiple-choice, number, free-text), text; options one a line for a choice");
+        api.MapDelete("/surveys/{surveyId:int}/questions/{questionId:int}", RemoveQuestionAsync).WithSummary("Remove a question from a draft");
+        api.MapPost("/surveys/{surveyId:int}/open", OpenAsync).WithSummary("Open a survey for answers until its closing date");
+        api.MapPost("/surveys/{surveyId:int}/close", CloseAsync).WithSummary("Close a survey: no more answers are accepted and every response counts in the figures");
+        api.MapPost("/surveys/{surveyId:int}/run-again", RunAgainAsync).WithSummary("A new run of a survey as a draft, compared with this one in its results");
+        api.MapPost("/surveys/{surveyId:int}/codes", CodesAsync)
+            .WithSummary("Print one-time codes: group (a class or tutor group), count, and school (a URN) for a trust-wide survey; the codes exist in plain only in this reply");
         api.MapGet("/surveys/settings", MinimumAsync).WithSummary("The trust's minimum number of respondents behind any survey figure (people who manage surveys trust-wide)");
         api.MapPut("/surveys/settings", SaveMinimumAsync).WithSummary("Change the minimum (3 to 50); refused while any survey is open");
         api.MapGet("/schools/{urn:int}/you-said-we-did", YouSaidAsync)
@@ -42,6 +52,43 @@ public static class SurveysApi
 
     private static async Task<Results<Ok<ResultsView>, NotFound>> ResultsAsync(int surveyId, string? by, ReadSurveyResults read, CancellationToken ct) =>
         await read.HandleAsync(surveyId, by, ct) is { } results ? TypedResults.Ok(ResultsView.Of(results)) : TypedResults.NotFound();
+
+    public sealed record CodesInput(string? Group, int? Count, string? School);
+
+    /// <summary>A sheet of one-time codes: shown once, never stored in plain.</summary>
+    public sealed record CodeSheet(int SurveyId, string Group, string School, IReadOnlyList<string> Codes);
+
+    private static async Task<Results<Created<ReadSurveys.SurveyView>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
+        SurveyInput input, BuildSurvey build, ReadSurveys read, CancellationToken ct) =>
+        (await (await build.CreateAsync(input, ct)).ThenAsync(s => read.WrittenAsync(s.Id, ct))).ToCreated(s => $"/api/surveys/{s.Id}");
+
+    private static async Task<Results<Created<ReadSurveys.SurveyView>, ValidationProblem, NotFound, ForbidHttpResult>> AddQuestionAsync(
+        int surveyId, QuestionInput input, BuildSurvey build, ReadSurveys read, CancellationToken ct) =>
+        (await (await build.AddQuestionAsync(surveyId, input, ct)).ThenAsync(_ => read.WrittenAsync(surveyId, ct))).ToCreated(s => $"/api/surveys/{s.Id}");
+
+    private static async Task<Results<Ok<ReadSurveys.SurveyView>, ValidationProblem, NotFound, ForbidHttpResult>> RemoveQuestionAsync(
+        int surveyId, int questionId, BuildSurvey build, ReadSurveys read, CancellationToken ct) =>
+        (await (await build.RemoveQuestionAsync(surveyId, questionId, ct)).ThenAsync(s => read.WrittenAsync(s.Id, ct))).ToOk();
+
+    private static async Task<Results<Ok<ReadSurveys.SurveyView>, ValidationProblem, NotFound, ForbidHttpResult>> OpenAsync(
+        int surveyId, ChangeSurveyStatus status, ReadSurveys read, CancellationToken ct) =>
+        (await (await status.OpenAsync(surveyId, ct)).ThenAsync(s => read.WrittenAsync(s.Id, ct))).ToOk();
+
+    private static async Task<Results<Ok<ReadSurveys.SurveyView>, ValidationProblem, NotFound, ForbidHttpResult>> CloseAsync(
+        int surveyId, ChangeSurveyStatus status, ReadSurveys read, CancellationToken ct) =>
+        (await (await status.CloseAsync(surveyId, ct)).ThenAsync(s => read.WrittenAsync(s.Id, ct))).ToOk();
+
+    private static async Task<Results<Created<ReadSurveys.SurveyView>, ValidationProblem, NotFound, ForbidHttpResult>> RunAgainAsync(
+        int surveyId, BuildSurvey build, ReadSurveys read, CancellationToken ct) =>
+        (await (await build.RunAgainAsync(surveyId, ct)).ThenAsync(s => read.WrittenAsync(s.Id, ct))).ToCreated(s => $"/api/surveys/{s.Id}");
+
+    private static async Task<Results<Ok<CodeSheet>, ValidationProblem, NotFound, ForbidHttpResult>> CodesAsync(
+        int surveyId, CodesInput input, IssueCodes issue, HttpContext context, CancellationToken ct)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return (await (await issue.HandleAsync(surveyId, input.Group, input.Count, input.School, ct))
+            .ThenAsync(sheet => Task.FromResult(new CodeSheet(surveyId, sheet.Group, sheet.SchoolName, sheet.Codes)))).ToOk();
+    }
 
     private static async Task<Results<Ok<SurveyMinimum.MinimumView>, ForbidHttpResult>> MinimumAsync(SurveyMinimum minimum, CancellationToken ct) =>
         await minimum.ReadAsync(ct) is { } view ? TypedResults.Ok(view) : TypedResults.Forbid();

@@ -189,9 +189,9 @@ public static partial class SurveyJourney
     }
 
     /// <summary>For the authorisation matrix: a survey and a governor visit at each of the world's schools.</summary>
-    public static async Task<Dictionary<int, (int SurveyId, int VisitId, int EntryId)>> SeedForMatrixAsync(StepwiseApp app)
+    public static async Task<Dictionary<int, (int SurveyId, int VisitId, int EntryId, int QuestionId)>> SeedForMatrixAsync(StepwiseApp app)
     {
-        var result = new Dictionary<int, (int, int, int)>();
+        var result = new Dictionary<int, (int, int, int, int)>();
         foreach (var (urn, author) in new[] { (World.NorthPrimaryUrn, World.PrimaryGovernor), (World.NorthSecondaryUrn, World.SecondaryHead), (World.HarbourUrn, World.HarbourHead) })
         {
             var surveyId = await SeedDraftAsync(app, urn);
@@ -212,7 +212,7 @@ public static partial class SurveyJourney
             };
             db.YouSaidWeDid.Add(entry);
             await db.SaveChangesAsync();
-            result[urn] = (surveyId, visit.Id, entry.Id);
+            result[urn] = (surveyId, visit.Id, entry.Id, await db.SurveyQuestions.Where(q => q.SurveyId == surveyId).Select(q => q.Id).FirstAsync());
         }
         return result;
     }

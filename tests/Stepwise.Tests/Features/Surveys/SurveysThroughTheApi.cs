@@ -138,6 +138,49 @@ public abstract partial class SurveysThroughTheApi(StepwiseApp app)
     }
 
     [Fact]
+    public async Task A_survey_built_opened_and_closed_through_the_api_reads_the_same_on_its_page()
+    {
+        app.EnsureAvailable();
+        var head = await app.ClientForAsync(World.PrimaryHead);
+
+        var refused = await (await head.PostJsonAsync("/api/surveys", new { title = "No dates", audience = "pupils", school = $"{World.NorthPrimaryUrn}" }))
+            .ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.True(refused["errors"]!.AsObject().Count > 0);
+
+        var created = await (await head.PostJsonAsync("/api/surveys", new
+        {
+            title = "Built through the API", audience = "pupils", school = $"{World.NorthPrimaryUrn}", opensOn = "2026-11-01", closesOn = "2027-06-30",
+            distribution = "one-time-codes", askYearGroup = true, bankCodes = Array.Empty<string>(),
+        })).ReadJsonAsync(HttpStatusCode.Created);
+        var id = (int)created["id"]!;
+        Assert.Equal("Draft", (string)created["status"]!);
+
+        var withQuestion = await (await head.PostJsonAsync($"/api/surveys/{id}/questions", new { kind = "agreement", text = "I feel safe at school (API)." }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Contains(withQuestion["questions"]!.AsArray(), q => (string)q!["text"]! == "I feel safe at school (API).");
+        var extra = await (await head.PostJsonAsync($"/api/surveys/{id}/questions", new { kind = "free-text", text = "Anything else? (to remove)" }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var extraId = (int)extra["questions"]!.AsArray().Single(q => (string)q!["text"]! == "Anything else? (to remove)")!["id"]!;
+        var removed = await (await head.DeleteAsync($"/api/surveys/{id}/questions/{extraId}")).ReadJsonAsync();
+        Assert.DoesNotContain(removed["questions"]!.AsArray(), q => (int)q!["id"]! == extraId);
+        Assert.Equal("Open", (string)(await (await head.PostAsync($"/api/surveys/{id}/open", null)).ReadJsonAsync())["status"]!);
+
+        var sheet = await (await head.PostJsonAsync($"/api/surveys/{id}/codes", new { group = "5K", count = 3 })).ReadJsonAsync();
+        Assert.Equal(3, sheet["codes"]!.AsArray().Count);
+
+        var survey = await (await head.GetAsync($"/api/surveys/{id}")).ReadJsonAsync();
+        Assert.Equal(3, (int)survey["codesIssued"]!);
+        var page = await head.GetPageAsync($"/surveys/{id}");
+        Assert.Contains($"{(int)survey["codesUsed"]!} of {(int)survey["codesIssued"]!} printed codes used", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("I feel safe at school (API).", page.Body.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("(to remove)", page.Body.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal("Closed", (string)(await (await head.PostAsync($"/api/surveys/{id}/close", null)).ReadJsonAsync())["status"]!);
+        var secondary = await app.ClientForAsync(World.SecondaryHead);
+        Assert.Equal(HttpStatusCode.NotFound, (await secondary.PostAsync($"/api/surveys/{id}/open", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task You_said_we_did_recorded_through_the_api_reads_the_same_on_the_pages_and_goes_public_only_when_published()
     {
         app.EnsureAvailable();
