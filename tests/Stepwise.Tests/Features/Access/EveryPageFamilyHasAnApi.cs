@@ -11,7 +11,7 @@ namespace Stepwise.Tests.Features.Access;
 /// its own (found by the namespace of the endpoint's handler), unless it is on the short list below with its reason.
 /// A new page family without an API fails this test.
 /// </summary>
-public sealed class EveryPageFamilyHasAnApi(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed partial class EveryPageFamilyHasAnApi(SqliteApp app) : IClassFixture<SqliteApp>
 {
     /// <summary>Page families with nothing for an API client to read or do.</summary>
     private static readonly Dictionary<string, string> WithoutApi = new()
@@ -42,4 +42,27 @@ public sealed class EveryPageFamilyHasAnApi(SqliteApp app) : IClassFixture<Sqlit
         // The exceptions stay true: each still has pages and still has no API.
         Assert.All(WithoutApi.Keys, f => Assert.True(pages.ContainsKey(f) && !apis.Contains(f), $"{f} is listed as a page family without an API: take it off the list."));
     }
+
+    [Fact]
+    public async Task Every_api_endpoint_is_in_the_openapi_description_with_a_summary()
+    {
+        var document = await (await app.Anonymous().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key.ToUpperInvariant(), Summary: (string?)o.Value!["summary"])))
+            .ToList();
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => ("/" + e.RoutePattern.RawText?.TrimStart('/')).StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (Path: "/" + Constraint().Replace(e.RoutePattern.RawText!.Trim('/'), "}"), Method: m)))
+            .Distinct()
+            .ToList();
+        Assert.True(endpoints.Count > 50, $"Only {endpoints.Count} API endpoints found: the enumeration is broken.");
+        var missing = endpoints.Where(e => !operations.Any(o => o.Path == e.Path && o.Method == e.Method)).Select(e => $"{e.Method} {e.Path}").ToList();
+        Assert.True(missing.Count == 0, "Not in /openapi/v1.json: " + string.Join(", ", missing));
+        var unsummarised = operations.Where(o => string.IsNullOrWhiteSpace(o.Summary)).Select(o => $"{o.Method} {o.Path}").ToList();
+        Assert.True(unsummarised.Count == 0, "API endpoints without a summary: " + string.Join(", ", unsummarised));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@":[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex Constraint();
 }
