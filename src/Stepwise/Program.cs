@@ -84,7 +84,12 @@ static WebApplication BuildWebApp(string[] args)
     app.MapStagesApi();
     app.MapPlansApi();
     app.MapEvidenceApi();
-    app.MapSurveys();
+    app.MapSurveysApi();
+    app.MapSurveyCharts();
+    app.MapVisitsApi();
+    app.MapGapsApi();
+    app.MapHomeApi();
+    app.MapAccountsApi();
     return app;
 }
 

@@ -20,6 +20,10 @@ public sealed class Outcome<T>
     public static Outcome<T> Invalid(Problems problems) => new(OutcomeKind.Invalid, default, problems.ToDictionary());
     public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, null);
     public static Outcome<T> Forbidden() => new(OutcomeKind.Forbidden, default, null);
+
+    /// <summary>The value turned into another (a record as the API shows it, say); any other outcome passed on as it is.</summary>
+    public async Task<Outcome<TNext>> ThenAsync<TNext>(Func<T, Task<TNext>> next) =>
+        Kind == OutcomeKind.Ok ? Outcome<TNext>.Ok(await next(Value!)) : new Outcome<TNext>(Kind, default, Errors);
 }
 
 public enum OutcomeKind

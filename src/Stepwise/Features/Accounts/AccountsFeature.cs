@@ -100,6 +100,7 @@ public static class AccountsFeature
 
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.ConfigureFilter(new MustChangePasswordFilter()));
         services.AddScoped<IssueApiToken>();
+        services.AddScoped<ChangeOwnPassword>();
         return services;
     }
 

@@ -2,14 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Stepwise.Data;
 using Stepwise.Features.People;
 
 namespace Stepwise.Features.Accounts;
 
 /// <summary>Change your password. Every other session of yours is signed out.</summary>
-public sealed class ChangePasswordModel(UserManager<Person> users, SignInManager<Person> signIn, AppDbContext db) : PageModel
+public sealed class ChangePasswordModel(UserManager<Person> users, SignInManager<Person> signIn, ChangeOwnPassword change) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -43,7 +41,7 @@ public sealed class ChangePasswordModel(UserManager<Person> users, SignInManager
         {
             return RedirectToPage("SignIn");
         }
-        var result = await users.ChangePasswordAsync(person, Input.Current!, Input.New!);
+        var result = await change.HandleAsync(person, Input.Current!, Input.New!, ct);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -53,9 +51,6 @@ public sealed class ChangePasswordModel(UserManager<Person> users, SignInManager
             }
             return Page();
         }
-        person.MustChangePassword = false;
-        await users.UpdateAsync(person);
-        await db.UserSessions.Where(s => s.PersonId == person.Id).ExecuteDeleteAsync(ct);
         await signIn.SignInAsync(person, isPersistent: false);
         TempData["Notice"] = "Your password has been changed. Any other sessions of yours have been signed out.";
         return Redirect("/account");

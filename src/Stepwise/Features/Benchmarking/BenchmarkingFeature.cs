@@ -18,6 +18,7 @@ public static class BenchmarkingFeature
         .AddSingleton<ComparatorCache>()
         .AddScoped<FindComparators>()
         .AddScoped<GetPosition>()
+        .AddScoped<ReadPosition>()
         .AddScoped<TrustOverview>()
         .AddScoped<TrustWeights>()
         .AddScoped<DemoFigures>();
@@ -46,9 +47,9 @@ public static class BenchmarkingFeature
     }
 
     private static async Task<Results<Ok<PositionView>, NotFound<string>>> PositionAsync(
-        int urn, string? measure, int? year, GetPosition useCase, TrustWeights weights, AppDbContext db, CancellationToken ct)
+        int urn, string? measure, int? year, ReadPosition read, CancellationToken ct)
     {
-        var lookup = await useCase.HandleAsync(urn, measure, year, await weights.GetAsync(ct), await TrustSchoolsAsync(db, ct), ct);
+        var lookup = (await read.HandleAsync(urn, measure, year, ct)).Lookup;
         return lookup.View is { } view ? TypedResults.Ok(view) : TypedResults.NotFound(lookup.WhyNot!);
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Stepwise.Data;
 
 namespace Stepwise.Features.Benchmarking;
 
@@ -8,7 +7,7 @@ namespace Stepwise.Features.Benchmarking;
 /// A school's position on one measure among its similar schools. National data: any signed-in person may see any
 /// school's; their own trust's schools are marked.
 /// </summary>
-public sealed class PositionModel(GetPosition getPosition, TrustWeights trustWeights, AppDbContext db) : PageModel
+public sealed class PositionModel(ReadPosition read) : PageModel
 {
     public PositionView? View { get; private set; }
 
@@ -20,8 +19,7 @@ public sealed class PositionModel(GetPosition getPosition, TrustWeights trustWei
 
     public async Task<IActionResult> OnGetAsync(int urn, string? measure, int? year, CancellationToken ct)
     {
-        var trustSchools = await BenchmarkingFeature.TrustSchoolsAsync(db, ct);
-        var lookup = await getPosition.HandleAsync(urn, measure, year, await trustWeights.GetAsync(ct), trustSchools, ct);
+        var (lookup, isTrustSchool) = await read.HandleAsync(urn, measure, year, ct);
         if (lookup.View is null)
         {
             WhyNot = lookup.WhyNot;
@@ -31,7 +29,7 @@ public sealed class PositionModel(GetPosition getPosition, TrustWeights trustWei
         View = lookup.View;
         Plot = Charts.DotPlotFor(View);
         Trend = Charts.TrendPlotFor(View);
-        IsTrustSchool = trustSchools.ContainsKey(urn);
+        IsTrustSchool = isTrustSchool;
         if (IsTrustSchool)
         {
             ViewData["Urn"] = urn;

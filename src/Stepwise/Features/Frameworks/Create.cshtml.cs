@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Stepwise.Data;
 using Stepwise.Features.Access;
 
 namespace Stepwise.Features.Frameworks;
 
-public sealed class CreateModel(AccessControl access, SaveFramework save, AppDbContext db) : WriteModel(access)
+public sealed class CreateModel(AccessControl access, SaveFramework save, FrameworkCatalogue catalogue) : WriteModel(access)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,7 +22,7 @@ public sealed class CreateModel(AccessControl access, SaveFramework save, AppDbC
             return Forbid();
         }
         var key = FrameworkRules.KeyFrom(Input.Name ?? "");
-        if (key.Length > 0 && await db.Frameworks.AnyAsync(f => f.Key == key, ct))
+        if (key.Length > 0 && await catalogue.ExistsAsync(key, ct))
         {
             ModelState.AddModelError("Input.Name", $"Your trust already has a framework called \"{Input.Name?.Trim()}\": open it to write a new version.");
             return Page();

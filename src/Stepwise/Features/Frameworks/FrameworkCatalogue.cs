@@ -38,6 +38,9 @@ public sealed class FrameworkCatalogue(AppDbContext db)
     }
 
     /// <summary>A version of a framework (the latest when <paramref name="number"/> is null); null if there is none.</summary>
+    /// <summary>Whether the trust already has a framework with this key.</summary>
+    public Task<bool> ExistsAsync(string key, CancellationToken ct) => db.Frameworks.AnyAsync(f => f.Key == key, ct);
+
     public async Task<LoadedVersion?> LoadAsync(int frameworkId, int? number, CancellationToken ct)
     {
         var framework = await db.Frameworks.AsNoTracking().FirstOrDefaultAsync(f => f.Id == frameworkId, ct);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Analytics.Attendance;
@@ -20,12 +21,30 @@ namespace Stepwise.Features.Gaps;
 /// </summary>
 public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access, TimeProvider clock)
 {
-    /// <summary>One group against the rest: the gap is the rest's mean minus the group's, so positive means the group is behind (as the gap index).</summary>
-    public sealed record Comparison(string Group, string Name, string OthersName, int NGroup, int NOthers, double? MeanGroup, double? MeanOthers,
-        double? Gap, double? Low, double? High, double? GapIndex)
+    /// <summary>
+    /// One group against the rest: the gap is the rest's mean minus the group's, so positive means the group is behind
+    /// (as the gap index). When either side has fewer than 5 pupils it is <see cref="Suppressed"/> and carries no figure
+    /// (<see cref="Of"/>); of its counts only <see cref="GroupPupils"/> is shown, and only when it is 5 or more.
+    /// </summary>
+    public sealed record Comparison(string Group, string Name, string OthersName, [property: JsonIgnore] int NGroup, [property: JsonIgnore] int NOthers,
+        double? MeanGroup, double? MeanOthers, double? Gap, double? Low, double? High, double? GapIndex)
     {
-        public bool Suppressed => NGroup < DeriveSchoolMetrics.SmallestGroup || NOthers < DeriveSchoolMetrics.SmallestGroup;
+        public bool Suppressed => IsSmall(NGroup, NOthers);
+
+        /// <summary>Pupils in the group, as shown: none under 5.</summary>
+        public int? GroupPupils => NGroup < DeriveSchoolMetrics.SmallestGroup ? null : NGroup;
+
+        /// <summary>Pupils in the rest of the school, as shown: none when the comparison is suppressed (with the total it would give the group's count back).</summary>
+        public int? OthersPupils => Suppressed ? null : NOthers;
+
+        public static Comparison Of(string group, string name, string othersName, int nGroup, int nOthers, double? meanGroup, double? meanOthers,
+            double? gap, double? low, double? high, double? gapIndex) =>
+            IsSmall(nGroup, nOthers)
+                ? new(group, name, othersName, nGroup, nOthers, null, null, null, null, null, null)
+                : new(group, name, othersName, nGroup, nOthers, meanGroup, meanOthers, gap, low, high, gapIndex);
     }
+
+    private static bool IsSmall(int nGroup, int nOthers) => nGroup < DeriveSchoolMetrics.SmallestGroup || nOthers < DeriveSchoolMetrics.SmallestGroup;
 
     public sealed record AttainmentYear(string Year, string Period, SpreadResult All, IReadOnlyList<Comparison> Comparisons);
 
@@ -34,10 +53,23 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
         public Verdict? Verdict => Years.Count < 2 ? null : Verdict.Of(Years[^2], Years[^1]);
     }
 
-    public sealed record AbsenceComparison(string Group, string Name, string OthersName, int NGroup, int NOthers, double? RateGroup, double? RateOthers,
-        double? PersistentGroup, double? PersistentOthers)
+    /// <summary>A group's absence against the rest's; suppressed as <see cref="Comparison"/>.</summary>
+    public sealed record AbsenceComparison(string Group, string Name, string OthersName, [property: JsonIgnore] int NGroup, [property: JsonIgnore] int NOthers,
+        double? RateGroup, double? RateOthers, double? PersistentGroup, double? PersistentOthers)
     {
-        public bool Suppressed => NGroup < DeriveSchoolMetrics.SmallestGroup || NOthers < DeriveSchoolMetrics.SmallestGroup;
+        public bool Suppressed => IsSmall(NGroup, NOthers);
+
+        /// <summary>Pupils in the group, as shown: none under 5.</summary>
+        public int? GroupPupils => NGroup < DeriveSchoolMetrics.SmallestGroup ? null : NGroup;
+
+        /// <summary>Pupils in the rest of the school, as shown: none when the comparison is suppressed.</summary>
+        public int? OthersPupils => Suppressed ? null : NOthers;
+
+        public static AbsenceComparison Of(string group, string name, string othersName, int nGroup, int nOthers, double? rateGroup, double? rateOthers,
+            double? persistentGroup, double? persistentOthers) =>
+            IsSmall(nGroup, nOthers)
+                ? new(group, name, othersName, nGroup, nOthers, null, null, null, null)
+                : new(group, name, othersName, nGroup, nOthers, rateGroup, rateOthers, persistentGroup, persistentOthers);
     }
 
     public sealed record AttendanceYear(string Year, AttendanceSummary All, IReadOnlyList<AbsenceComparison> Comparisons);
@@ -65,7 +97,23 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
         }
     }
 
-    public sealed record View(School School, Unit? Unit, IReadOnlyList<Unit> Units, IReadOnlyList<Subject> Subjects, IReadOnlyList<AttendanceYear> Attendance);
+    public sealed record View([property: JsonIgnore] School School, [property: JsonIgnore] Unit? Unit, [property: JsonIgnore] IReadOnlyList<Unit> Units,
+        IReadOnlyList<Subject> Subjects, IReadOnlyList<AttendanceYear> Attendance)
+    {
+        public int Urn => School.Urn;
+        public string SchoolName => School.Name;
+
+        /// <summary>The unit the figures are narrowed to (?unit=), or null for the whole school.</summary>
+        public UnitChoice? NarrowedTo => Unit is null ? null : UnitChoice.Of(Unit);
+
+        /// <summary>The units the figures can be narrowed to.</summary>
+        public IReadOnlyList<UnitChoice> UnitChoices => Units.Select(UnitChoice.Of).ToList();
+    }
+
+    public sealed record UnitChoice(int Id, string Name, string Kind)
+    {
+        public static UnitChoice Of(Unit unit) => new(unit.Id, unit.Name, Stepwise.Common.Codes.Of(unit.Kind));
+    }
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
@@ -119,7 +167,7 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
                     var flags = results.Select(r => PupilGroups.Of(pupils[r.PupilId], start, today).Contains(c.Group)).ToArray();
                     var inGroup = flags.Count(f => f);
                     var gap = GroupGap.Compare(scores, flags);
-                    return new Comparison(c.Group, c.Name, c.OthersName, inGroup, flags.Length - inGroup, gap.MeanDifference.MeanSecond, gap.MeanDifference.MeanFirst,
+                    return Comparison.Of(c.Group, c.Name, c.OthersName, inGroup, flags.Length - inGroup, gap.MeanDifference.MeanSecond, gap.MeanDifference.MeanFirst,
                         gap.MeanGap, gap.MeanGapLow, gap.MeanGapHigh, gap.GapIndex);
                 }).ToList();
                 years.Add(new AttainmentYear(byYear.Key, latest, Spread.Describe(scores), figures));
@@ -149,7 +197,7 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
                 var inGroup = perPupil.Where(p => PupilGroups.Of(p.Pupil, start, today).Contains(c.Group)).Select(p => p.Sessions).ToArray();
                 var others = perPupil.Where(p => !PupilGroups.Of(p.Pupil, start, today).Contains(c.Group)).Select(p => p.Sessions).ToArray();
                 var (g, o) = (AbsenceMeasures.Summarise(inGroup), AbsenceMeasures.Summarise(others));
-                return new AbsenceComparison(c.Group, c.Name, c.OthersName, g.Enrolments, o.Enrolments, g.OverallAbsenceRate, o.OverallAbsenceRate,
+                return AbsenceComparison.Of(c.Group, c.Name, c.OthersName, g.Enrolments, o.Enrolments, g.OverallAbsenceRate, o.OverallAbsenceRate,
                     g.PersistentAbsenceRate, o.PersistentAbsenceRate);
             }).ToList();
             attendanceYears.Add(new AttendanceYear(byYear.Key, all, figures));

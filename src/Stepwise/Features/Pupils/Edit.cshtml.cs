@@ -1,25 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Stepwise.Common;
-using Stepwise.Data;
 using Stepwise.Features.Access;
 
 namespace Stepwise.Features.Pupils;
 
-public sealed class EditModel(SavePupil savePupil, AccessControl access, AppDbContext db, TimeProvider clock) : PupilFormModel
+public sealed class EditModel(SavePupil savePupil, ReadPupil read) : PupilFormModel
 {
     public string Key { get; private set; } = "";
     public DateOnly? LeftOn { get; private set; }
     public List<PupilCharacteristic> History { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string pupilKey, CancellationToken ct)
-    {
-        if (await LoadAsync(pupilKey, ct) is { } refused)
-        {
-            return refused;
-        }
-        await db.SaveChangesAsync(ct);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(string pupilKey, CancellationToken ct) => await LoadAsync(pupilKey, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(string pupilKey, CancellationToken ct)
     {
@@ -37,15 +28,12 @@ public sealed class EditModel(SavePupil savePupil, AccessControl access, AppDbCo
 
     private async Task<IActionResult?> LoadAsync(string pupilKey, CancellationToken ct)
     {
-        if (await savePupil.FindAsync(pupilKey, ct) is not var (pupil, school))
+        var outcome = await read.HandleAsync(pupilKey, Permission.EditPupils, ct);
+        if (outcome.Kind != OutcomeKind.Ok)
         {
-            return NotFound();
+            return outcome.Kind == OutcomeKind.Forbidden ? Forbid() : NotFound();
         }
-        if (!await access.CanAsync(Permission.EditPupils, school.Id, ct))
-        {
-            return Forbid();
-        }
-        var details = PupilDetails.From(pupil, school.Urn, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var (pupil, school, details) = outcome.Value!;
         Input = new PupilInput
         {
             YearGroup = details.YearGroup, Disadvantaged = details.Disadvantaged, FreeSchoolMeals = details.FreeSchoolMeals,
@@ -54,7 +42,6 @@ public sealed class EditModel(SavePupil savePupil, AccessControl access, AppDbCo
         (Key, LeftOn, Urn, SchoolName) = (pupil.Key, pupil.LeftOn, school.Urn, school.Name);
         History = pupil.Characteristics.OrderBy(c => c.Kind).ThenBy(c => c.From).ToList();
         ViewData["Urn"] = school.Urn;
-        db.AuditRead(school.TrustId, "Pupil", pupil.Key, $"Viewed a pupil of {school.Name}");
         return null;
     }
 }

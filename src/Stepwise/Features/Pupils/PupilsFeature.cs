@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stepwise.Common;
-using Stepwise.Data;
 
 namespace Stepwise.Features.Pupils;
 
@@ -8,7 +7,8 @@ public static class PupilsFeature
 {
     public static IServiceCollection AddPupils(this IServiceCollection services) => services
         .AddScoped<ListPupils>()
-        .AddScoped<SavePupil>();
+        .AddScoped<SavePupil>()
+        .AddScoped<ReadPupil>();
 
     public static IEndpointRouteBuilder MapPupilsApi(this IEndpointRouteBuilder app)
     {
@@ -30,17 +30,10 @@ public static class PupilsFeature
         int urn, PupilInput input, SavePupil useCase, CancellationToken ct) =>
         (await useCase.CreateAsync(urn, input, ct)).ToCreated(p => $"/api/pupils/{p.Key}");
 
-    private static async Task<Results<Ok<PupilDetails>, NotFound>> GetAsync(
-        string pupilKey, SavePupil useCase, AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await useCase.FindAsync(pupilKey, ct) is not var (pupil, school))
-        {
-            return TypedResults.NotFound();
-        }
-        db.AuditRead(school.TrustId, "Pupil", pupil.Key, $"Viewed a pupil of {school.Name}");
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(PupilDetails.From(pupil, school.Urn, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
-    }
+    private static async Task<Results<Ok<PupilDetails>, NotFound>> GetAsync(string pupilKey, ReadPupil read, CancellationToken ct) =>
+        await read.HandleAsync(pupilKey, Stepwise.Features.Access.Permission.ViewPupils, ct) is { Kind: OutcomeKind.Ok } found
+            ? TypedResults.Ok(found.Value!.Details)
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<PupilDetails>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
         string pupilKey, PupilInput input, SavePupil useCase, CancellationToken ct) =>

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
-using Stepwise.Data;
 
 namespace Stepwise.Features.Surveys;
 
-public sealed class CodesModel(AppDbContext db, SurveyAccess surveys, IssueCodes issue) : PageModel
+public sealed class CodesModel(SurveyAccess surveys, ReadSurveys read, IssueCodes issue) : PageModel
 {
     public sealed class SheetInput
     {
@@ -53,8 +51,7 @@ public sealed class CodesModel(AppDbContext db, SurveyAccess surveys, IssueCodes
         Survey = survey;
         if (survey.SchoolId is null)
         {
-            Schools = await db.Schools.Where(s => s.ArchivedAt == null).OrderBy(s => s.Name)
-                .Select(s => new SelectListItem(s.Name, s.Urn.ToString())).ToListAsync(ct);
+            Schools = (await read.OpenSchoolsAsync(ct)).Select(s => new SelectListItem(s.Name, s.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         }
         return true;
     }

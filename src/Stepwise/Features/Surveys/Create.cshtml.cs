@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
-using Stepwise.Data;
 
 namespace Stepwise.Features.Surveys;
 
-public sealed class CreateModel(AppDbContext db, SurveyAccess surveys, BuildSurvey build, TimeProvider clock) : PageModel
+public sealed class CreateModel(ReadSurveys read, BuildSurvey build, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public SurveyInput Input { get; set; } = new();
@@ -63,15 +61,12 @@ public sealed class CreateModel(AppDbContext db, SurveyAccess surveys, BuildSurv
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var ids = await surveys.SchoolsToManageAsync(ct);
-        if (ids is not null && ids.Count == 0)
+        if (await read.WhereToBuildAsync(ct) is not { } choices)
         {
             return false;
         }
-        var schools = await db.Schools.Where(s => s.ArchivedAt == null && (ids == null || ids.Contains(s.Id))).OrderBy(s => s.Name)
-            .Select(s => new { s.Urn, s.Name }).ToListAsync(ct);
-        Schools = schools.Select(s => new SelectListItem(s.Name, s.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        if (ids is null)
+        Schools = choices.Schools.Select(s => new SelectListItem(s.Name, s.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        if (choices.TrustWide)
         {
             Schools.Insert(0, new SelectListItem("Every school in the trust", "trust"));
         }

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
-using Stepwise.Data;
 
 namespace Stepwise.Features.Surveys;
 
-public sealed class DetailsModel(AppDbContext db, SurveyAccess surveys, BuildSurvey build, ChangeSurveyStatus status) : PageModel
+public sealed class DetailsModel(ReadSurveys read, BuildSurvey build, ChangeSurveyStatus status) : PageModel
 {
     [BindProperty]
     public QuestionInput Input { get; set; } = new();
@@ -61,20 +59,12 @@ public sealed class DetailsModel(AppDbContext db, SurveyAccess surveys, BuildSur
 
     private async Task<bool> LoadAsync(int surveyId, CancellationToken ct)
     {
-        var survey = await surveys.FindToReadAsync(surveyId, ct);
-        if (survey is null)
+        if (await read.FindAsync(surveyId, ct) is not var (survey, view))
         {
             return false;
         }
-        Survey = survey;
-        CanManage = await surveys.CanManageAsync(survey.SchoolId, ct);
-        Where = survey.SchoolId is int id ? await db.Schools.Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct) : "Every school in the trust";
-        Responses = await db.SurveyResponses.CountAsync(r => r.SurveyId == surveyId, ct);
-        CodesIssued = await db.SurveyCodes.CountAsync(c => c.SurveyId == surveyId, ct);
-        CodesUsed = await db.SurveyCodes.CountAsync(c => c.SurveyId == surveyId && c.Used, ct);
-        PreviousTitle = survey.PreviousRunId is int previous
-            ? await db.Surveys.Where(s => s.Id == previous).Select(s => s.Title + " (" + s.OpensOn.Year + ")").FirstOrDefaultAsync(ct)
-            : null;
+        (Survey, Where, CanManage, Responses, CodesIssued, CodesUsed, PreviousTitle) =
+            (survey, view.Where, view.CanManage, view.Responses, view.CodesIssued, view.CodesUsed, view.PreviousTitle);
         return true;
     }
 }

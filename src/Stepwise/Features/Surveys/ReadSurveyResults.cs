@@ -71,7 +71,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         {
             return null;
         }
-        var policy = new SuppressionPolicy(await SettingsModel.MinimumFor(db, ct));
+        var policy = new SuppressionPolicy(await SurveyMinimum.ForTrustAsync(db, ct));
         var visibleSchools = survey.SchoolId is null ? await surveys.SchoolsToReadAsync(ct) : null;
         var where = survey.SchoolId is int id ? await db.Schools.Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct) : "Every school in the trust";
 
@@ -374,6 +374,10 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
             }).ToList();
             // Groups other than schools add up to the trust-wide figure: withheld with it (see Unseen).
             var withheld = by != "school" && unseen.GivesAway(Valid(answers[q.Id]));
+            if (withheld)
+            {
+                cells = cells.Select(c => new Cell(null, null, 0, c.Reason)).ToList(); // no figure leaves this class
+            }
             result.Add(new BreakdownRow(number, q.Text, cells.Where((_, g) => groups[g].Visible).ToList(), withheld));
         }
         return new Breakdown(title,

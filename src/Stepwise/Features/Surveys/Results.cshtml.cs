@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Stepwise.Data;
 
 namespace Stepwise.Features.Surveys;
 
-public sealed class ResultsModel(ReadSurveyResults read, SurveyAccess surveys, AppDbContext db) : PageModel
+public sealed class ResultsModel(ReadSurveyResults read, ReadSurveys surveys) : PageModel
 {
     public ReadSurveyResults.Results Results { get; private set; } = null!;
     public string? By { get; private set; }
@@ -22,10 +20,7 @@ public sealed class ResultsModel(ReadSurveyResults read, SurveyAccess surveys, A
         }
         Results = results;
         By = results.Breakdown is null ? null : by;
-        if (results.Survey.SchoolId is int schoolId && await surveys.CanManageAsync(schoolId, ct))
-        {
-            ActionUrn = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.Urn).FirstAsync(ct);
-        }
+        ActionUrn = await surveys.ActionUrnAsync(results.Survey, ct);
         return Page();
     }
 }

@@ -18,7 +18,10 @@ public static class SurveysFeature
         services.AddScoped<ChangeSurveyStatus>();
         services.AddScoped<IssueCodes>();
         services.AddScoped<SubmitResponse>();
+        services.AddScoped<ReadSurveys>();
         services.AddScoped<ReadSurveyResults>();
+        services.AddScoped<ReadYouSaidWeDid>();
+        services.AddScoped<SurveyMinimum>();
         services.AddScoped<SaveYouSaidWeDid>();
 
         // Per link, not per address: a whole school answers from behind one address. The limit stops a script
@@ -40,12 +43,5 @@ public static class SurveysFeature
             });
         }));
         return services;
-    }
-
-    /// <summary>The survey pages are Razor pages; their question charts are files too.</summary>
-    public static WebApplication MapSurveys(this WebApplication app)
-    {
-        app.MapSurveyCharts();
-        return app;
     }
 }

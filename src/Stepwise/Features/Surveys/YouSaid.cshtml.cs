@@ -1,26 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
-using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Schools;
-using Stepwise.Features.Shared;
 
 namespace Stepwise.Features.Surveys;
 
 /// <summary>A school's "you said, we did": what was heard, what was done, and whether it is on the public page.</summary>
-public sealed class YouSaidModel(AppDbContext db, AccessControl access, SaveYouSaidWeDid save, TimeProvider clock) : PageModel
+public sealed class YouSaidModel(ReadYouSaidWeDid read, AccessControl access, SaveYouSaidWeDid save, TimeProvider clock) : PageModel
 {
-    public sealed record Entry(int Id, string Source, string YouSaid, string WeDid, string? Owner, DateOnly ActionOn, bool Published, string? LinkedTo, string? LinkHref,
-        string? PlanAction = null, int? PriorityId = null);
-
     [BindProperty]
     public YouSaidInput Input { get; set; } = new();
 
     public School School { get; private set; } = null!;
-    public List<Entry> Entries { get; private set; } = [];
+    public List<ReadYouSaidWeDid.Entry> Entries { get; private set; } = [];
     public string? LinkedTo { get; private set; }
 
     /// <summary>The school's plan actions, to link an entry to the one that carries it out.</summary>
@@ -37,11 +31,11 @@ public sealed class YouSaidModel(AppDbContext db, AccessControl access, SaveYouS
             return refused;
         }
         Input = new YouSaidInput { ActionOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Source = Codes.Of(FeedbackSource.Comment), Published = true };
-        if (question is int q && await db.SurveyQuestions.Where(x => x.Id == q && db.Surveys.Any(s => s.Id == x.SurveyId && (s.SchoolId == School.Id || s.SchoolId == null))).Select(x => x.Text).FirstOrDefaultAsync(ct) is { } text)
+        if (question is int q && await read.QuestionTextAsync(School.Id, q, ct) is { } text)
         {
             (Input.SurveyQuestionId, Input.Source, LinkedTo) = (q, Codes.Of(FeedbackSource.SurveyQuestion), $"Survey question: “{text}”");
         }
-        if (visit is int v && await db.GovernorVisits.Where(x => x.Id == v && x.SchoolId == School.Id).Select(x => new { x.Focus, x.Findings }).FirstOrDefaultAsync(ct) is { } found)
+        if (visit is int v && await read.VisitAsync(School.Id, v, ct) is { } found)
         {
             (Input.GovernorVisitId, Input.Source, Input.YouSaid, LinkedTo) = (v, Codes.Of(FeedbackSource.VisitFinding), found.Findings.Length > 1000 ? found.Findings[..1000] : found.Findings, $"Governor visit: {found.Focus}");
         }
@@ -71,42 +65,22 @@ public sealed class YouSaidModel(AppDbContext db, AccessControl access, SaveYouS
 
     private async Task<IActionResult?> LoadAsync(int urn, CancellationToken ct)
     {
-        var school = await access.FindSchoolAsync(urn, ct);
-        if (school is null)
+        var outcome = await read.ForSchoolAsync(urn, ct);
+        if (outcome.Kind != OutcomeKind.Ok)
         {
-            return NotFound();
+            return outcome.Kind == OutcomeKind.Forbidden ? Forbid() : NotFound();
         }
-        School = school;
+        (School, Entries) = (outcome.Value!.School, outcome.Value.Entries);
         ViewData["Urn"] = urn;
-        if (!await access.CanAsync(Permission.ManageSurveys, school.Id, ct))
-        {
-            return Forbid();
-        }
-        PlanActions = (await db.PlanActions.Where(a => a.SchoolId == school.Id).OrderBy(a => a.DueOn)
-                .Select(a => new { a.Id, a.Title, a.Owner }).ToListAsync(ct))
+        PlanActions = (await read.PlanActionsAsync(School.Id, ct))
             .Select(a => new SelectListItem($"{a.Title} ({a.Owner})", $"{a.Id}")).Prepend(new SelectListItem("Not linked to the plan", "")).ToList();
-        Priorities = await access.CanAsync(Permission.EditPlans, school.Id, ct) ? await PrioritiesAsync(school.Id, ct) : [];
-        var rows = await db.YouSaidWeDid.Where(e => e.SchoolId == school.Id).OrderByDescending(e => e.ActionOn).ThenByDescending(e => e.Id)
-            .Select(e => new
-            {
-                e.Id, e.Source, e.YouSaid, e.WeDid, e.Owner, e.ActionOn, e.Published, e.GovernorVisitId,
-                Action = db.PlanActions.Where(a => a.Id == e.PlanActionId).Select(a => new { a.Title, a.PriorityId }).FirstOrDefault(),
-                Question = db.SurveyQuestions.Where(q => q.Id == e.SurveyQuestionId).Select(q => new { q.Text, q.SurveyId }).FirstOrDefault(),
-            }).ToListAsync(ct);
-        Entries = rows.Select(e => new Entry(e.Id, Display.Sentence(Codes.Of(e.Source)), e.YouSaid, e.WeDid, e.Owner, e.ActionOn, e.Published,
-            e.Question is not null ? $"“{e.Question.Text}”" : e.GovernorVisitId is not null ? "Governor visit" : null,
-            e.Question is not null ? $"/surveys/{e.Question.SurveyId}/results" : e.GovernorVisitId is int v ? $"/visits/{v}" : null,
-            e.Action?.Title, e.Action?.PriorityId)).ToList();
+        Priorities = await access.CanAsync(Permission.EditPlans, School.Id, ct) ? await PrioritiesAsync(School.Id, ct) : [];
         return null;
     }
 
     private async Task<List<SelectListItem>> PrioritiesAsync(int schoolId, CancellationToken ct)
     {
-        var rows = await (from p in db.Priorities
-                          join plan in db.Plans on p.PlanId equals plan.Id
-                          where p.SchoolId == schoolId
-                          orderby plan.StartsOn descending, plan.Id, p.Order, p.Id
-                          select new { p.Id, p.Title, PlanId = plan.Id, Plan = plan.Title }).ToListAsync(ct);
+        var rows = await read.PrioritiesAsync(schoolId, ct);
         if (rows.Count == 0)
         {
             return [];

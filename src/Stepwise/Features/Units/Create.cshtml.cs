@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using Stepwise.Data;
 using Stepwise.Features.Access;
 
 namespace Stepwise.Features.Units;
 
-public sealed class CreateModel(SaveUnit saveUnit, AccessControl access, AppDbContext db) : UnitFormModel(db)
+public sealed class CreateModel(SaveUnit saveUnit, AccessControl access, ReadUnits read) : UnitFormModel(read)
 {
     public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
     {

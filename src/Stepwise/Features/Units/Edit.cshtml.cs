@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Stepwise.Common;
-using Stepwise.Data;
 using Stepwise.Features.Access;
 
 namespace Stepwise.Features.Units;
 
-public sealed class EditModel(SaveUnit saveUnit, AccessControl access, AppDbContext db) : UnitFormModel(db)
+public sealed class EditModel(SaveUnit saveUnit, AccessControl access, ReadUnits read) : UnitFormModel(read)
 {
     public int UnitId { get; private set; }
     public bool Archived { get; private set; }

@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
-using Stepwise.Data;
 using Stepwise.Features.Schools;
 using Stepwise.Features.Shared;
 
 namespace Stepwise.Features.Units;
 
 /// <summary>What the add and edit unit pages share: the fields and the school's other units to nest under.</summary>
-public abstract class UnitFormModel(AppDbContext db) : PageModel
+public abstract class UnitFormModel(ReadUnits read) : PageModel
 {
     [BindProperty]
     public UnitInput Input { get; set; } = new();
@@ -29,8 +27,8 @@ public abstract class UnitFormModel(AppDbContext db) : PageModel
             .Where(k => wholeSchool ? k == UnitKind.WholeSchool : k != UnitKind.WholeSchool)
             .Select(k => new SelectListItem(Display.Sentence(Codes.Of(k)), Codes.Of(k)))
             .ToList();
-        Parents = await db.Units.Where(u => u.SchoolId == school.Id && u.Id != exceptUnitId && u.ArchivedAt == null)
-            .OrderBy(u => u.Name).Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct);
+        Parents = (await read.ParentChoicesAsync(school.Id, exceptUnitId, ct))
+            .Select(u => new SelectListItem(u.Name, u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Parents.Insert(0, new SelectListItem("None (directly under the school)", ""));
     }
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
-using Stepwise.Data;
 using Stepwise.Features.Access;
 
 namespace Stepwise.Features.Units;
@@ -19,16 +17,8 @@ public static class UnitsApi
         return app;
     }
 
-    private static async Task<Results<Ok<List<UnitSummary>>, NotFound>> ListAsync(int urn, AccessControl access, AppDbContext db, CancellationToken ct)
-    {
-        var school = await access.FindSchoolAsync(urn, ct);
-        if (school is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var units = await db.Units.Where(u => u.SchoolId == school.Id).OrderBy(u => u.Kind).ThenBy(u => u.Name).AsNoTracking().ToListAsync(ct);
-        return TypedResults.Ok(units.Select(u => UnitSummary.From(u, urn)).ToList());
-    }
+    private static async Task<Results<Ok<List<UnitSummary>>, NotFound>> ListAsync(int urn, ReadUnits read, CancellationToken ct) =>
+        await read.ForSchoolAsync(urn, ct) is { } units ? TypedResults.Ok(units) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<UnitSummary>, NotFound>> GetAsync(int unitId, AccessControl access, CancellationToken ct) =>
         await access.FindUnitAsync(unitId, ct) is var (unit, school)

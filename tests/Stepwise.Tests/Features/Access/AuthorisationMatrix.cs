@@ -23,7 +23,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
     private static readonly HashSet<string> Public =
     [
         "/health", "/openapi/{documentName}.json", "/sign-in", "/sign-in/code", "/sign-out", "/error", "/access-denied",
-        "/s/{token}", "/s/{token}/thanks", "/you-said-we-did/{urn:int}",
+        "/s/{token}", "/s/{token}/thanks", "/you-said-we-did/{urn:int}", "/api/you-said-we-did/{urn:int}",
     ];
 
     /// <summary>
@@ -52,6 +52,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
             ["visitId"] = $"{surveys[World.NorthSecondaryUrn].VisitId}",
+            ["entryId"] = $"{surveys[World.NorthSecondaryUrn].EntryId}",
+            ["questionId"] = $"{surveys[World.NorthSecondaryUrn].QuestionId}",
             ["urn"] = $"{World.NorthSecondaryUrn}",
             ["unitId"] = $"{w.Units["secondary-maths"].Id}",
             ["personId"] = $"{w.Person(World.SecondaryHead).Id}",
@@ -74,6 +76,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         {
             ["surveyId"] = $"{surveys[World.HarbourUrn].SurveyId}",
             ["visitId"] = $"{surveys[World.HarbourUrn].VisitId}",
+            ["entryId"] = $"{surveys[World.HarbourUrn].EntryId}",
+            ["questionId"] = $"{surveys[World.HarbourUrn].QuestionId}",
             ["urn"] = $"{World.HarbourUrn}",
             ["unitId"] = $"{w.Units["harbour-send"].Id}",
             ["personId"] = $"{w.Person(World.HarbourHead).Id}",
@@ -95,6 +99,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         {
             ["surveyId"] = $"{surveys[World.NorthPrimaryUrn].SurveyId}",
             ["visitId"] = $"{surveys[World.NorthPrimaryUrn].VisitId}",
+            ["entryId"] = $"{surveys[World.NorthPrimaryUrn].EntryId}",
+            ["questionId"] = $"{surveys[World.NorthPrimaryUrn].QuestionId}",
             ["urn"] = $"{World.NorthPrimaryUrn}",
             ["unitId"] = $"{w.Units["primary-year6"].Id}",
             ["personId"] = $"{w.Person(World.PrimaryTeacher).Id}",
@@ -140,6 +146,67 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             if (!ok)
             {
                 failures.Add($"{target.Method} {url} answered {(int)response.StatusCode} to an anonymous caller");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Everyone of North Star with a role at Northgate Primary (or across the trust).</summary>
+    private static readonly string[] NorthRoles =
+        [World.NorthAdmin, World.NorthLeader, World.NorthDataManager, World.PrimaryHead, World.PrimaryTeacher, World.PrimaryGovernor, World.PrimaryReviewer];
+
+    /// <summary>
+    /// The endpoints added for surveys, visits, "you said, we did", gaps, home and the account, each beside the page it
+    /// mirrors, with the people of Northgate Primary who may read it: every one of them reads both or neither.
+    /// Governors and reviewers never see pupil-level records: no pupil key appears in anything they may read.
+    /// </summary>
+    [Fact]
+    public async Task Each_role_may_read_an_endpoint_exactly_when_it_may_read_the_page_it_mirrors()
+    {
+        var seeded = (await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app))[World.NorthPrimaryUrn];
+        const int urn = World.NorthPrimaryUrn;
+        string[] everyone = NorthRoles;
+        string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
+        string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
+        string[] manageTrustWide = [World.NorthAdmin, World.NorthLeader];
+        (string Api, string Page, string[] May)[] table =
+        [
+            ($"/api/schools/{urn}/gaps", $"/schools/{urn}/gaps", everyone),
+            ($"/api/schools/{urn}/visits", $"/schools/{urn}/visits", readResults),
+            ($"/api/visits/{seeded.VisitId}", $"/visits/{seeded.VisitId}", readResults),
+            ("/api/surveys", "/surveys", readResults),
+            ($"/api/surveys/{seeded.SurveyId}", $"/surveys/{seeded.SurveyId}", readResults),
+            ($"/api/surveys/{seeded.SurveyId}/results", $"/surveys/{seeded.SurveyId}/results", readResults),
+            ("/api/surveys/settings", "/surveys/settings", manageTrustWide),
+            ($"/api/schools/{urn}/you-said-we-did", $"/schools/{urn}/you-said-we-did", manageSurveys),
+            ($"/api/you-said-we-did/{urn}", $"/you-said-we-did/{urn}", everyone),
+            ("/api/home", "/", everyone),
+            ("/api/account", "/account", everyone),
+        ];
+        var pupilKeys = app.World.PupilKeys[urn];
+        var failures = new List<string>();
+        foreach (var email in NorthRoles)
+        {
+            var client = await app.ClientForAsync(email);
+            foreach (var (api, page, may) in table)
+            {
+                var allowed = may.Contains(email);
+                foreach (var url in new[] { api, page })
+                {
+                    var response = await client.GetAsync(url);
+                    var ok = allowed
+                        ? response.StatusCode == HttpStatusCode.OK
+                        : response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+                    if (!ok)
+                    {
+                        failures.Add($"{email}: GET {url} answered {(int)response.StatusCode}, expected {(allowed ? "200" : "403 or 404")}");
+                    }
+                    if (allowed && email is World.PrimaryGovernor or World.PrimaryReviewer
+                        && pupilKeys.FirstOrDefault((await response.Content.ReadAsStringAsync()).Contains) is { } key)
+                    {
+                        failures.Add($"{email}: GET {url} showed the pupil key {key}");
+                    }
+                }
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));

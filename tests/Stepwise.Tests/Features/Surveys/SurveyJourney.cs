@@ -189,9 +189,9 @@ public static partial class SurveyJourney
     }
 
     /// <summary>For the authorisation matrix: a survey and a governor visit at each of the world's schools.</summary>
-    public static async Task<Dictionary<int, (int SurveyId, int VisitId)>> SeedForMatrixAsync(StepwiseApp app)
+    public static async Task<Dictionary<int, (int SurveyId, int VisitId, int EntryId, int QuestionId)>> SeedForMatrixAsync(StepwiseApp app)
     {
-        var result = new Dictionary<int, (int, int)>();
+        var result = new Dictionary<int, (int, int, int, int)>();
         foreach (var (urn, author) in new[] { (World.NorthPrimaryUrn, World.PrimaryGovernor), (World.NorthSecondaryUrn, World.SecondaryHead), (World.HarbourUrn, World.HarbourHead) })
         {
             var surveyId = await SeedDraftAsync(app, urn);
@@ -205,8 +205,14 @@ public static partial class SurveyJourney
                 Focus = "Reading", Seen = "Year 2 phonics", Findings = "Secure",
             };
             db.GovernorVisits.Add(visit);
+            var entry = new YouSaidWeDid
+            {
+                TrustId = school.TrustId, SchoolId = school.Id, Source = FeedbackSource.Comment, YouSaid = "More clubs", WeDid = "Two new clubs",
+                ActionOn = new DateOnly(2026, 2, 4), Published = false,
+            };
+            db.YouSaidWeDid.Add(entry);
             await db.SaveChangesAsync();
-            result[urn] = (surveyId, visit.Id);
+            result[urn] = (surveyId, visit.Id, entry.Id, await db.SurveyQuestions.Where(q => q.SurveyId == surveyId).Select(q => q.Id).FirstAsync());
         }
         return result;
     }

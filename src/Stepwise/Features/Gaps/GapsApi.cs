@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Stepwise.Features.Gaps;
+
+public static class GapsFeature
+{
+    public static IServiceCollection AddGaps(this IServiceCollection services) => services.AddScoped<ReadSchoolGaps>().AddScoped<ReadDisadvantageGaps>();
+
+    public static IEndpointRouteBuilder MapGapsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api").WithTags("Gaps").RequireAuthorization()
+            .MapGet("/schools/{urn:int}/gaps", SchoolAsync)
+            .WithSummary("How disadvantaged, SEN, EAL, girls and boys compare with the rest of a school, year by year: the figures of its gaps page")
+            .WithDescription("Attainment per subject and year (the difference in mean score with its 95% interval, the DfE gap index, the spread, and whether the bar is rising and the gap narrowing) and attendance per year (absence and persistent absence). A comparison with fewer than 5 pupils on either side is suppressed: no figures, and groupPupils only when the group itself has 5 or more. unit= narrows to a year group, a subject or the SEN area.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ReadSchoolGaps.View>, NotFound>> SchoolAsync(int urn, int? unit, ReadSchoolGaps read, CancellationToken ct) =>
+        await read.HandleAsync(urn, unit, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+}
