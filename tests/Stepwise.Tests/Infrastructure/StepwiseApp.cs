@@ -81,7 +81,7 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     /// <summary>Imports a national file as the command line would.</summary>
-    public async Task<Stepwise.Features.Reference.ImportNationalData.Report> ImportNationalAsync(
+    public async Task<Stepwise.Features.Imports.ImportReport> ImportNationalAsync(
         Stepwise.Features.Reference.FileLayout layout, string path, int year, bool acceptValid = false)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -92,7 +92,7 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     /// <summary>Imports a register (Get Information About Schools) file as the command line would.</summary>
-    public async Task<Stepwise.Features.Reference.ImportNationalData.Report> ImportRegisterAsync(string path)
+    public async Task<Stepwise.Features.Imports.ImportReport> ImportRegisterAsync(string path)
     {
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test import");
@@ -102,7 +102,7 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     /// <summary>Imports national data from text, for damaged-file tests.</summary>
-    public async Task<Stepwise.Features.Reference.ImportNationalData.Report> ImportNationalTextAsync(
+    public async Task<Stepwise.Features.Imports.ImportReport> ImportNationalTextAsync(
         Stepwise.Features.Reference.FileLayout layout, string content, int year, bool acceptValid = false)
     {
         var path = Path.Combine(Path.GetTempPath(), $"stepwise-{Guid.NewGuid():N}.csv");

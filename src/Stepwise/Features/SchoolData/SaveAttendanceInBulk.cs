@@ -1,3 +1,4 @@
+using Stepwise.Features.Imports;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -21,7 +22,7 @@ public static class SaveAttendanceInBulk
 {
     /// <summary>Writes the years that changed, reporting "Saving" progress as it goes.</summary>
     internal static async Task WriteAsync(AppDbContext db, int trustId, int schoolId, int importId, IReadOnlyList<SchoolAttendance.Year> years,
-        IProgress<ImportNationalData.Progress>? progress, CancellationToken ct)
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Attendance is saved in bulk only inside the import's transaction.");
@@ -32,10 +33,10 @@ public static class SaveAttendanceInBulk
             if (++done % 500 == 0)
             {
                 ct.ThrowIfCancellationRequested();
-                progress?.Report(new ImportNationalData.Progress("Saving", (double)done / years.Count));
+                progress?.Report(new ImportProgress("Saving", (double)done / years.Count));
             }
         }
-        progress?.Report(new ImportNationalData.Progress("Saving", 0));
+        progress?.Report(new ImportProgress("Saving", 0));
         switch (transaction)
         {
             case SqliteTransaction sqlite:
@@ -47,7 +48,7 @@ public static class SaveAttendanceInBulk
             default:
                 throw new NotSupportedException($"No bulk path for {transaction.GetType().Name}.");
         }
-        progress?.Report(new ImportNationalData.Progress("Saving", 1));
+        progress?.Report(new ImportProgress("Saving", 1));
     }
 
     private static void WriteSqlite(SqliteTransaction transaction, Names n, int trustId, int schoolId, int importId,

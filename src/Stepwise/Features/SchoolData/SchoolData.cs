@@ -77,7 +77,7 @@ public sealed class BehaviourIncident : ITrustOwned
 }
 
 /// <summary>Where a school's own figures came from: the file (and its SHA-256), who imported it, when, and what happened.</summary>
-public sealed class DataImport : ITrustOwned
+public sealed class DataImport : ITrustOwned, Imports.IImportedFile
 {
     public int Id { get; set; }
     public int TrustId { get; set; }

@@ -79,18 +79,3 @@ public sealed class MetricValueConfiguration : IEntityTypeConfiguration<MetricVa
         builder.HasOne<DataImport>().WithMany().HasForeignKey(v => v.DataImportId).OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-public sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
-{
-    public void Configure(EntityTypeBuilder<ImportJob> builder)
-    {
-        builder.Property(j => j.Kind).HasMaxLength(20);
-        builder.Property(j => j.FileName).HasMaxLength(260);
-        builder.Property(j => j.StoredPath).HasMaxLength(500);
-        builder.Property(j => j.Actor).HasMaxLength(256);
-        builder.Property(j => j.Message).HasMaxLength(500);
-        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(10);
-        builder.HasIndex(j => j.Status);
-        builder.HasOne<School>().WithMany().HasForeignKey(j => j.SchoolId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
