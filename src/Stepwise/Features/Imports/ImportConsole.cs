@@ -73,6 +73,7 @@ public static class ImportConsole
                 rejected = report.Rejected,
                 errors = report.Errors.Select(e => new { line = e.Line, column = e.Column, value = e.Value, reason = e.Reason }),
                 ignored = report.Ignored,
+                notes = report.Notes.Select(e => new { line = e.Line, column = e.Column, value = e.Value, reason = e.Reason }),
             }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
             return exitCode;
         }
@@ -84,6 +85,14 @@ public static class ImportConsole
         if (report.Errors.Count > 50)
         {
             Console.WriteLine($"  … and {report.Errors.Count - 50} more.");
+        }
+        foreach (var note in report.Notes.Take(10))
+        {
+            Console.WriteLine($"  Note: {note}");
+        }
+        if (report.Notes.Count > 10)
+        {
+            Console.WriteLine($"  … and {report.Notes.Count - 10} more notes.");
         }
         if (report.Ignored.Count > 0)
         {

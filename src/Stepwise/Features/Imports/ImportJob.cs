@@ -88,10 +88,11 @@ public enum ImportJobStatus
 
 /// <summary>What an import reports, on the API and the job pages (stored with the job as JSON).</summary>
 public sealed record ImportReportJson(int Read, int Accepted, int Rejected, bool Imported, bool AlreadyImported, int Added, int Changed,
-    IEnumerable<ImportReportJson.Error> Errors, IEnumerable<string>? Ignored = null)
+    IEnumerable<ImportReportJson.Error> Errors, IEnumerable<string>? Ignored = null, IEnumerable<ImportReportJson.Error>? Notes = null)
 {
     public sealed record Error(int Line, string Column, string Value, string Reason);
 
     public static ImportReportJson From(ImportReport r) => new(r.Read, r.Imported || r.AlreadyImported ? r.Accepted : 0, r.Rejected, r.Imported,
-        r.AlreadyImported, r.ValuesAdded, r.ValuesChanged, r.Errors.Select(e => new Error(e.Line, e.Column, e.Value, e.Reason)), r.Ignored);
+        r.AlreadyImported, r.ValuesAdded, r.ValuesChanged, r.Errors.Select(e => new Error(e.Line, e.Column, e.Value, e.Reason)), r.Ignored,
+        r.Notes.Select(e => new Error(e.Line, e.Column, e.Value, e.Reason)));
 }

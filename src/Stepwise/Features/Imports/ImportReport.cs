@@ -12,6 +12,9 @@ public sealed record ImportReport(int Read, int Accepted, int Rejected, IReadOnl
     /// <summary>Columns of the file the importer does not read.</summary>
     public IReadOnlyList<string> Ignored { get; init; } = [];
 
+    /// <summary>Lines taken with a remark (a national file's line that ends before its measures, read as blank).</summary>
+    public IReadOnlyList<RowProblem> Notes { get; init; } = [];
+
     /// <summary>
     /// The refuse-the-whole-file rule, for every import: a problem with the file itself (line 1), any problem at all
     /// unless the valid lines were accepted (<c>--accept-valid</c>), or no good line, and nothing is written.

@@ -24,7 +24,8 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
         var problems = new List<RowProblem>();
         var badLines = new HashSet<int>();
         var ignored = new List<string>();
-        foreach (var (row, problem) in PerformanceTableReader.Read(text, layout, year, ignored))
+        var notes = new List<RowProblem>();
+        foreach (var (row, problem) in PerformanceTableReader.Read(text, layout, year, ignored, notes))
         {
             if (row is not null)
             {
@@ -43,9 +44,9 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
         var read = rows.Count + badLines.Count;
         if (ImportReport.RefusesWhole(problems, rows.Count, acceptValid))
         {
-            return ImportReport.Refusal(read, problems, layout.UrnColumn) with { Ignored = ignored };
+            return ImportReport.Refusal(read, problems, layout.UrnColumn) with { Ignored = ignored, Notes = notes };
         }
-        var checkedReport = new ImportReport(read, rows.Count, badLines.Count, problems, Imported: false, AlreadyImported: false, 0, 0) { Ignored = ignored };
+        var checkedReport = new ImportReport(read, rows.Count, badLines.Count, problems, Imported: false, AlreadyImported: false, 0, 0) { Ignored = ignored, Notes = notes };
         if (await SameFile.AlreadyImportedAsync(db.ImportRuns.Where(r => r.Year == year), layout.Kind, inspection.Hash, newestOnly: replace, ct))
         {
             return checkedReport.AsAlreadyImported();

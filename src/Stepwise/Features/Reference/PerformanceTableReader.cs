@@ -33,9 +33,12 @@ public static class PerformanceTableReader
     /// <summary>
     /// The rows of a file, or their problems. With <paramref name="year"/>, a file whose own year column or whose layout
     /// says it is for another year is refused (line 1, naming both years). The header's columns that are not read are
-    /// added to <paramref name="ignored"/>.
+    /// added to <paramref name="ignored"/>. A line shorter than the header is a problem, unless it ends before the first
+    /// measure: the DfE publishes a school without results that way, so its measures are read as blank and the line is
+    /// added to <paramref name="notes"/> with the columns it lacks.
     /// </summary>
-    public static IEnumerable<(NationalRow? Row, RowProblem? Problem)> Read(TextReader text, FileLayout layout, int? year = null, ICollection<string>? ignored = null)
+    public static IEnumerable<(NationalRow? Row, RowProblem? Problem)> Read(TextReader text, FileLayout layout, int? year = null, ICollection<string>? ignored = null,
+        ICollection<RowProblem>? notes = null)
     {
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -83,6 +86,8 @@ public static class PerformanceTableReader
             ignored?.Add(column);
         }
         var readInOrder = header.Where(read.Contains).ToList();
+        var firstMeasure = measures.Min(m => m.Index);
+        var lastIdentity = readInOrder.Select(Index).Where(i => !measures.Any(m => m.Index == i)).DefaultIfEmpty(-1).Max();
 
         while (csv.Read())
         {
@@ -95,8 +100,13 @@ public static class PerformanceTableReader
             }
             if (record.Length < header.Count && readInOrder.Any(c => Index(c) >= record.Length))
             {
-                yield return (null, RowProblem.CutShort(line, header, record.Length, readInOrder));
-                continue;
+                var cutShort = RowProblem.CutShort(line, header, record.Length, readInOrder);
+                if (record.Length > firstMeasure || record.Length <= lastIdentity)
+                {
+                    yield return (null, cutShort);
+                    continue;
+                }
+                notes?.Add(cutShort with { Reason = cutShort.Reason.Replace("is the file cut short?", "its measures are read as blank.", StringComparison.Ordinal) });
             }
             if (year is int wanted && yearColumn >= 0 && YearOf(Cell(yearColumn)) is int rowYear && rowYear != wanted)
             {

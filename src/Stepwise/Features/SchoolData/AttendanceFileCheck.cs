@@ -13,7 +13,7 @@ namespace Stepwise.Features.SchoolData;
 /// checked as the other kinds are, the problems and counts kept for the report, the good lines kept as marks.
 /// <para>
 /// A file with no quotation marks, which is how MIS exports attendance, is read line by line without a string per
-/// cell (ADR 0063): a line passes only if every check passes, and any line that fails one is read again the general
+/// cell (ADR 0070): a line passes only if every check passes, and any line that fails one is read again the general
 /// way (<see cref="RowCells"/> and <see cref="SchoolFileLayout.Attendance"/>), so its problems are found and worded
 /// exactly as for any other file. The first quotation mark sends the whole file back to the general reader.
 /// </para>
@@ -30,7 +30,7 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
     private readonly Dictionary<string, int?> _pupils = new(StringComparer.Ordinal);
     private readonly List<(int PupilId, AttendanceMark Mark)> _marks = new(Expected(file));
     // Each pupil and period once. The periods are numbered, and each pupil's are a few bits: a table of a million
-    // pupils and periods, looked up on every line, took half the time of checking (ADR 0063). A MIS lists a pupil's
+    // pupils and periods, looked up on every line, took half the time of checking (ADR 0070). A MIS lists a pupil's
     // lines together, so the last pupil's bits are at hand.
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<int, ulong[]> _periodsOf = [];

@@ -10,9 +10,9 @@ namespace Stepwise.Features.SchoolData;
 /// <summary>
 /// A school's attendance file, the biggest kind (a row per pupil per week or day). The file is read and checked whole
 /// first, outside any transaction, so a refused file holds no lock and writes nothing: by default any bad line refuses
-/// it, and with <c>acceptValid</c> the good lines are kept. Then, in one transaction (ADR 0050), the school's stored
+/// it, and with <c>acceptValid</c> the good lines are kept. Then, in one transaction (ADR 0070), the school's stored
 /// attendance is read, the file's marks are laid over it (<see cref="SchoolAttendance"/>), the pupil years that changed
-/// are written (ADR 0062), and the school's metric series are worked out from the result and saved.
+/// are written (ADR 0070), and the school's metric series are worked out from the result and saved.
 /// </summary>
 public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProvider clock, DeriveSchoolMetrics derive)
 {

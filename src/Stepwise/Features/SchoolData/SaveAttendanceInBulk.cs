@@ -12,11 +12,11 @@ using Stepwise.Features.Reference;
 namespace Stepwise.Features.SchoolData;
 
 /// <summary>
-/// Saves the pupil years an attendance import changed (ADR 0062) inside the import's transaction, without the change
+/// Saves the pupil years an attendance import changed (ADR 0070) inside the import's transaction, without the change
 /// tracker: a school's million marks are a few thousand pupil years, and only the changed ones are written. SQLite: one
 /// prepared INSERT for new years and one prepared UPDATE for changed ones, reused for every year. PostgreSQL: binary
 /// COPY of new years straight into the table, and of changed years into a temporary staging table that one set-based
-/// UPDATE applies. Writes no audit entry per year: the import writes one for the whole file (ADR 0050).
+/// UPDATE applies. Writes no audit entry per year: the import writes one for the whole file (ADR 0070).
 /// </summary>
 public static class SaveAttendanceInBulk
 {

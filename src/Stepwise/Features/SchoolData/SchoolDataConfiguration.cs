@@ -27,13 +27,13 @@ public sealed class PupilAttendanceYearConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<PupilAttendanceYear> builder)
     {
-        // A pupil's year at a school: a pupil who moves to another school of the trust has a year at each (ADR 0064).
-        // The school leads, as every reader takes a school's attendance whole (ADR 0051, 0062).
+        // A pupil's year at a school: a pupil who moves to another school of the trust has a year at each (ADR 0070).
+        // The school leads, as every reader takes a school's attendance whole (ADR 0070, 0062).
         builder.HasIndex(a => new { a.SchoolId, a.PupilId, a.AcademicYear }).IsUnique();
         builder.HasOne<Pupil>().WithMany().HasForeignKey(a => a.PupilId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<School>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
-        // No foreign key to the import (ADR 0064): the row names the last of the imports its marks name, and those
-        // carry no key either (ADR 0062). Imports are never deleted. Checked a row at a time, the key cost PostgreSQL
+        // No foreign key to the import (ADR 0070): the row names the last of the imports its marks name, and those
+        // carry no key either (ADR 0070). Imports are never deleted. Checked a row at a time, the key cost PostgreSQL
         // 0.1 to 0.2 s for a million marks' 30,000 years.
     }
 }
