@@ -126,7 +126,7 @@ public static class Databases
         GC.Collect();
         var stages = new StageClock();
         var clock = Stopwatch.StartNew();
-        ImportNationalData.Report report;
+        Stepwise.Features.Imports.ImportReport report;
         await using (var scope = services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("benchmark");
@@ -167,12 +167,12 @@ public static class Databases
     }
 
     /// <summary>When each stage of the import began (reported synchronously, not through a synchronisation context).</summary>
-    private sealed class StageClock : IProgress<ImportNationalData.Progress>
+    private sealed class StageClock : IProgress<Stepwise.Features.Imports.ImportProgress>
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<(string Stage, double At)> _starts = [];
 
-        public void Report(ImportNationalData.Progress value)
+        public void Report(Stepwise.Features.Imports.ImportProgress value)
         {
             if (_starts.Count == 0 || _starts[^1].Stage != value.Stage)
             {

@@ -9,6 +9,7 @@ using Stepwise.Features.Evidence;
 using Stepwise.Features.Frameworks;
 using Stepwise.Features.Gaps;
 using Stepwise.Features.Home;
+using Stepwise.Features.Imports;
 using Stepwise.Features.Metrics;
 using Stepwise.Features.People;
 using Stepwise.Features.Plans;
@@ -50,7 +51,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddPupils();
     builder.Services.AddReference();
     builder.Services.AddSchoolData(builder.Configuration);
-    builder.Services.AddImportJobs();
+    builder.Services.AddImportJobs(builder.Configuration);
     builder.Services.AddSchoolMetrics();
     builder.Services.AddGaps();
     builder.Services.AddBenchmarking();

@@ -3,6 +3,7 @@ using Stepwise.Data;
 using Stepwise.Features.Analysis;
 using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Reference;
+using Stepwise.Features.SchoolData;
 using Stepwise.Features.Demo;
 using Stepwise.Features.People;
 
@@ -37,7 +38,14 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(DatabaseCommands.Migrate());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
-        root.Subcommands.Add(ImportCommand.Create());
+        var import = new Command("import", "Import data files. National reference data (shared by every trust): register, "
+            + string.Join(", ", NationalMeasures.Layouts.Select(l => l.Kind)) + ". A school's own data from its MIS: "
+            + string.Join(", ", SchoolFileLayout.All.Select(l => l.Kind)) + ". `stepwise import KIND --help` lists each kind's columns.");
+        foreach (var verb in ImportCommand.Verbs().Concat(ImportSchoolDataCommand.Verbs()))
+        {
+            import.Subcommands.Add(verb);
+        }
+        root.Subcommands.Add(import);
         root.Subcommands.Add(AnalyseCommand.Create());
         root.Subcommands.Add(BenchmarkCommand.Create());
         root.Subcommands.Add(DatabaseCommands.Backup());

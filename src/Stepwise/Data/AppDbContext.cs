@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
 using Stepwise.Features.Frameworks;
+using Stepwise.Features.Imports;
 using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Evidence;
 using Stepwise.Features.People;

@@ -14,8 +14,13 @@ public static class SharedData
         return System.IO.Path.Combine([Folder!, .. parts]);
     }
 
+    /// <summary>Beside the repository, or where STEPWISE_TEST_DATA says (a worktree elsewhere).</summary>
     private static string? Find()
     {
+        if (Environment.GetEnvironmentVariable("STEPWISE_TEST_DATA") is { Length: > 0 } named && Directory.Exists(named))
+        {
+            return System.IO.Path.GetFullPath(named);
+        }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Stepwise.sln")))

@@ -81,18 +81,18 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     /// <summary>Imports a national file as the command line would.</summary>
-    public async Task<Stepwise.Features.Reference.ImportNationalData.Report> ImportNationalAsync(
-        Stepwise.Features.Reference.FileLayout layout, string path, int year, bool acceptValid = false)
+    public async Task<Stepwise.Features.Imports.ImportReport> ImportNationalAsync(
+        Stepwise.Features.Reference.FileLayout layout, string path, int year, bool acceptValid = false, bool replace = false)
     {
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test import");
         await using var file = File.OpenRead(path);
         return await scope.ServiceProvider.GetRequiredService<Stepwise.Features.Reference.ImportNationalData>()
-            .HandleAsync(layout, file, Path.GetFileName(path), year, acceptValid, CancellationToken.None);
+            .HandleAsync(layout, file, Path.GetFileName(path), year, acceptValid, CancellationToken.None, replace: replace);
     }
 
     /// <summary>Imports a register (Get Information About Schools) file as the command line would.</summary>
-    public async Task<Stepwise.Features.Reference.ImportNationalData.Report> ImportRegisterAsync(string path)
+    public async Task<Stepwise.Features.Imports.ImportReport> ImportRegisterAsync(string path)
     {
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test import");
@@ -102,14 +102,14 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     /// <summary>Imports national data from text, for damaged-file tests.</summary>
-    public async Task<Stepwise.Features.Reference.ImportNationalData.Report> ImportNationalTextAsync(
-        Stepwise.Features.Reference.FileLayout layout, string content, int year, bool acceptValid = false)
+    public async Task<Stepwise.Features.Imports.ImportReport> ImportNationalTextAsync(
+        Stepwise.Features.Reference.FileLayout layout, string content, int year, bool acceptValid = false, bool replace = false)
     {
         var path = Path.Combine(Path.GetTempPath(), $"stepwise-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(path, content);
         try
         {
-            return await ImportNationalAsync(layout, path, year, acceptValid);
+            return await ImportNationalAsync(layout, path, year, acceptValid, replace);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Stepwise.Features.Imports;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -92,7 +93,7 @@ public static class AnalyseCommand
         return command;
     }
 
-    private static List<T> ReadOrFail<T>(FileInfo file, Func<TextReader, (List<T> Rows, List<CsvProblem> Problems)> read)
+    private static List<T> ReadOrFail<T>(FileInfo file, Func<TextReader, (List<T> Rows, List<RowProblem> Problems)> read)
     {
         if (!file.Exists)
         {

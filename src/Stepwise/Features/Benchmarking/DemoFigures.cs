@@ -48,7 +48,7 @@ public sealed class DemoFigures(AppDbContext db, TimeProvider clock)
     public async Task HandleAsync(CancellationToken ct)
     {
         var hash = Hash();
-        if (await db.ImportRuns.AnyAsync(r => r.Kind == Kind && r.Hash == hash, ct))
+        if (await Imports.SameFile.AlreadyImportedAsync(db.ImportRuns, Kind, hash, newestOnly: false, ct))
         {
             return;
         }

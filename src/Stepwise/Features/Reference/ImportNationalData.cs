@@ -1,40 +1,38 @@
-using System.Text;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Analytics.Spc;
 using Stepwise.Data;
-using Stepwise.Features.Analysis;
+using Stepwise.Features.Imports;
 
 namespace Stepwise.Features.Reference;
 
 /// <summary>
-/// Imports a national file (KS2, KS4, census, absence) for one academic year. Validation comes first: by default a
-/// file with any bad line is refused whole, with every problem reported; with <c>acceptValid</c> the good lines are
-/// imported and the rest reported. The write is one transaction. The same file again changes nothing; a corrected
-/// file updates only the figures that changed.
+/// Imports a national file (KS2, KS4, census, absence) for one academic year, by the imports kernel's rules (ADR 0065):
+/// every line is checked first, and a file with any bad line is refused whole unless the valid lines are accepted; a
+/// file for another year than <c>year</c> is refused. The write is one transaction. The same file again changes
+/// nothing; a corrected file updates only the figures that changed, or, with <c>replace</c>, replaces the year's
+/// figures from this kind of file whole (recorded in the audit log).
 /// </summary>
 public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimeProvider clock)
 {
-    /// <summary>How far an import has got: "Checking" while it reads and validates, "Saving" while it writes (0 to 1).</summary>
-    public sealed record Progress(string Stage, double Fraction);
-
-    public sealed record Report(int Read, int Accepted, int Rejected, IReadOnlyList<CsvProblem> Errors, bool Imported, bool AlreadyImported, int ValuesAdded, int ValuesChanged);
-
-    public async Task<Report> HandleAsync(FileLayout layout, Stream file, string fileName, int year, bool acceptValid, CancellationToken ct,
-        IProgress<Progress>? progress = null)
+    public async Task<ImportReport> HandleAsync(FileLayout layout, Stream file, string fileName, int year, bool acceptValid, CancellationToken ct,
+        IProgress<ImportProgress>? progress = null, bool replace = false)
     {
-        var (hash, encoding) = await ImportFile.InspectAsync(file, ct);
-        using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
+        var inspection = await ImportFile.InspectAsync(file, ct);
+        using var text = new StreamReader(file, inspection.Encoding, detectEncodingFromByteOrderMarks: true);
         var rows = new List<NationalRow>();
-        var problems = new List<CsvProblem>();
+        var problems = new List<RowProblem>();
         var badLines = new HashSet<int>();
-        foreach (var (row, problem) in PerformanceTableReader.Read(text, layout))
+        var ignored = new List<string>();
+        var notes = new List<RowProblem>();
+        foreach (var (row, problem) in PerformanceTableReader.Read(text, layout, year, ignored, notes))
         {
             if (row is not null)
             {
                 rows.Add(row);
                 if (rows.Count % 1000 == 0 && file.CanSeek && file.Length > 0)
                 {
-                    progress?.Report(new Progress("Checking", (double)file.Position / file.Length));
+                    progress?.Report(new ImportProgress("Checking", (double)file.Position / file.Length));
                 }
             }
             else if (problem is not null)
@@ -44,34 +42,39 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
             }
         }
         var read = rows.Count + badLines.Count;
-        if (problems.Any(p => p.Line == 1) || (problems.Count > 0 && !acceptValid) || rows.Count == 0)
+        if (ImportReport.RefusesWhole(problems, rows.Count, acceptValid))
         {
-            if (rows.Count == 0 && problems.Count == 0)
-            {
-                problems.Add(new CsvProblem(2, layout.UrnColumn, "", "the file has a header but no rows"));
-            }
-            return new Report(read, 0, read, problems, Imported: false, AlreadyImported: false, 0, 0);
+            return ImportReport.Refusal(read, problems, layout.UrnColumn) with { Ignored = ignored, Notes = notes };
         }
-
-        if (await db.ImportRuns.AnyAsync(r => r.Kind == layout.Kind && r.Year == year && r.Hash == hash, ct))
+        var checkedReport = new ImportReport(read, rows.Count, badLines.Count, problems, Imported: false, AlreadyImported: false, 0, 0) { Ignored = ignored, Notes = notes };
+        if (await SameFile.AlreadyImportedAsync(db.ImportRuns.Where(r => r.Year == year), layout.Kind, inspection.Hash, newestOnly: replace, ct))
         {
-            return new Report(read, rows.Count, badLines.Count, problems, Imported: false, AlreadyImported: true, 0, 0);
+            return checkedReport.AsAlreadyImported();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await EnsureCatalogueAsync(layout, ct);
         var run = new ImportRun
         {
-            Kind = layout.Kind, Year = year, FileName = Path.GetFileName(fileName), Hash = hash, Actor = scope.Actor,
+            Kind = layout.Kind, Year = year, FileName = Path.GetFileName(fileName), Hash = inspection.Hash, Actor = scope.Actor,
             At = clock.GetUtcNow().UtcDateTime, Read = read, Accepted = rows.Count, Rejected = badLines.Count,
         };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);
 
         var keys = layout.Measures.Select(m => m.Key).ToList();
-        var existing = await db.ReferenceValues.Where(v => v.Year == year && keys.Contains(v.MetricKey))
-            .ToDictionaryAsync(v => (v.MetricKey, v.RecordType, v.Area, v.Urn), ct);
-        progress?.Report(new Progress("Checking", 1));
+        var ofTheYear = db.ReferenceValues.Where(v => v.Year == year && keys.Contains(v.MetricKey));
+        var removed = 0;
+        if (replace)
+        {
+            var earlier = await db.ImportRuns.Where(r => r.Kind == layout.Kind && r.Year == year && r.Id != run.Id).Select(r => r.FileName).Distinct().ToListAsync(ct);
+            removed = await ofTheYear.ExecuteDeleteAsync(ct);
+            db.Audit(scope.TrustId ?? 0, "Replaced", nameof(ImportRun), run.Id.ToString(CultureInfo.InvariantCulture),
+                $"{layout.Kind} {year - 1}/{year % 100:00}: {removed:N0} figures from {(earlier.Count == 0 ? "no earlier file" : string.Join(", ", earlier))} replaced by {run.FileName}");
+        }
+        var existing = replace ? new Dictionary<(string, RecordType, string, int?), ReferenceValue>()
+            : await ofTheYear.ToDictionaryAsync(v => (v.MetricKey, v.RecordType, v.Area, v.Urn), ct);
+        progress?.Report(new ImportProgress("Checking", 1));
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -79,7 +82,7 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
             {
                 // Written in batches inside the one transaction: the change tracker stays small, and progress can be shown.
                 await db.SaveChangesAsync(ct);
-                progress?.Report(new Progress("Saving", (double)i / rows.Count));
+                progress?.Report(new ImportProgress("Saving", (double)i / rows.Count));
             }
             foreach (var (key, cell) in row.Values)
             {
@@ -104,8 +107,8 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        progress?.Report(new Progress("Saving", 1));
-        return new Report(read, rows.Count, badLines.Count, problems, Imported: true, AlreadyImported: false, run.ValuesAdded, run.ValuesChanged);
+        progress?.Report(new ImportProgress("Saving", 1));
+        return checkedReport with { Imported = true, ValuesAdded = run.ValuesAdded, ValuesChanged = run.ValuesChanged };
     }
 
     private async Task EnsureCatalogueAsync(FileLayout layout, CancellationToken ct)

@@ -4,7 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
-using Stepwise.Features.Analysis;
+using Stepwise.Features.Imports;
 
 namespace Stepwise.Features.Reference;
 
@@ -19,18 +19,21 @@ public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvid
 
     private static readonly string[] Required = ["URN", "EstablishmentName", "LA (code)"];
 
-    public async Task<ImportNationalData.Report> HandleAsync(Stream file, string fileName, bool acceptValid, CancellationToken ct)
+    public async Task<ImportReport> HandleAsync(Stream file, string fileName, bool acceptValid, CancellationToken ct)
     {
-        var (hash, encoding) = await ImportFile.InspectAsync(file, ct);
-        var (schools, problems, read) = Read(file, encoding);
+        var inspection = await ImportFile.InspectAsync(file, ct);
+        var hash = inspection.Hash;
+        var ignored = new List<string>();
+        var (schools, problems, read) = Read(file, inspection.Encoding, ignored);
         var badLines = problems.Select(p => p.Line).Distinct().Count();
-        if (problems.Any(p => p.Line == 1) || (problems.Count > 0 && !acceptValid) || schools.Count == 0)
+        if (ImportReport.RefusesWhole(problems, schools.Count, acceptValid))
         {
-            return new ImportNationalData.Report(read, 0, read, problems, Imported: false, AlreadyImported: false, 0, 0);
+            return ImportReport.Refusal(read, problems, "URN") with { Ignored = ignored };
         }
-        if (await db.ImportRuns.AnyAsync(r => r.Kind == Kind && r.Hash == hash, ct))
+        var checkedReport = new ImportReport(read, schools.Count, badLines, problems, Imported: false, AlreadyImported: false, 0, 0) { Ignored = ignored };
+        if (await SameFile.AlreadyImportedAsync(db.ImportRuns, Kind, hash, newestOnly: false, ct))
         {
-            return new ImportNationalData.Report(read, schools.Count, badLines, problems, Imported: false, AlreadyImported: true, 0, 0);
+            return checkedReport.AsAlreadyImported();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -64,47 +67,58 @@ public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvid
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new ImportNationalData.Report(read, schools.Count, badLines, problems, Imported: true, AlreadyImported: false, run.ValuesAdded, run.ValuesChanged);
+        return checkedReport with { Imported = true, ValuesAdded = run.ValuesAdded, ValuesChanged = run.ValuesChanged };
     }
 
-    private static (List<ReferenceSchool> Schools, List<CsvProblem> Problems, int Read) Read(Stream file, Encoding encoding)
+    /// <summary>The columns the register import reads; the extract's others are listed as ignored.</summary>
+    private static readonly string[] Columns = [.. Required, "LA (name)", "TypeOfEstablishment (name)", "PhaseOfEducation (name)",
+        "EstablishmentStatus (name)", "GOR (name)", "Postcode", "NumberOfPupils", "PercentageFSM", "Trusts (name)", "OpenDate", "CloseDate"];
+
+    private static (List<ReferenceSchool> Schools, List<RowProblem> Problems, int Read) Read(Stream file, Encoding encoding, List<string> ignored)
     {
         var schools = new List<ReferenceSchool>();
-        var problems = new List<CsvProblem>();
+        var problems = new List<RowProblem>();
         var read = 0;
         using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         using var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture) { MissingFieldFound = null, BadDataFound = null });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
-            problems.Add(new CsvProblem(1, "URN", "", "the file is empty"));
+            problems.Add(new RowProblem(1, "URN", "", "the file is empty"));
             return (schools, problems, 0);
         }
         var header = csv.HeaderRecord.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
         foreach (var column in Required.Where(c => !header.Contains(c)))
         {
-            problems.Add(new CsvProblem(1, column, "", $"the header has no \"{column}\" column: is this a Get Information About Schools extract?"));
+            problems.Add(new RowProblem(1, column, "", $"the header has no \"{column}\" column: is this a Get Information About Schools extract?"));
         }
         if (problems.Count > 0)
         {
             return (schools, problems, 0);
         }
+        ignored.AddRange(header.Where(h => !Columns.Contains(h)));
+        var columnsRead = header.Where(Columns.Contains).ToList();
         while (csv.Read())
         {
             read++;
             var line = csv.Parser.RawRow;
+            if (csv.Parser.Record is { } cells && cells.Length < header.Count && columnsRead.Any(c => header.IndexOf(c) >= cells.Length))
+            {
+                problems.Add(RowProblem.CutShort(line, header, cells.Length, columnsRead));
+                continue;
+            }
             string? Get(string column) => header.IndexOf(column) is var i and >= 0 && i < (csv.Parser.Record?.Length ?? 0)
                 ? (csv.Parser.Record![i].Trim() is { Length: > 0 } v ? v : null)
                 : null;
-            var lineProblems = new List<CsvProblem>();
+            var lineProblems = new List<RowProblem>();
             var urnText = Get("URN") ?? "";
             if (!int.TryParse(urnText, NumberStyles.None, CultureInfo.InvariantCulture, out var urn) || urn is < 100000 or > 999999)
             {
-                lineProblems.Add(new CsvProblem(line, "URN", urnText, "a URN is 6 digits"));
+                lineProblems.Add(new RowProblem(line, "URN", urnText, "a URN is 6 digits"));
             }
             var name = Get("EstablishmentName");
             if (name is null)
             {
-                lineProblems.Add(new CsvProblem(line, "EstablishmentName", "", "the school's name is empty"));
+                lineProblems.Add(new RowProblem(line, "EstablishmentName", "", "the school's name is empty"));
             }
             var pupils = Whole(Get("NumberOfPupils"), line, "NumberOfPupils", lineProblems);
             var fsm = Percent(Get("PercentageFSM"), line, "PercentageFSM", lineProblems);
@@ -126,7 +140,7 @@ public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvid
         return (schools, problems, read);
     }
 
-    private static int? Whole(string? text, int line, string column, List<CsvProblem> problems)
+    private static int? Whole(string? text, int line, string column, List<RowProblem> problems)
     {
         if (text is null)
         {
@@ -136,11 +150,11 @@ public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvid
         {
             return value;
         }
-        problems.Add(new CsvProblem(line, column, text, "is not a whole number"));
+        problems.Add(new RowProblem(line, column, text, "is not a whole number"));
         return null;
     }
 
-    private static double? Percent(string? text, int line, string column, List<CsvProblem> problems)
+    private static double? Percent(string? text, int line, string column, List<RowProblem> problems)
     {
         if (text is null || DfeCell.Markers.ContainsKey(text))
         {
@@ -150,11 +164,11 @@ public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvid
         {
             return value;
         }
-        problems.Add(new CsvProblem(line, column, text, "is not a percentage between 0 and 100"));
+        problems.Add(new RowProblem(line, column, text, "is not a percentage between 0 and 100"));
         return null;
     }
 
-    private static DateOnly? Date(string? text, int line, string column, List<CsvProblem> problems)
+    private static DateOnly? Date(string? text, int line, string column, List<RowProblem> problems)
     {
         if (text is null)
         {
@@ -164,7 +178,7 @@ public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvid
         {
             return date;
         }
-        problems.Add(new CsvProblem(line, column, text, "is not a date in the form dd-mm-yyyy"));
+        problems.Add(new RowProblem(line, column, text, "is not a date in the form dd-mm-yyyy"));
         return null;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Stepwise.Features.Analysis;
+using Stepwise.Features.Imports;
 
 namespace Stepwise.Features.Reference;
 
@@ -30,7 +30,15 @@ public sealed record NationalRow(int Line, RecordType RecordType, int? Urn, stri
 /// </summary>
 public static class PerformanceTableReader
 {
-    public static IEnumerable<(NationalRow? Row, CsvProblem? Problem)> Read(TextReader text, FileLayout layout)
+    /// <summary>
+    /// The rows of a file, or their problems. With <paramref name="year"/>, a file whose own year column or whose layout
+    /// says it is for another year is refused (line 1, naming both years). The header's columns that are not read are
+    /// added to <paramref name="ignored"/>. A line shorter than the header is a problem, unless it ends before the first
+    /// measure: the DfE publishes a school without results that way, so its measures are read as blank and the line is
+    /// added to <paramref name="notes"/> with the columns it lacks.
+    /// </summary>
+    public static IEnumerable<(NationalRow? Row, RowProblem? Problem)> Read(TextReader text, FileLayout layout, int? year = null, ICollection<string>? ignored = null,
+        ICollection<RowProblem>? notes = null)
     {
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -41,7 +49,7 @@ public static class PerformanceTableReader
         using var csv = new CsvReader(text, configuration);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
-            yield return (null, new CsvProblem(1, layout.UrnColumn, "", "the file is empty"));
+            yield return (null, new RowProblem(RowProblem.FileLine, layout.UrnColumn, "", "the file is empty"));
             yield break;
         }
         var header = csv.HeaderRecord.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
@@ -50,14 +58,36 @@ public static class PerformanceTableReader
         var missingColumns = required.Where(c => Index(c) < 0).ToList();
         foreach (var column in missingColumns)
         {
-            yield return (null, new CsvProblem(1, column, "", $"the header has no \"{column}\" column: is this a {layout.Kind} file?"));
+            yield return (null, new RowProblem(RowProblem.FileLine, column, "", $"the header has no \"{column}\" column: is this a {layout.Kind} file?"));
         }
         if (missingColumns.Count > 0)
         {
             yield break;
         }
-        // A measure a year's layout does not publish is simply absent for that year.
+        // A measure a year's layout does not publish is simply absent for that year; a file with none of them is not read.
         var measures = layout.Measures.Select(m => (m.Key, m.Column, Index: Index(m.Column))).Where(m => m.Index >= 0).ToList();
+        if (measures.Count == 0)
+        {
+            yield return (null, new RowProblem(RowProblem.FileLine, layout.Measures[0].Column, string.Join(", ", header),
+                $"none of the {layout.Kind} measures is in the file (is it an older layout?): expected {string.Join(", ", layout.Measures.Select(m => m.Column))}; "
+                + $"the file's columns are {string.Join(", ", header)}"));
+            yield break;
+        }
+        var yearColumn = header.FindIndex(h => YearColumns.Contains(h));
+        if (year is int expected && YearOfLayout(header, layout) is var (layoutYear, evidence) && layoutYear != expected)
+        {
+            yield return (null, WrongYear(layout, expected, layoutYear, evidence, $"its columns compare with the year before ({string.Join(", ", evidence.Take(3))})"));
+            yield break;
+        }
+        var read = required.Append(layout.NameColumn).Append("ESTAB").OfType<string>().Concat(measures.Select(m => m.Column))
+            .Append(yearColumn >= 0 ? header[yearColumn] : null).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in header.Where(h => !read.Contains(h)))
+        {
+            ignored?.Add(column);
+        }
+        var readInOrder = header.Where(read.Contains).ToList();
+        var firstMeasure = measures.Min(m => m.Index);
+        var lastIdentity = readInOrder.Select(Index).Where(i => !measures.Any(m => m.Index == i)).DefaultIfEmpty(-1).Max();
 
         while (csv.Read())
         {
@@ -68,11 +98,26 @@ public static class PerformanceTableReader
             {
                 continue;
             }
-            var problems = new List<CsvProblem>();
+            if (record.Length < header.Count && readInOrder.Any(c => Index(c) >= record.Length))
+            {
+                var cutShort = RowProblem.CutShort(line, header, record.Length, readInOrder);
+                if (record.Length > firstMeasure || record.Length <= lastIdentity)
+                {
+                    yield return (null, cutShort);
+                    continue;
+                }
+                notes?.Add(cutShort with { Reason = cutShort.Reason.Replace("is the file cut short?", "its measures are read as blank.", StringComparison.Ordinal) });
+            }
+            if (year is int wanted && yearColumn >= 0 && YearOf(Cell(yearColumn)) is int rowYear && rowYear != wanted)
+            {
+                yield return (null, WrongYear(layout, wanted, rowYear, [header[yearColumn]], $"its {header[yearColumn]} column says {Cell(yearColumn).Trim()} on line {line}"));
+                yield break;
+            }
+            var problems = new List<RowProblem>();
             var recordTypeText = Cell(layout.RecordTypeColumn is null ? -1 : Index(layout.RecordTypeColumn));
             if (RecordTypeOf(layout, Cell(Index(layout.UrnColumn)), recordTypeText, Cell(Index(layout.LaColumn))) is not RecordType recordType)
             {
-                yield return (null, new CsvProblem(line, layout.RecordTypeColumn!, recordTypeText, $"is not a record type of a {layout.Kind} file ({string.Join(", ", layout.RecordTypes.Keys)})"));
+                yield return (null, new RowProblem(line, layout.RecordTypeColumn!, recordTypeText, $"is not a record type of a {layout.Kind} file ({string.Join(", ", layout.RecordTypes.Keys)})"));
                 continue;
             }
             int? urn = null;
@@ -85,7 +130,7 @@ public static class PerformanceTableReader
                 }
                 else
                 {
-                    problems.Add(new CsvProblem(line, layout.UrnColumn, urnText, "a school's URN must be 6 digits"));
+                    problems.Add(new RowProblem(line, layout.UrnColumn, urnText, "a school's URN must be 6 digits"));
                 }
             }
             var values = new Dictionary<string, DfeCell>(measures.Count);
@@ -98,7 +143,7 @@ public static class PerformanceTableReader
                 }
                 else
                 {
-                    problems.Add(new CsvProblem(line, column, raw, "is neither a number nor a DfE marker (SUPP, NE, NA, LOWCOV, x, c, z …)"));
+                    problems.Add(new RowProblem(line, column, raw, "is neither a number nor a DfE marker (SUPP, NE, NA, LOWCOV, x, c, z …)"));
                 }
             }
             if (problems.Count > 0)
@@ -117,6 +162,48 @@ public static class PerformanceTableReader
                 string.IsNullOrEmpty(name) ? null : name, values) { NationalVariant = variant }, null);
         }
     }
+
+    /// <summary>The columns in which DfE files (and Explore Education Statistics downloads) give the year a row is for.</summary>
+    private static readonly HashSet<string> YearColumns = new(StringComparer.OrdinalIgnoreCase) { "time_period", "YEAR", "ACADEMIC_YEAR", "ACADYR" };
+
+    /// <summary>
+    /// The year a performance-table layout belongs to: each year's file repeats last year's headline figures in
+    /// columns ending in that year's two digits (the 2016/17 KS2 file has PTRWM_EXP_16), so the file is for the year after
+    /// the latest of them.
+    /// </summary>
+    internal static (int Year, List<string> Evidence)? YearOfLayout(IReadOnlyList<string> header, FileLayout layout)
+    {
+        var earlier = header
+            .Select(h => (Column: h, Match: layout.Measures.FirstOrDefault(m => h.Length == m.Column.Length + 3 && h.StartsWith(m.Column + "_", StringComparison.OrdinalIgnoreCase))))
+            .Where(h => h.Match is not null && char.IsAsciiDigit(h.Column[^2]) && char.IsAsciiDigit(h.Column[^1]))
+            .Select(h => (h.Column, Year: 2000 + int.Parse(h.Column[^2..], CultureInfo.InvariantCulture)))
+            .ToList();
+        if (earlier.Count == 0)
+        {
+            return null;
+        }
+        var latest = earlier.Max(e => e.Year);
+        return (latest + 1, earlier.Where(e => e.Year == latest).Select(e => e.Column).ToList());
+    }
+
+    /// <summary>"2017", "2016/17", "2016-17" and "201617" are all the year that ends in 2017.</summary>
+    internal static int? YearOf(string text)
+    {
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        return digits.Length switch
+        {
+            4 when int.TryParse(digits, CultureInfo.InvariantCulture, out var y) => y,
+            6 when int.TryParse(digits[..4], CultureInfo.InvariantCulture, out var start) => start + 1,
+            8 when int.TryParse(digits[4..], CultureInfo.InvariantCulture, out var end) => end,
+            _ => null,
+        };
+    }
+
+    private static RowProblem WrongYear(FileLayout layout, int expected, int found, IReadOnlyList<string> columns, string evidence) =>
+        new(RowProblem.FileLine, columns[0], Academic(found),
+            $"this {layout.Kind} file is for {Academic(found)} ({evidence}), but --year {expected} is {Academic(expected)}: import it with --year {found}, or choose the {Academic(expected)} file");
+
+    private static string Academic(int year) => $"{year - 1}/{year % 100:00}";
 
     /// <summary>By the layout's RECTYPE codes; files without one mark national rows "NAT" (census in the URN column, absence in the LA column).</summary>
     private static RecordType? RecordTypeOf(FileLayout layout, string urn, string recordType, string la)

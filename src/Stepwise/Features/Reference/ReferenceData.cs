@@ -45,7 +45,7 @@ public sealed class ReferenceValue
 }
 
 /// <summary>Where figures came from: which file (and its SHA-256), who imported it, when, and what happened.</summary>
-public sealed class ImportRun
+public sealed class ImportRun : Imports.IImportedFile
 {
     public int Id { get; set; }
     public required string Kind { get; set; }

@@ -14,7 +14,8 @@ public static class ReferenceFeature
 
     public sealed record SchoolFigures(int Urn, string? LaCode, ReferenceSchool? Register, List<Figure> Measures);
 
-    public static IServiceCollection AddReference(this IServiceCollection services) => services.AddScoped<ImportNationalData>().AddScoped<ImportRegister>();
+    public static IServiceCollection AddReference(this IServiceCollection services) => services.AddScoped<ImportNationalData>().AddScoped<ImportRegister>()
+        .AddScoped<QueueNationalImport>().AddScoped<Imports.IImportJobHandler, NationalDataJobs>();
 
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder app)
     {

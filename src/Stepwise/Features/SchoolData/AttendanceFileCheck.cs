@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Stepwise.Features.Analysis;
+using Stepwise.Features.Imports;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Schools;
-using Report = Stepwise.Features.Reference.ImportNationalData.Report;
-using Progress = Stepwise.Features.Reference.ImportNationalData.Progress;
+using Report = Stepwise.Features.Imports.ImportReport;
+using Progress = Stepwise.Features.Imports.ImportProgress;
 
 namespace Stepwise.Features.SchoolData;
 
@@ -13,7 +13,7 @@ namespace Stepwise.Features.SchoolData;
 /// checked as the other kinds are, the problems and counts kept for the report, the good lines kept as marks.
 /// <para>
 /// A file with no quotation marks, which is how MIS exports attendance, is read line by line without a string per
-/// cell (ADR 0063): a line passes only if every check passes, and any line that fails one is read again the general
+/// cell (ADR 0070): a line passes only if every check passes, and any line that fails one is read again the general
 /// way (<see cref="RowCells"/> and <see cref="SchoolFileLayout.Attendance"/>), so its problems are found and worded
 /// exactly as for any other file. The first quotation mark sends the whole file back to the general reader.
 /// </para>
@@ -24,13 +24,13 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
     private const string Stage = "Checking";
     private const int ProgressEvery = 5000;
 
-    private readonly List<CsvProblem> _problems = [];
+    private readonly List<RowProblem> _problems = [];
     private readonly HashSet<int> _badLines = [];
     // A UPN appears on many lines (a row per period): its keyed hash and pupil are worked out once.
     private readonly Dictionary<string, int?> _pupils = new(StringComparer.Ordinal);
     private readonly List<(int PupilId, AttendanceMark Mark)> _marks = new(Expected(file));
     // Each pupil and period once. The periods are numbered, and each pupil's are a few bits: a table of a million
-    // pupils and periods, looked up on every line, took half the time of checking (ADR 0063). A MIS lists a pupil's
+    // pupils and periods, looked up on every line, took half the time of checking (ADR 0070). A MIS lists a pupil's
     // lines together, so the last pupil's bits are at hand.
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<int, ulong[]> _periodsOf = [];
@@ -44,7 +44,7 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
     public int Read => Accepted + Rejected;
 
     /// <summary>Refused whole: a problem with the header, any problem without "accept valid", or no rows at all.</summary>
-    public bool Refused => _problems.Any(p => p.Line == 1) || (_problems.Count > 0 && !request.AcceptValid) || Accepted == 0;
+    public bool Refused => ImportReport.RefusesWhole(_problems, Accepted, request.AcceptValid);
 
     /// <summary>Whether the file was read the plain way (no quotation marks), not the general way.</summary>
     public bool ReadPlainly { get; private set; }
@@ -96,7 +96,7 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
     }
 
     /// <summary>A line read the general way: its problems kept, or its mark taken.</summary>
-    private void Consider(SchoolRow? parsed, IReadOnlyList<CsvProblem> problems)
+    private void Consider(SchoolRow? parsed, IReadOnlyList<RowProblem> problems)
     {
         if (problems.Count > 0)
         {
@@ -123,12 +123,12 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
     {
         if (pupilId is not int pupil)
         {
-            Problem([new CsvProblem(line, "UPN", upn, $"no pupil with this UPN is on roll at {school.Name}: import pupils first")]);
+            Problem([new RowProblem(line, "UPN", upn, $"no pupil with this UPN is on roll at {school.Name}: import pupils first")]);
             return;
         }
         if (!FirstTime(pupil, periodNumber))
         {
-            Problem([new CsvProblem(line, "UPN", upn, $"repeats line {LineOf(pupil, periodNumber)} (the same pupil and period)")]);
+            Problem([new RowProblem(line, "UPN", upn, $"repeats line {LineOf(pupil, periodNumber)} (the same pupil and period)")]);
             return;
         }
         Accepted++;
@@ -178,7 +178,7 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
 
     private static long Key(int pupil, int period) => ((long)pupil << 32) | (uint)period;
 
-    private void Problem(IReadOnlyList<CsvProblem> problems)
+    private void Problem(IReadOnlyList<RowProblem> problems)
     {
         _problems.AddRange(problems);
         foreach (var p in problems)
@@ -200,15 +200,7 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
         Accepted = 0;
     }
 
-    public Report Refusal()
-    {
-        var problems = _problems;
-        if (Accepted == 0 && problems.Count == 0)
-        {
-            problems = [new CsvProblem(2, "", "", "the file has a header but no rows")];
-        }
-        return new Report(Read, 0, Read, problems, Imported: false, AlreadyImported: false, 0, 0);
-    }
+    public Report Refusal() => ImportReport.Refusal(Read, _problems);
 
     public Report Report(bool imported, bool alreadyImported, int added, int changed) =>
         new(Read, Accepted, Rejected, _problems, imported, alreadyImported, added, changed);

@@ -20,7 +20,7 @@ public readonly record struct AttendanceMark(Period Period, int Possible, int Pr
 }
 
 /// <summary>
-/// A pupil's marks for a year as stored in <see cref="PupilAttendanceYear.Marks"/> (ADR 0062): one entry per period in
+/// A pupil's marks for a year as stored in <see cref="PupilAttendanceYear.Marks"/> (ADR 0070): one entry per period in
 /// period order, <c>period,possible,present,authorised,unauthorised,import</c>, entries separated by semicolons, e.g.
 /// <c>2024-W36,10,9,1,0,12;2024-W37,10,10,0,0,12</c>. Plain text, so a database browser shows what is stored and the
 /// migration from one row per period could build it in SQL. Period codes never hold a comma or a semicolon.

@@ -116,7 +116,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
 
     /// <summary>
     /// The pupils whose records a school's figures count: those on its roll, and those who have since moved to another
-    /// school of the trust but whose attendance, results or incidents this school recorded (ADR 0064).
+    /// school of the trust but whose attendance, results or incidents this school recorded (ADR 0070).
     /// </summary>
     internal static IQueryable<Pupil> WithRecordsAt(AppDbContext db, int schoolId)
     {
@@ -136,7 +136,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
     /// million marks (a pupil's sessions per week), and each mark's groups come from <see cref="PupilMemberships"/>,
     /// numbered once for each distinct set. Each group's enrolments are tallied as they come (<see cref="AbsenceTally"/>),
     /// not kept in lists: the same sums and counts as <see cref="AbsenceMeasures.Summarise"/>. Pure: the import works these out from the school's attendance as it is
-    /// being written (ADR 0062).
+    /// being written (ADR 0070).
     /// </summary>
     internal static AttendanceFigureSet CalculateAttendance(SchoolAttendance attendance, PupilMemberships groups)
     {

@@ -1,33 +1,33 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
+using Stepwise.Features.Imports;
 using Stepwise.Features.Schools;
-using Report = Stepwise.Features.Reference.ImportNationalData.Report;
-using Progress = Stepwise.Features.Reference.ImportNationalData.Progress;
+using Report = Stepwise.Features.Imports.ImportReport;
+using Progress = Stepwise.Features.Imports.ImportProgress;
 
 namespace Stepwise.Features.SchoolData;
 
 /// <summary>
 /// A school's attendance file, the biggest kind (a row per pupil per week or day). The file is read and checked whole
 /// first, outside any transaction, so a refused file holds no lock and writes nothing: by default any bad line refuses
-/// it, and with <c>acceptValid</c> the good lines are kept. Then, in one transaction (ADR 0050), the school's stored
+/// it, and with <c>acceptValid</c> the good lines are kept. Then, in one transaction (ADR 0070), the school's stored
 /// attendance is read, the file's marks are laid over it (<see cref="SchoolAttendance"/>), the pupil years that changed
-/// are written (ADR 0062), and the school's metric series are worked out from the result and saved.
+/// are written (ADR 0070), and the school's metric series are worked out from the result and saved.
 /// </summary>
 public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProvider clock, DeriveSchoolMetrics derive)
 {
-    internal async Task<Report> HandleAsync(School school, ImportSchoolData.Request request, Stream file, string hash, Encoding encoding,
+    internal async Task<Report> HandleAsync(School school, ImportSchoolData.Request request, Stream file, FileInspection inspection,
         IProgress<Progress>? progress, CancellationToken ct)
     {
         var secret = await db.Trusts.Where(t => t.Id == school.TrustId).Select(t => t.PseudonymSecret).SingleAsync(ct);
         var pupilIds = await db.Pupils.Where(p => p.SchoolId == school.Id).Select(p => new { p.Key, p.Id }).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
-        var reading = new AttendanceFileCheck(school, secret, pupilIds, request, file, encoding, progress);
+        var reading = new AttendanceFileCheck(school, secret, pupilIds, request, file, inspection.Encoding, progress);
         reading.CheckAll(ct);
         if (reading.Refused)
         {
             return reading.Refusal();
         }
-        if (await db.DataImports.AnyAsync(d => d.SchoolId == school.Id && d.Kind == request.Layout.Kind && d.Hash == hash, ct))
+        if (await ImportSchoolData.AlreadyImportedAsync(db, school.Id, request.Layout, inspection.Hash, ct))
         {
             // The same file again: checked, so a damaged file is still reported as such, and nothing is written.
             return reading.Report(imported: false, alreadyImported: true, 0, 0);
@@ -36,14 +36,14 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         db.AuditEachRow = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await ImportSchoolData.LockSchoolAsync(db, school.Id, ct);
-        if (await db.DataImports.AnyAsync(d => d.SchoolId == school.Id && d.Kind == request.Layout.Kind && d.Hash == hash, ct))
+        if (await ImportSchoolData.AlreadyImportedAsync(db, school.Id, request.Layout, inspection.Hash, ct))
         {
             // The same file, imported by someone else while this one was being checked.
             return reading.Report(imported: false, alreadyImported: true, 0, 0);
         }
         var import = new DataImport
         {
-            TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = hash,
+            TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = inspection.Hash,
             Actor = scope.Actor, At = clock.GetUtcNow().UtcDateTime,
         };
         db.DataImports.Add(import);

@@ -5,12 +5,12 @@ using NpgsqlTypes;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
-using Stepwise.Features.Analysis;
+using Stepwise.Features.Imports;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
 using Stepwise.Features.Schools;
-using Report = Stepwise.Features.Reference.ImportNationalData.Report;
-using Progress = Stepwise.Features.Reference.ImportNationalData.Progress;
+using Report = Stepwise.Features.Imports.ImportReport;
+using Progress = Stepwise.Features.Imports.ImportProgress;
 
 namespace Stepwise.Features.SchoolData;
 
@@ -37,17 +37,17 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         {
             return Outcome<Report>.Forbidden();
         }
-        var (hash, encoding) = await ImportFile.InspectAsync(file, ct);
+        var inspection = await ImportFile.InspectAsync(file, ct);
         if (request.Layout == SchoolFileLayout.Attendance)
         {
-            return Outcome<Report>.Ok(await attendance.HandleAsync(school, request, file, hash, encoding, progress, ct));
+            return Outcome<Report>.Ok(await attendance.HandleAsync(school, request, file, inspection, progress, ct));
         }
-        using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true);
+        using var text = new StreamReader(file, inspection.Encoding, detectEncodingFromByteOrderMarks: true);
         var secret = await db.Trusts.Where(t => t.Id == school.TrustId).Select(t => t.PseudonymSecret).SingleAsync(ct);
         var pupilIds = await db.Pupils.Where(p => p.SchoolId == school.Id).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
 
         var rows = new List<(SchoolRow Row, string Key)>();
-        var problems = new List<CsvProblem>();
+        var problems = new List<RowProblem>();
         var badLines = new HashSet<int>();
         var seen = new Dictionary<(string, string), int>();
         // A UPN appears on many lines (a row per period): its keyed hash is worked out once.
@@ -74,11 +74,11 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             }
             var problem = row is PupilRow || pupilIds.ContainsKey(key)
                 ? null
-                : new CsvProblem(row.Line, "UPN", row.Upn, $"no pupil with this UPN is on roll at {school.Name}: import pupils first");
+                : new RowProblem(row.Line, "UPN", row.Upn, $"no pupil with this UPN is on roll at {school.Name}: import pupils first");
             var naturalKey = NaturalKey(row, key);
             if (problem is null && seen.TryGetValue(naturalKey, out var earlier))
             {
-                problem = new CsvProblem(row.Line, "UPN", row.Upn, $"repeats line {earlier} ({Describe(row)})");
+                problem = new RowProblem(row.Line, "UPN", row.Upn, $"repeats line {earlier} ({Describe(row)})");
             }
             if (problem is not null)
             {
@@ -91,17 +91,14 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         }
         progress?.Report(new Progress("Checking", 1));
         var read = rows.Count + badLines.Count;
-        if (problems.Any(p => p.Line == 1) || (problems.Count > 0 && !request.AcceptValid) || rows.Count == 0)
+        if (Report.RefusesWhole(problems, rows.Count, request.AcceptValid))
         {
-            if (rows.Count == 0 && problems.Count == 0)
-            {
-                problems.Add(new CsvProblem(2, "", "", "the file has a header but no rows"));
-            }
-            return Outcome<Report>.Ok(new Report(read, 0, read, problems, Imported: false, AlreadyImported: false, 0, 0));
+            return Outcome<Report>.Ok(Report.Refusal(read, problems));
         }
-        if (await db.DataImports.AnyAsync(d => d.SchoolId == school.Id && d.Kind == request.Layout.Kind && d.Hash == hash, ct))
+        var checkedReport = new Report(read, rows.Count, badLines.Count, problems, Imported: false, AlreadyImported: false, 0, 0);
+        if (await AlreadyImportedAsync(db, school.Id, request.Layout, inspection.Hash, ct))
         {
-            return Outcome<Report>.Ok(new Report(read, rows.Count, badLines.Count, problems, Imported: false, AlreadyImported: true, 0, 0));
+            return Outcome<Report>.Ok(checkedReport.AsAlreadyImported());
         }
 
         db.AuditEachRow = false;
@@ -109,7 +106,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         await LockSchoolAsync(db, school.Id, ct);
         var import = new DataImport
         {
-            TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = hash,
+            TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = inspection.Hash,
             Actor = scope.Actor, At = clock.GetUtcNow().UtcDateTime, Read = read, Accepted = rows.Count, Rejected = badLines.Count,
         };
         db.DataImports.Add(import);
@@ -135,7 +132,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         await derive.ForSchoolAsync(school.Id, import.Id, ct);
         await transaction.CommitAsync(ct);
         progress?.Report(new Progress("Calculating", 1));
-        return Outcome<Report>.Ok(new Report(read, import.Accepted, badLines.Count, problems, Imported: true, AlreadyImported: false, import.Added, import.Changed));
+        return Outcome<Report>.Ok(checkedReport with { Imported = true, ValuesAdded = import.Added, ValuesChanged = import.Changed });
     }
 
     private static (string, string) NaturalKey(SchoolRow row, string key) => row switch
@@ -275,6 +272,10 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             await command.ExecuteNonQueryAsync(ct);
         }
     }
+
+    /// <summary>The already-imported rule (<see cref="SameFile"/>) for a school's file of one kind.</summary>
+    internal static Task<bool> AlreadyImportedAsync(AppDbContext db, int schoolId, SchoolFileLayout layout, string hash, CancellationToken ct) =>
+        SameFile.AlreadyImportedAsync(db.DataImports.Where(d => d.SchoolId == schoolId), layout.Kind, hash, newestOnly: false, ct);
 
     /// <summary>The first key of the school-data imports' advisory lock (the second is the school).</summary>
     private const int SchoolDataLock = 0x5354_4154; // "STAT"

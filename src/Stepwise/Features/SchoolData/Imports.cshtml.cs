@@ -6,6 +6,7 @@ using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Schools;
+using Stepwise.Features.Imports;
 using Stepwise.Features.Shared;
 
 namespace Stepwise.Features.SchoolData;

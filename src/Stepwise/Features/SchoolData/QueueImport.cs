@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Imports;
 
 namespace Stepwise.Features.SchoolData;
 
 /// <summary>Keeps an uploaded file under the data folder and queues its import; the page then follows the job.</summary>
-public sealed class QueueImport(AppDbContext db, AccessControl access, TrustScope scope, TimeProvider clock, ImportJobRunner runner,
-    IOptions<DatabaseOptions> database)
+public sealed class QueueImport(AppDbContext db, AccessControl access, TrustScope scope, QueueImportJob queue)
 {
     public sealed record Input(string? Kind, IFormFile? File, bool AcceptValid);
 
@@ -37,23 +36,12 @@ public sealed class QueueImport(AppDbContext db, AccessControl access, TrustScop
         {
             return Outcome<ImportJob>.Invalid(problems);
         }
-        var folder = Path.Combine(Path.GetFullPath(database.Value.DataDirectory), "uploads");
-        Directory.CreateDirectory(folder);
-        var stored = Path.Combine(folder, $"{Guid.NewGuid():N}.csv");
-        await using (var target = File.Create(stored))
-        {
-            await input.File!.CopyToAsync(target, ct);
-        }
         var job = new ImportJob
         {
-            TrustId = school.TrustId, SchoolId = school.Id, PersonId = personId, Actor = scope.Actor, Kind = layout!.Kind,
-            FileName = Path.GetFileName(input.File.FileName), StoredPath = stored, AcceptValid = input.AcceptValid,
-            Status = ImportJobStatus.Queued, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Importer = SchoolDataJobs.Name, TrustId = school.TrustId, SchoolId = school.Id, PersonId = personId, Actor = scope.Actor, Kind = layout!.Kind,
+            FileName = Path.GetFileName(input.File!.FileName), StoredPath = "", AcceptValid = input.AcceptValid,
         };
-        db.Set<ImportJob>().Add(job);
-        await db.SaveChangesAsync(ct);
-        runner.Wake();
-        return Outcome<ImportJob>.Ok(job);
+        return Outcome<ImportJob>.Ok(await queue.QueueAsync(job, input.File, ct));
     }
 
     /// <summary>A job of a school the acting person may import for.</summary>

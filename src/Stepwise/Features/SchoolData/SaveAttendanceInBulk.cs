@@ -1,3 +1,4 @@
+using Stepwise.Features.Imports;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,17 +12,17 @@ using Stepwise.Features.Reference;
 namespace Stepwise.Features.SchoolData;
 
 /// <summary>
-/// Saves the pupil years an attendance import changed (ADR 0062) inside the import's transaction, without the change
+/// Saves the pupil years an attendance import changed (ADR 0070) inside the import's transaction, without the change
 /// tracker: a school's million marks are a few thousand pupil years, and only the changed ones are written. SQLite: one
 /// prepared INSERT for new years and one prepared UPDATE for changed ones, reused for every year. PostgreSQL: binary
 /// COPY of new years straight into the table, and of changed years into a temporary staging table that one set-based
-/// UPDATE applies. Writes no audit entry per year: the import writes one for the whole file (ADR 0050).
+/// UPDATE applies. Writes no audit entry per year: the import writes one for the whole file (ADR 0070).
 /// </summary>
 public static class SaveAttendanceInBulk
 {
     /// <summary>Writes the years that changed, reporting "Saving" progress as it goes.</summary>
     internal static async Task WriteAsync(AppDbContext db, int trustId, int schoolId, int importId, IReadOnlyList<SchoolAttendance.Year> years,
-        IProgress<ImportNationalData.Progress>? progress, CancellationToken ct)
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Attendance is saved in bulk only inside the import's transaction.");
@@ -32,10 +33,10 @@ public static class SaveAttendanceInBulk
             if (++done % 500 == 0)
             {
                 ct.ThrowIfCancellationRequested();
-                progress?.Report(new ImportNationalData.Progress("Saving", (double)done / years.Count));
+                progress?.Report(new ImportProgress("Saving", (double)done / years.Count));
             }
         }
-        progress?.Report(new ImportNationalData.Progress("Saving", 0));
+        progress?.Report(new ImportProgress("Saving", 0));
         switch (transaction)
         {
             case SqliteTransaction sqlite:
@@ -47,7 +48,7 @@ public static class SaveAttendanceInBulk
             default:
                 throw new NotSupportedException($"No bulk path for {transaction.GetType().Name}.");
         }
-        progress?.Report(new ImportNationalData.Progress("Saving", 1));
+        progress?.Report(new ImportProgress("Saving", 1));
     }
 
     private static void WriteSqlite(SqliteTransaction transaction, Names n, int trustId, int schoolId, int importId,

@@ -4,7 +4,7 @@ using Stepwise.Data;
 namespace Stepwise.Features.SchoolData;
 
 /// <summary>
-/// A school's attendance as pupil years (ADR 0062): read whole, as every reader needs it, and — for an import — with a
+/// A school's attendance as pupil years (ADR 0070): read whole, as every reader needs it, and — for an import — with a
 /// file's marks laid over it. A mark is matched on its natural key, the pupil and the period: a new one is added, one
 /// whose sessions differ replaces the stored one and names this import, an identical one is left alone, so the same
 /// rows again change nothing. The years that changed are what the import writes.

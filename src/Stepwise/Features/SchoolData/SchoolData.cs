@@ -33,7 +33,7 @@ public sealed class Assessment : ITrustOwned
 
 /// <summary>
 /// A pupil's attendance for one academic year at their school: each period's sessions (possible, present, authorised
-/// and unauthorised absent) as the register recorded them, held together as the year's marks (ADR 0062). A school's
+/// and unauthorised absent) as the register recorded them, held together as the year's marks (ADR 0070). A school's
 /// attendance is read and written whole, so it is stored as a few thousand pupil years rather than a million rows.
 /// </summary>
 public sealed class PupilAttendanceYear : ITrustOwned
@@ -77,7 +77,7 @@ public sealed class BehaviourIncident : ITrustOwned
 }
 
 /// <summary>Where a school's own figures came from: the file (and its SHA-256), who imported it, when, and what happened.</summary>
-public sealed class DataImport : ITrustOwned
+public sealed class DataImport : ITrustOwned, Imports.IImportedFile
 {
     public int Id { get; set; }
     public int TrustId { get; set; }

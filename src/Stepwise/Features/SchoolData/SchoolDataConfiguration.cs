@@ -27,13 +27,13 @@ public sealed class PupilAttendanceYearConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<PupilAttendanceYear> builder)
     {
-        // A pupil's year at a school: a pupil who moves to another school of the trust has a year at each (ADR 0064).
-        // The school leads, as every reader takes a school's attendance whole (ADR 0051, 0062).
+        // A pupil's year at a school: a pupil who moves to another school of the trust has a year at each (ADR 0070).
+        // The school leads, as every reader takes a school's attendance whole (ADR 0070, 0062).
         builder.HasIndex(a => new { a.SchoolId, a.PupilId, a.AcademicYear }).IsUnique();
         builder.HasOne<Pupil>().WithMany().HasForeignKey(a => a.PupilId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<School>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
-        // No foreign key to the import (ADR 0064): the row names the last of the imports its marks name, and those
-        // carry no key either (ADR 0062). Imports are never deleted. Checked a row at a time, the key cost PostgreSQL
+        // No foreign key to the import (ADR 0070): the row names the last of the imports its marks name, and those
+        // carry no key either (ADR 0070). Imports are never deleted. Checked a row at a time, the key cost PostgreSQL
         // 0.1 to 0.2 s for a million marks' 30,000 years.
     }
 }
@@ -77,20 +77,5 @@ public sealed class MetricValueConfiguration : IEntityTypeConfiguration<MetricVa
         builder.HasOne<Metric>().WithMany().HasForeignKey(v => v.MetricKey).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<School>().WithMany().HasForeignKey(v => v.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DataImport>().WithMany().HasForeignKey(v => v.DataImportId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-public sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
-{
-    public void Configure(EntityTypeBuilder<ImportJob> builder)
-    {
-        builder.Property(j => j.Kind).HasMaxLength(20);
-        builder.Property(j => j.FileName).HasMaxLength(260);
-        builder.Property(j => j.StoredPath).HasMaxLength(500);
-        builder.Property(j => j.Actor).HasMaxLength(256);
-        builder.Property(j => j.Message).HasMaxLength(500);
-        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(10);
-        builder.HasIndex(j => j.Status);
-        builder.HasOne<School>().WithMany().HasForeignKey(j => j.SchoolId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -2,33 +2,18 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Stepwise.Common;
-using Stepwise.Features.Reference;
+using Stepwise.Features.Imports;
 
 namespace Stepwise.Features.SchoolData;
 
 public static class SchoolDataFeature
 {
-    /// <summary>What an import reports, on the API and the upload page.</summary>
-    public sealed record ReportJson(int Read, int Accepted, int Rejected, bool Imported, bool AlreadyImported, int Added, int Changed, IEnumerable<ErrorJson> Errors)
-    {
-        public static ReportJson From(ImportNationalData.Report r) => new(r.Read, r.Imported || r.AlreadyImported ? r.Accepted : 0, r.Rejected, r.Imported, r.AlreadyImported,
-            r.ValuesAdded, r.ValuesChanged, r.Errors.Select(e => new ErrorJson(e.Line, e.Column, e.Value, e.Reason)));
-    }
-
-    public sealed record ErrorJson(int Line, string Column, string Value, string Reason);
-
     public static IServiceCollection AddSchoolData(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
-        return services.AddScoped<ImportSchoolData>().AddScoped<ImportAttendance>().AddScoped<DeriveSchoolMetrics>();
+        return services.AddScoped<ImportSchoolData>().AddScoped<ImportAttendance>().AddScoped<DeriveSchoolMetrics>()
+            .AddScoped<QueueImport>().AddScoped<IImportJobHandler, SchoolDataJobs>();
     }
-
-    /// <summary>The web upload: queued import jobs, run in the background, with their progress held in memory.</summary>
-    public static IServiceCollection AddImportJobs(this IServiceCollection services) => services
-        .AddScoped<QueueImport>()
-        .AddSingleton<ImportProgressBoard>()
-        .AddSingleton<ImportJobRunner>()
-        .AddHostedService(sp => sp.GetRequiredService<ImportJobRunner>());
 
     /// <summary>
     /// Raises the request body limit for uploads (the page and the API) to `Imports:MaxUploadMegabytes`; a page upload
@@ -63,7 +48,7 @@ public static class SchoolDataFeature
         return app;
     }
 
-    private static async Task<Results<Ok<ReportJson>, UnprocessableEntity<ReportJson>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadAsync(
+    private static async Task<Results<Ok<ImportReportJson>, UnprocessableEntity<ImportReportJson>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadAsync(
         int urn, string kind, bool? acceptValid, string? fileName, HttpContext http, ImportSchoolData import, Microsoft.Extensions.Options.IOptions<ImportOptions> options,
         CancellationToken ct)
     {
@@ -83,8 +68,8 @@ public static class SchoolDataFeature
         var outcome = await import.HandleAsync(new ImportSchoolData.Request(urn, layout, fileName ?? $"{kind}.csv", acceptValid ?? false), file.Stream, ct);
         return outcome.Kind switch
         {
-            OutcomeKind.Ok when outcome.Value!.Imported || outcome.Value.AlreadyImported => TypedResults.Ok(ReportJson.From(outcome.Value)),
-            OutcomeKind.Ok => TypedResults.UnprocessableEntity(ReportJson.From(outcome.Value!)),
+            OutcomeKind.Ok when outcome.Value!.Imported || outcome.Value.AlreadyImported => TypedResults.Ok(ImportReportJson.From(outcome.Value)),
+            OutcomeKind.Ok => TypedResults.UnprocessableEntity(ImportReportJson.From(outcome.Value!)),
             OutcomeKind.Forbidden => TypedResults.Forbid(),
             _ => TypedResults.NotFound(),
         };

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Stepwise.Features.Analysis;
+using Stepwise.Features.Imports;
 using Stepwise.Features.Pupils;
 
 namespace Stepwise.Features.SchoolData;
@@ -218,13 +218,13 @@ public sealed class StrongBox<T>(T value) where T : struct
 /// </summary>
 public sealed class RowCells(int line, string[] record, IReadOnlyDictionary<string, int> columns)
 {
-    private List<CsvProblem>? _problems;
+    private List<RowProblem>? _problems;
 
     public int Line => line;
     public bool Ok => _problems is null;
-    public IReadOnlyList<CsvProblem> Problems => (IReadOnlyList<CsvProblem>?)_problems ?? [];
+    public IReadOnlyList<RowProblem> Problems => (IReadOnlyList<RowProblem>?)_problems ?? [];
 
-    public void Problem(string column, string value, string reason) => (_problems ??= []).Add(new CsvProblem(line, column, value, reason));
+    public void Problem(string column, string value, string reason) => (_problems ??= []).Add(new RowProblem(line, column, value, reason));
 
     public string? Upn()
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Stepwise.Features.Analysis;
+using Stepwise.Features.Imports;
 
 namespace Stepwise.Features.SchoolData;
 
@@ -11,12 +11,12 @@ namespace Stepwise.Features.SchoolData;
 /// </summary>
 public static class SchoolFileReader
 {
-    public static IEnumerable<(SchoolRow? Row, IReadOnlyList<CsvProblem> Problems)> Read(TextReader text, SchoolFileLayout layout, HeaderMapping? mapping = null)
+    public static IEnumerable<(SchoolRow? Row, IReadOnlyList<RowProblem> Problems)> Read(TextReader text, SchoolFileLayout layout, HeaderMapping? mapping = null)
     {
         using var csv = new CsvReader(text, Configuration());
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
         {
-            yield return (null, [new CsvProblem(1, "", "", "the file is empty: the first line must name the columns")]);
+            yield return (null, [new RowProblem(1, "", "", "the file is empty: the first line must name the columns")]);
             yield break;
         }
         var (columns, headerProblems) = MatchHeader(header, layout, mapping ?? HeaderMapping.None);
@@ -57,7 +57,7 @@ public static class SchoolFileReader
     };
 
     /// <summary>A truncated line (often the last one of a file cut short) is reported, not guessed at.</summary>
-    internal static CsvProblem CutShort(int line, string[] header, int cells) =>
+    internal static RowProblem CutShort(int line, string[] header, int cells) =>
         new(line, header[cells], "", $"the line ends after {cells} of {header.Length} columns: is the file cut short?");
 
     /// <summary>
@@ -76,10 +76,10 @@ public static class SchoolFileReader
         return (header, delimiter);
     }
 
-    internal static (Dictionary<string, int> Columns, List<CsvProblem> Problems) MatchHeader(string[] header, SchoolFileLayout layout, HeaderMapping mapping)
+    internal static (Dictionary<string, int> Columns, List<RowProblem> Problems) MatchHeader(string[] header, SchoolFileLayout layout, HeaderMapping mapping)
     {
         var columns = new Dictionary<string, int>();
-        var problems = new List<CsvProblem>();
+        var problems = new List<RowProblem>();
         for (var i = 0; i < header.Length; i++)
         {
             var name = header[i].Trim().TrimStart('\uFEFF');
@@ -91,14 +91,14 @@ public static class SchoolFileReader
             }
             if (columns.TryGetValue(ours, out var first))
             {
-                problems.Add(new CsvProblem(1, name, name, $"is a second column for {ours} (the first is \"{header[first].Trim()}\"): remove one or map it elsewhere"));
+                problems.Add(new RowProblem(1, name, name, $"is a second column for {ours} (the first is \"{header[first].Trim()}\"): remove one or map it elsewhere"));
                 continue;
             }
             columns[ours] = i;
         }
         foreach (var column in layout.Columns.Where(c => c.Required && !columns.ContainsKey(c.Name)))
         {
-            problems.Add(new CsvProblem(1, column.Name, "",
+            problems.Add(new RowProblem(1, column.Name, "",
                 $"the header has no {column.Name} column ({column.Holds}); accepted names: {string.Join(", ", [column.Name, .. column.Aliases])}, or map yours with a mapping file"));
         }
         return (columns, problems);
@@ -121,10 +121,10 @@ public sealed class HeaderMapping
 
     public string? Find(string header) => _map.TryGetValue(SchoolFileReader.Normal(header), out var ours) ? ours : null;
 
-    public static (HeaderMapping? Mapping, List<CsvProblem> Problems) Parse(TextReader text, SchoolFileLayout layout)
+    public static (HeaderMapping? Mapping, List<RowProblem> Problems) Parse(TextReader text, SchoolFileLayout layout)
     {
         var map = new Dictionary<string, string>();
-        var problems = new List<CsvProblem>();
+        var problems = new List<RowProblem>();
         var number = 0;
         while (text.ReadLine() is { } line)
         {
@@ -137,13 +137,13 @@ public sealed class HeaderMapping
             var parts = trimmed.Split('=', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length == 0)
             {
-                problems.Add(new CsvProblem(number, "mapping", trimmed, "is not \"their header = our column\""));
+                problems.Add(new RowProblem(number, "mapping", trimmed, "is not \"their header = our column\""));
                 continue;
             }
             var ours = layout.Columns.FirstOrDefault(c => SchoolFileReader.Normal(c.Name) == SchoolFileReader.Normal(parts[1]));
             if (ours is null)
             {
-                problems.Add(new CsvProblem(number, "mapping", parts[1],
+                problems.Add(new RowProblem(number, "mapping", parts[1],
                     $"is not a {layout.Kind} column; the columns are {string.Join(", ", layout.Columns.Select(c => c.Name))}"));
                 continue;
             }

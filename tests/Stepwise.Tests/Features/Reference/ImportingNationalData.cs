@@ -138,6 +138,90 @@ public abstract class ImportingNationalData(StepwiseApp app)
         Assert.Contains("test import", row, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/reference/schools/115922")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_2016_17_ks2_file_imported_as_2018_is_refused_naming_both_years_and_nothing_is_stored()
+    {
+        app.EnsureAvailable();
+        var path = SharedData.Path("dfe-hampshire-surrey", "ks2", "2016-17", "850_ks2final.csv");
+        var before = await app.QueryAsync(db => db.ImportRuns.CountAsync(r => r.Year == 2018));
+        var report = await app.ImportNationalAsync(NationalMeasures.Ks2, path, 2018, acceptValid: true);
+        Assert.False(report.Imported || report.AlreadyImported);
+        var problem = Assert.Single(report.Errors);
+        Assert.Equal(1, problem.Line);
+        Assert.Contains("2016/17", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("2017/18", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("--year 2017", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(before, await app.QueryAsync(db => db.ImportRuns.CountAsync(r => r.Year == 2018)));
+    }
+
+    [Fact]
+    public async Task A_file_whose_year_column_names_another_year_is_refused_naming_both_years()
+    {
+        app.EnsureAvailable();
+        var report = await app.ImportNationalTextAsync(NationalMeasures.Census,
+            "time_period,URN,LA,NOR,PNUMFSMEVER\n202223,990401,850,300,20.5\n", 2041);
+        Assert.False(report.Imported);
+        var problem = Assert.Single(report.Errors);
+        Assert.Contains("2022/23", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("2040/41", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.ImportRuns.CountAsync(r => r.Year == 2041)));
+    }
+
+    [Fact]
+    public async Task A_corrected_file_replaces_the_years_figures_in_one_transaction_recorded_in_the_audit_log()
+    {
+        app.EnsureAvailable();
+        await app.ImportNationalTextAsync(NationalMeasures.Ks2, Header + "1,850,990331,A School,30,63%,0.4\n1,850,990332,B School,20,50%,1.1\n", 2042);
+        var replaced = await app.ImportNationalTextAsync(NationalMeasures.Ks2, Header + "1,850,990331,A School,30,65%,0.4\n", 2042, replace: true);
+        Assert.True(replaced.Imported, string.Join("\n", replaced.Errors));
+        var stored = await app.QueryAsync(db => db.ReferenceValues.Where(v => v.Year == 2042).ToListAsync());
+        Assert.Equal([990331], stored.Select(v => v.Urn!.Value).Distinct().ToList()); // B School's figures went with the file they came from
+        Assert.Equal(65, stored.Single(v => v.MetricKey == "ks2.rwm-expected").Value);
+        var audit = await app.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Replaced" && a.Summary.Contains("2041/42")).ToListAsync());
+        var entry = Assert.Single(audit);
+        Assert.Contains("6 figures", entry.Summary, StringComparison.Ordinal);
+        Assert.Equal("test import", entry.Actor);
+    }
+
+    [Fact]
+    public async Task A_file_without_any_measure_column_is_refused_listing_the_columns_read_and_those_expected()
+    {
+        app.EnsureAvailable();
+        var report = await app.ImportNationalTextAsync(NationalMeasures.Ks2, "RECTYPE,LEA,URN,SCHNAME,PTREADWRITTAMATX\n1,850,990341,A School,63%\n", 2043);
+        Assert.False(report.Imported);
+        Assert.Equal(0, report.Accepted);
+        var problem = Assert.Single(report.Errors);
+        Assert.Contains("expected TELIG, PTRWM_EXP, PTRWM_HIGH", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("the file's columns are RECTYPE, LEA, URN, SCHNAME, PTREADWRITTAMATX", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.ImportRuns.CountAsync(r => r.Year == 2043)));
+    }
+
+    [Fact]
+    public async Task Columns_the_importer_does_not_read_are_listed_in_the_report_as_ignored()
+    {
+        app.EnsureAvailable();
+        var report = await app.ImportNationalTextAsync(NationalMeasures.Ks2, "RECTYPE,LEA,URN,SCHNAME,TELIG,PTRWM_EXP,TOWN,READPROG\n1,850,990351,A School,30,63%,Winchester,0.4\n", 2044);
+        Assert.True(report.Imported, string.Join("\n", report.Errors));
+        Assert.Equal(["TOWN"], report.Ignored);
+    }
+
+    [Fact]
+    public async Task A_line_shorter_than_the_header_is_reported_with_the_columns_it_lacks_not_read_as_blanks()
+    {
+        app.EnsureAvailable();
+        var report = await app.ImportNationalTextAsync(NationalMeasures.Ks2,
+            Header + "1,850,990361,A School,30,63%,0.4\n1,850,990362,B School,20\n1,850,990363,C School\n", 2045);
+        Assert.False(report.Imported);
+        var problem = Assert.Single(report.Errors);
+        Assert.Equal((3, "PTRWM_EXP"), (problem.Line, problem.Column));
+        Assert.Contains("It has no PTRWM_EXP, READPROG.", problem.Reason, StringComparison.Ordinal);
+        // A school the DfE publishes without results ends before the measures: read as blank, with a note saying so.
+        var note = Assert.Single(report.Notes);
+        Assert.Equal(4, note.Line);
+        Assert.Contains("It has no TELIG, PTRWM_EXP, READPROG.", note.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.ReferenceValues.CountAsync(v => v.Year == 2045)));
+    }
 }
 
 public sealed class ImportingNationalDataOnSqlite(SqliteApp app) : ImportingNationalData(app), IClassFixture<SqliteApp>;

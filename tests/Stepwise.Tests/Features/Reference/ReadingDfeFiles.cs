@@ -7,7 +7,7 @@ namespace Stepwise.Tests.Features.Reference;
 /// <summary>The national files in ../shared/data, read as published: exact row counts, spot values, and markers kept as missing.</summary>
 public sealed class ReadingDfeFiles
 {
-    private static (List<NationalRow> Rows, List<Stepwise.Features.Analysis.CsvProblem> Problems) ReadAll(string path, FileLayout layout)
+    private static (List<NationalRow> Rows, List<Stepwise.Features.Imports.RowProblem> Problems) ReadAll(string path, FileLayout layout)
     {
         using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var results = PerformanceTableReader.Read(text, layout).ToList();

@@ -8,8 +8,8 @@ using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.Trusts;
 using Stepwise.Tests.Infrastructure;
-using Progress = Stepwise.Features.Reference.ImportNationalData.Progress;
-using Report = Stepwise.Features.Reference.ImportNationalData.Report;
+using Progress = Stepwise.Features.Imports.ImportProgress;
+using Report = Stepwise.Features.Imports.ImportReport;
 
 namespace Stepwise.Tests.Features.SchoolData;
 
