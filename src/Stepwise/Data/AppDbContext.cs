@@ -134,7 +134,7 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(trail.ToEntries(clock.GetUtcNow().UtcDateTime, scope));
+            AuditEntries.AddRange(trail.ToEntries(clock.UtcNow(), scope));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -160,7 +160,7 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
         AuditEntries.Add(new AuditEntry
         {
             TrustId = trustId,
-            At = clock.GetUtcNow().UtcDateTime,
+            At = clock.UtcNow(),
             PersonId = scope.PersonId,
             Actor = scope.Actor,
             Action = action,

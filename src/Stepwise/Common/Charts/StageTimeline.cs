@@ -24,7 +24,7 @@ public static class StageTimeline
     {
         var first = lanes.SelectMany(l => l.Changes).Select(c => c.From).DefaultIfEmpty(today).Min();
         var earliest = first < today.AddYears(-1) ? first : today.AddYears(-1);
-        var start = new DateOnly(earliest.Month >= 9 ? earliest.Year : earliest.Year - 1, 9, 1);
+        var start = AcademicYear.Of(earliest).StartsOn;
         var end = today.AddDays(14);
         var span = end.DayNumber - start.DayNumber;
         double X(DateOnly d) => LabelWidth + ChartWidth * Math.Clamp(d.DayNumber - start.DayNumber, 0, span) / (double)span;
@@ -44,7 +44,7 @@ public static class StageTimeline
                 // A year's label needs room before the next year's line and must not run into the "today" label.
                 if (isYear && X(new DateOnly(year + 1, 9, 1)) - x > 40 && X(today) - x > 85)
                 {
-                    marks.Add(new TextMark(x + 4, Top - 12, $"{year}/{(year + 1) % 100:00}", "timeline__axis"));
+                    marks.Add(new TextMark(x + 4, Top - 12, new AcademicYear(year).ToString(), "timeline__axis"));
                 }
             }
         }

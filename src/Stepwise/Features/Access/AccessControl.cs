@@ -100,7 +100,7 @@ public sealed class AccessControl(AppDbContext db, TrustScope scope, TimeProvide
         {
             return _grants = [];
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         _grants = await db.Memberships
             .Where(m => m.PersonId == personId && (m.EndsOn == null || m.EndsOn >= today))
             .Select(m => new Grant(m.Role, m.SchoolId, m.UnitId))

@@ -32,7 +32,7 @@ public sealed class BearerTokenHandler(
             return AuthenticateResult.Fail("The bearer token is not a Stepwise personal access token.");
         }
         var hash = ApiToken.HashOf(token);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow();
         // Before authentication no trust is known yet, so this lookup is by the token's hash alone.
         var found = await db.ApiTokens.IgnoreQueryFilters()
             .Where(t => t.Hash == hash && t.RevokedAt == null && t.ExpiresAt > now)

@@ -25,7 +25,7 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
                 TrustId = ClaimInt(ticket, AccessFeature.TrustClaim),
                 PersonId = ClaimInt(ticket, ClaimTypes.NameIdentifier),
                 Ticket = TicketSerializer.Default.Serialize(ticket),
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                CreatedAt = clock.UtcNow(),
                 ExpiresAt = Expiry(ticket),
             });
             await db.SaveChangesAsync();
@@ -49,7 +49,7 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
                 TrustId = ClaimInt(ticket, AccessFeature.TrustClaim),
                 PersonId = ClaimInt(ticket, ClaimTypes.NameIdentifier),
                 Ticket = [],
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                CreatedAt = clock.UtcNow(),
             });
         }
         session.Ticket = TicketSerializer.Default.Serialize(ticket);
@@ -62,7 +62,7 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
         AuthenticationTicket? ticket = null;
         await WithDbAsync(async db =>
         {
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = clock.UtcNow();
             var bytes = await db.UserSessions.Where(s => s.Id == key && s.ExpiresAt > now).Select(s => s.Ticket).FirstOrDefaultAsync();
             ticket = bytes is null ? null : TicketSerializer.Default.Deserialize(bytes);
         });
@@ -80,7 +80,7 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
     }
 
     private DateTime Expiry(AuthenticationTicket ticket) =>
-        ticket.Properties.ExpiresUtc?.UtcDateTime ?? clock.GetUtcNow().UtcDateTime.AddHours(8);
+        ticket.Properties.ExpiresUtc?.UtcDateTime ?? clock.UtcNow().AddHours(8);
 
     private static int ClaimInt(AuthenticationTicket ticket, string type) =>
         int.Parse(ticket.Principal.FindFirstValue(type) ?? "0", System.Globalization.CultureInfo.InvariantCulture);

@@ -54,7 +54,7 @@ public sealed class DemoFigures(AppDbContext db, TimeProvider clock)
         }
         var run = new ImportRun
         {
-            Kind = Kind, FileName = FileName, Hash = hash, Actor = "demo loader", At = clock.GetUtcNow().UtcDateTime,
+            Kind = Kind, FileName = FileName, Hash = hash, Actor = "demo loader", At = clock.UtcNow(),
             Read = All.Count, Accepted = All.Count,
         };
         db.ImportRuns.Add(run);

@@ -45,8 +45,6 @@ public static class Figures
     /// <summary>The marker as shown in a table cell, e.g. "SUPP".</summary>
     public static string Marker(string? marker) => marker is null or "blank" or "no figure" ? "none" : marker;
 
-    public static string AcademicYear(int year) => $"{year - 1}/{year % 100:00}";
-
     /// <summary>1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st …</summary>
     public static string Ordinal(double percentile)
     {

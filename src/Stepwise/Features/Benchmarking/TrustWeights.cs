@@ -67,7 +67,7 @@ public sealed class TrustWeights(AppDbContext db, TrustScope scope, AccessContro
             db.Add(setting);
         }
         (setting.PupilsPercent, setting.FreeSchoolMealsPercent, setting.SenPercent) = (input.Pupils!.Value, input.FreeSchoolMeals!.Value, input.Sen!.Value);
-        (setting.ChangedAt, setting.ChangedBy) = (clock.GetUtcNow().UtcDateTime, scope.Actor);
+        (setting.ChangedAt, setting.ChangedBy) = (clock.UtcNow(), scope.Actor);
         await db.SaveChangesAsync(ct);
         return Outcome<WeightsView>.Ok(await GetAsync(ct));
     }

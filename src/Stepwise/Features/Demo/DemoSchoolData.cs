@@ -111,7 +111,7 @@ internal sealed class DemoSchoolData(int trustId, DateOnly today)
         {
             foreach (var half in HalfTerms)
             {
-                var period = Period.Parse($"{year}/{(year + 1) % 100:00} {half}")!;
+                var period = Period.Parse($"{new AcademicYear(year)} {half}")!;
                 // Only half-terms that have finished.
                 if (period.Start.AddDays(42) > today)
                 {
@@ -128,7 +128,7 @@ internal sealed class DemoSchoolData(int trustId, DateOnly today)
         {
             foreach (var term in Terms)
             {
-                var period = Period.Parse($"{year}/{(year + 1) % 100:00} {term}")!;
+                var period = Period.Parse($"{new AcademicYear(year)} {term}")!;
                 // Assessments are taken towards the end of a term.
                 if (period.Start.AddDays(90) > today)
                 {
@@ -139,11 +139,8 @@ internal sealed class DemoSchoolData(int trustId, DateOnly today)
         }
     }
 
-    private int YearThen(Pupil pupil, DateOnly day)
-    {
-        static int AcademicYear(DateOnly d) => d.Month >= 9 ? d.Year : d.Year - 1;
-        return pupil.YearGroup - (AcademicYear(today) - AcademicYear(day));
-    }
+    private int YearThen(Pupil pupil, DateOnly day) =>
+        pupil.YearGroup - (AcademicYear.Of(today).FirstYear - AcademicYear.Of(day).FirstYear);
 
     private bool OnRoll(Pupil pupil, DateOnly day, int[] years) => years.Contains(YearThen(pupil, day));
 

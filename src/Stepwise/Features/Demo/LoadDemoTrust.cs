@@ -38,7 +38,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
 
         await RefuseConflictsAsync(ct);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var trust = new Trust { Name = TrustName, CompanyNumber = "09990001", CreatedAt = now };
         db.Trusts.Add(trust);

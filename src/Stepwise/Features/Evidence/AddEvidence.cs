@@ -24,7 +24,7 @@ public sealed class AddEvidence(AppDbContext db, EvidenceOwners owners, ReadEvid
         {
             return Outcome<EvidenceView>.Invalid(problems);
         }
-        var item = evidence.AttachTo(kind, ownerId, owner.TrustId, owner.SchoolId, clock.GetUtcNow().UtcDateTime, db.Scope.PersonId, await ActingPerson.NameAsync(db, ct));
+        var item = evidence.AttachTo(kind, ownerId, owner.TrustId, owner.SchoolId, clock.UtcNow(), db.Scope.PersonId, await ActingPerson.NameAsync(db, ct));
         db.Evidence.Add(item);
         await db.SaveChangesAsync(ct);
         return Outcome<EvidenceView>.Ok((await read.ForAsync(kind, [ownerId], ct))[ownerId].Single(e => e.Id == item.Id));

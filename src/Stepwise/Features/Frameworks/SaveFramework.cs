@@ -146,7 +146,7 @@ public sealed class SaveFramework(AppDbContext db, AccessControl access, Framewo
             return Outcome<Saved>.Invalid(mapping);
         }
         await using var transaction = await OwnTransactionAsync(ct);
-        var framework = new Framework { Key = definition.Key!, Name = "", Origin = origin, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var framework = new Framework { Key = definition.Key!, Name = "", Origin = origin, CreatedAt = clock.UtcNow() };
         Describe(framework, definition);
         db.Frameworks.Add(framework);
         await db.SaveChangesAsync(ct);
@@ -175,7 +175,7 @@ public sealed class SaveFramework(AppDbContext db, AccessControl access, Framewo
             FrameworkId = frameworkId,
             Number = d.Version!.Value,
             Notes = d.Notes,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow(),
             CreatedBy = scope.Actor,
         };
         Fill(version, d);

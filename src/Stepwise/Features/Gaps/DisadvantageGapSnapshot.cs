@@ -35,7 +35,7 @@ public sealed class ReadDisadvantageGaps(AppDbContext db, TimeProvider clock)
                                 && (v.Group == "disadvantaged" || v.Group == "not-disadvantaged") && v.Value != null
                           select new { s.Urn, v.Period, v.Group, v.Value })
             .ToListAsync(ct);
-        var thisYear = Period.YearOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var thisYear = clock.ThisAcademicYear().ToString();
         return rows.GroupBy(r => r.Urn).ToDictionary(school => school.Key, school =>
         {
             var years = school.GroupBy(r => r.Period)

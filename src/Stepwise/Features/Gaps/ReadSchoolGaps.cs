@@ -127,7 +127,7 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
         }
         var units = await db.Units.AsNoTracking().Where(u => u.SchoolId == school.Id && u.ArchivedAt == null).OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
         var unit = units.FirstOrDefault(u => u.Id == unitId && u.Kind != UnitKind.WholeSchool);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var pupils = await DeriveSchoolMetrics.WithRecordsAt(db, school.Id).AsNoTracking().Include(p => p.Characteristics).AsSplitQuery()
             .ToDictionaryAsync(p => p.Id, ct);
 

@@ -20,7 +20,7 @@ public sealed class ReadHome(ListSchools listSchools, AppDbContext db, TrustScop
         var trustName = await db.Trusts.Where(t => t.Id == scope.TrustId).Select(t => t.Name).FirstAsync(ct);
         var schools = await listSchools.HandleAsync(includeArchived: false, ct);
         var urns = schools.Select(s => s.Urn).ToList();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
 
         var stages = await CurrentStages.OfWholeSchoolsAsync(db, urns, today, ct);
         var overdue = await (from a in db.PlanActions.AsNoTracking()

@@ -87,7 +87,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ILogger<ImportJ
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         foreach (var job in await db.Set<ImportJob>().Where(j => j.Status == ImportJobStatus.Running && (j.ClaimedBy == Node || j.ClaimedBy == null)).ToListAsync(ct))
         {
-            (job.Status, job.FinishedAt) = (ImportJobStatus.Failed, clock.GetUtcNow().UtcDateTime);
+            (job.Status, job.FinishedAt) = (ImportJobStatus.Failed, clock.UtcNow());
             job.Message = "The server stopped during this import. Nothing from it was saved: upload the file again.";
             Delete(job.StoredPath);
         }
@@ -101,7 +101,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ILogger<ImportJ
     public async Task<bool> ClaimAsync(int jobId, CancellationToken ct)
     {
         await using var scope = SystemScope();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow();
         var claimed = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<ImportJob>()
             .Where(j => j.Id == jobId && j.Status == ImportJobStatus.Queued)
             .ExecuteUpdateAsync(s => s
@@ -167,7 +167,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ILogger<ImportJ
         }
         await using (var scope = SystemScope())
         {
-            var finished = clock.GetUtcNow().UtcDateTime;
+            var finished = clock.UtcNow();
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<ImportJob>().Where(j => j.Id == jobId)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.Status, status)

@@ -18,7 +18,7 @@ public sealed class QueueImportJob(AppDbContext db, TimeProvider clock, ImportJo
         {
             await file.CopyToAsync(target, ct);
         }
-        (job.StoredPath, job.Status, job.CreatedAt) = (stored, ImportJobStatus.Queued, clock.GetUtcNow().UtcDateTime);
+        (job.StoredPath, job.Status, job.CreatedAt) = (stored, ImportJobStatus.Queued, clock.UtcNow());
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(ct);
         runner.Wake();

@@ -43,7 +43,7 @@ public sealed class CreatePerson(AppDbContext db, UserManager<Person> users, Gra
             EmailConfirmed = true,
             LockoutEnabled = true,
             MustChangePassword = temporary is not null,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow(),
         };
         membership.TrustId = trustId;
         person.Memberships.Add(membership);

@@ -42,7 +42,7 @@ public sealed class EditPerson(AppDbContext db, AccessControl access, PeopleQuer
         {
             return Outcome<PersonSummary>.Invalid(new Problems().Add("person", "You cannot archive your own account."));
         }
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow();
         person.ArchivedAt = now;
         person.LockoutEnd = DateTimeOffset.MaxValue;
         await db.ApiTokens.Where(t => t.PersonId == person.Id && t.RevokedAt == null).ForEachAsync(t => t.RevokedAt = now, ct);

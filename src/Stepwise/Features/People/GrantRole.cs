@@ -75,7 +75,7 @@ public sealed class GrantRole(AppDbContext db, AccessControl access, PeopleQueri
         {
             problems.Add("school", scopeProblem);
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         if (role == Role.Reviewer && input.EndsOn is null)
         {
             problems.Add("endsOn", "An external reviewer's access must end on a date.");
@@ -101,7 +101,7 @@ public sealed class GrantRole(AppDbContext db, AccessControl access, PeopleQueri
             SchoolId = school?.Id,
             UnitId = input.UnitId,
             EndsOn = input.EndsOn,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow(),
         };
     }
 }

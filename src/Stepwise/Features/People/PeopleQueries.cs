@@ -29,7 +29,7 @@ public sealed class PeopleQueries(AppDbContext db, AccessControl access, TimePro
     {
         var schools = await db.Schools.Select(s => new { s.Id, s.Urn, s.Name }).ToDictionaryAsync(s => s.Id, ct);
         var units = await db.Units.Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         return people.Select(p => new PersonSummary(
             p.Id, p.Email ?? "", p.DisplayName, p.JobTitle, p.ArchivedAt is not null, p.TwoFactorEnabled,
             p.Memberships.OrderBy(m => m.SchoolId is null ? 0 : 1).ThenBy(m => m.Role)

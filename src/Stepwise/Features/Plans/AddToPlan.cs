@@ -48,9 +48,9 @@ public sealed class AddToPlan(AppDbContext db, AccessControl access, ReadPlans r
         {
             return Outcome<MilestoneView>.NotFound();
         }
-        milestone.ReachedOn ??= ActingPerson.Today(clock);
+        milestone.ReachedOn ??= clock.Today();
         await db.SaveChangesAsync(ct);
-        var today = ActingPerson.Today(clock);
+        var today = clock.Today();
         return Outcome<MilestoneView>.Ok(new MilestoneView(milestone.Id, milestone.Title, milestone.DueOn, milestone.ReachedOn,
             ActionState.MilestoneState(milestone.DueOn, milestone.ReachedOn, today)));
     }
@@ -83,7 +83,7 @@ public sealed class AddToPlan(AppDbContext db, AccessControl access, ReadPlans r
             PersonId = db.Scope.PersonId,
             Author = await ActingPerson.NameAsync(db, ct),
             Text = input.Text!.Trim(),
-            At = clock.GetUtcNow().UtcDateTime,
+            At = clock.UtcNow(),
         };
         db.PlanComments.Add(comment);
         await db.SaveChangesAsync(ct);

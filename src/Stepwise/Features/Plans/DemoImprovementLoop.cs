@@ -42,8 +42,8 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
     /// <param name="leaders">Who signs each school's judgements and plans, by URN.</param>
     public async Task LoadAsync(Dictionary<int, School> schools, Dictionary<(int Urn, string Key), Unit> units, Dictionary<int, string> leaders, string trustLeader, CancellationToken ct)
     {
-        _today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        _yearStart = new DateOnly(_today.Month >= 9 ? _today.Year : _today.Year - 1, 9, 1);
+        _today = clock.Today();
+        _yearStart = AcademicYear.Of(_today).StartsOn;
         await EnsureCatalogueAsync(ct);
 
         foreach (var key in new[] { FrameworkLibrary.Ofsted, FrameworkLibrary.InsideOut })
@@ -231,7 +231,7 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
             AreasForDevelopment = development,
             JudgedOn = on < _today ? on : _today,
             By = by,
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
+            RecordedAt = clock.UtcNow(),
         };
         if (evidence.Count > 0)
         {
@@ -282,7 +282,7 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
                     From = from,
                     Rationale = why,
                     By = key == "whole" ? trustLeader : leaders[urn],
-                    RecordedAt = clock.GetUtcNow().UtcDateTime,
+                    RecordedAt = clock.UtcNow(),
                 });
             }
         }
@@ -292,7 +292,7 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
 
     private async Task AddPlansAsync(Dictionary<int, School> schools, Dictionary<(int, string), Unit> units, Dictionary<int, string> leaders, List<FrameworkArea> ofsted, CancellationToken ct)
     {
-        var year = Period.YearOf(_today);
+        var year = AcademicYear.Of(_today).ToString();
         var yearEnd = new DateOnly(_yearStart.Year + 1, 8, 31);
         var area = ofsted.ToDictionary(a => a.Key, a => a.Id);
         foreach (var (urn, school) in schools.OrderBy(s => s.Key))
@@ -362,7 +362,7 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
             {
                 TrustId = school.TrustId, SchoolId = school.Id, PlanId = plan.Id, PriorityId = attendance.Id, Author = "Helen Marsh",
                 Text = "Good start on first-day calls. Let's look at the disadvantaged persistent absence figures together at the next review.",
-                At = clock.GetUtcNow().UtcDateTime.AddDays(-12),
+                At = clock.UtcNow().AddDays(-12),
             });
         }
 
@@ -385,7 +385,7 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
 
         // Last year's plan at Larkhaven Primary, reviewed: one priority continues, one is changed, one stopped.
         var l = schools[990001];
-        var lastYear = NewPlan(l, PlanKind.Year, $"School improvement plan {Period.YearOf(_yearStart.AddDays(-1))}", Period.YearOf(_yearStart.AddDays(-1)),
+        var lastYear = NewPlan(l, PlanKind.Year, $"School improvement plan {AcademicYear.Of(_yearStart).Previous}", AcademicYear.Of(_yearStart).Previous.ToString(),
             _yearStart.AddYears(-1), _yearStart.AddDays(-1), "Greater depth in writing and a broader curriculum.", leaders[990001]);
         db.Plans.Add(lastYear);
         await db.SaveChangesAsync(ct);
@@ -407,7 +407,7 @@ public sealed class DemoImprovementLoop(AppDbContext db, SaveFramework saveFrame
     private Plan NewPlan(School school, PlanKind kind, string title, string? year, DateOnly starts, DateOnly ends, string summary, string by) => new()
     {
         TrustId = school.TrustId, SchoolId = school.Id, Kind = kind, Title = title, AcademicYear = year, StartsOn = starts, EndsOn = ends,
-        Summary = summary, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = by,
+        Summary = summary, CreatedAt = clock.UtcNow(), CreatedBy = by,
     };
 
     private static Priority NewPriority(Plan plan, int order, string title, int areaId, int? unitId, string? why, string lead) => new()

@@ -23,9 +23,8 @@ public sealed class IndexModel(ReadPlans read, SavePlan save, AccessControl acce
         {
             return NotFound();
         }
-        var today = ActingPerson.Today(clock);
-        var year = today.Month >= 9 ? today.Year : today.Year - 1;
-        Input = new PlanInput { Kind = "year", AcademicYear = $"{year}/{(year + 1) % 100:00}", StartsOn = today };
+        var today = clock.Today();
+        Input = new PlanInput { Kind = "year", AcademicYear = AcademicYear.Of(today).ToString(), StartsOn = today };
         return Page();
     }
 

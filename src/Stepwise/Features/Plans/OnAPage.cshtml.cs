@@ -17,7 +17,7 @@ public sealed class OnAPageModel(ReadPlans read, TimeProvider clock) : PageModel
             return NotFound();
         }
         Plan = plan;
-        Today = ActingPerson.Today(clock);
+        Today = clock.Today();
         ViewData["Urn"] = school.Urn;
         return Page();
     }

@@ -37,7 +37,7 @@ public sealed class PriorityModel(ReadPlans read, SaveGoal saveGoal, SaveAction 
         {
             return NotFound();
         }
-        var today = ActingPerson.Today(clock);
+        var today = clock.Today();
         NewGoal = new GoalInput { Group = "all", BaselineOn = today, TargetOn = Plan.EndsOn };
         NewAction = new ActionInput { StartsOn = today, Status = "not-started" };
         Review = new ReviewInput { WhatChanged = Priority.Review?.WhatChanged, WhatWeLearned = Priority.Review?.WhatWeLearned, Decision = Priority.Review?.Decision };

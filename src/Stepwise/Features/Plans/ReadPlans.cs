@@ -89,7 +89,7 @@ public sealed class ReadPlans(AppDbContext db, AccessControl access, ReadEvidenc
         var unitIds = priorities.Where(p => p.UnitId is not null).Select(p => p.UnitId!.Value).ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var statuses = await GoalStatusesAsync(school, goals, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
 
         return plans.Select(plan => new PlanView(plan.Id, school.Urn, school.Name, Codes.Of(plan.Kind), plan.Title, plan.AcademicYear, plan.StartsOn, plan.EndsOn,
             plan.Summary, plan.CreatedBy, plan.CreatedAt,
@@ -137,7 +137,7 @@ public sealed class ReadPlans(AppDbContext db, AccessControl access, ReadEvidenc
     /// <summary>Each goal with its status, reading each pupil group's series once.</summary>
     private async Task<Dictionary<int, GoalView>> GoalStatusesAsync(School school, List<Goal> goals, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var keys = goals.Select(g => g.MetricKey).Distinct().ToList();
         var metrics = await db.Metrics.AsNoTracking().Where(m => keys.Contains(m.Key)).ToDictionaryAsync(m => m.Key, ct);
         var result = new Dictionary<int, GoalView>();

@@ -75,7 +75,7 @@ public sealed class SaveAction(AppDbContext db, AccessControl access, ReadPlans 
         action.Owner = input.Owner!.Trim();
         action.StartsOn = input.StartsOn;
         action.DueOn = due!.Value;
-        action.DoneOn = status == ActionStatus.Done ? action.DoneOn ?? ActingPerson.Today(clock) : null;
+        action.DoneOn = status == ActionStatus.Done ? action.DoneOn ?? clock.Today() : null;
         action.Status = status;
         action.Cost = cost;
         return problems;

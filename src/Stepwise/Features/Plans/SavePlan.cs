@@ -26,7 +26,7 @@ public sealed class SavePlan(AppDbContext db, AccessControl access, ReadPlans re
         {
             return Outcome<PlanView>.Invalid(problems);
         }
-        plan.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        plan.CreatedAt = clock.UtcNow();
         plan.CreatedBy = await ActingPerson.NameAsync(db, ct);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);

@@ -76,7 +76,7 @@ public sealed class SavePriority(AppDbContext db, AccessControl access, ReadPlan
         priority.WhatChanged = input.WhatChanged!.Trim();
         priority.WhatWeLearned = input.WhatWeLearned!.Trim();
         priority.Decision = decision;
-        priority.ReviewedOn = ActingPerson.Today(clock);
+        priority.ReviewedOn = clock.Today();
         priority.ReviewedBy = await ActingPerson.NameAsync(db, ct);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(plan.Id, priority.Id, ct);

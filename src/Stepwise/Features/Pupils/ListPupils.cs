@@ -35,7 +35,7 @@ public sealed class ListPupils(AppDbContext db, AccessControl access, TimeProvid
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Include(p => p.Characteristics).AsNoTracking().ToListAsync(ct);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var rows = pupils.Select(p => new PupilRow(
             p.Key, p.YearGroup, p.ValueOn(Characteristic.Disadvantaged, today) == "yes", p.ValueOn(Characteristic.FreeSchoolMeals, today) == "yes",
             p.ValueOn(Characteristic.Sen, today) ?? "none", p.ValueOn(Characteristic.EnglishAdditionalLanguage, today) == "yes", p.ValueOn(Characteristic.Sex, today)))

@@ -23,6 +23,6 @@ public sealed class ReadPupil(SavePupil pupils, AccessControl access, AppDbConte
         }
         db.AuditRead(school.TrustId, "Pupil", pupil.Key, $"Viewed a pupil of {school.Name}");
         await db.SaveChangesAsync(ct);
-        return Outcome<PupilRecord>.Ok(new PupilRecord(pupil, school, PupilDetails.From(pupil, school.Urn, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))));
+        return Outcome<PupilRecord>.Ok(new PupilRecord(pupil, school, PupilDetails.From(pupil, school.Urn, clock.Today())));
     }
 }

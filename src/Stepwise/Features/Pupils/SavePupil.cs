@@ -34,7 +34,7 @@ public sealed class SavePupil(AppDbContext db, AccessControl access, TimeProvide
     private static readonly string[] SenValues = ["none", "sen-support", "ehc-plan"];
     private static readonly string[] SexValues = ["F", "M"];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<Outcome<PupilDetails>> CreateAsync(int urn, PupilInput input, CancellationToken ct)
     {

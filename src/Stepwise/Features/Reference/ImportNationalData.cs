@@ -57,7 +57,7 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
         var run = new ImportRun
         {
             Kind = layout.Kind, Year = year, FileName = Path.GetFileName(fileName), Hash = inspection.Hash, Actor = scope.Actor,
-            At = clock.GetUtcNow().UtcDateTime, Read = read, Accepted = rows.Count, Rejected = badLines.Count,
+            At = clock.UtcNow(), Read = read, Accepted = rows.Count, Rejected = badLines.Count,
         };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);
@@ -70,7 +70,7 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
             var earlier = await db.ImportRuns.Where(r => r.Kind == layout.Kind && r.Year == year && r.Id != run.Id).Select(r => r.FileName).Distinct().ToListAsync(ct);
             removed = await ofTheYear.ExecuteDeleteAsync(ct);
             db.Audit(scope.TrustId ?? 0, "Replaced", nameof(ImportRun), run.Id.ToString(CultureInfo.InvariantCulture),
-                $"{layout.Kind} {year - 1}/{year % 100:00}: {removed:N0} figures from {(earlier.Count == 0 ? "no earlier file" : string.Join(", ", earlier))} replaced by {run.FileName}");
+                $"{layout.Kind} {AcademicYear.EndingIn(year)}: {removed:N0} figures from {(earlier.Count == 0 ? "no earlier file" : string.Join(", ", earlier))} replaced by {run.FileName}");
         }
         var existing = replace ? new Dictionary<(string, RecordType, string, int?), ReferenceValue>()
             : await ofTheYear.ToDictionaryAsync(v => (v.MetricKey, v.RecordType, v.Area, v.Urn), ct);

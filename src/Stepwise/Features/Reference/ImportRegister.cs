@@ -40,7 +40,7 @@ public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvid
         var run = new ImportRun
         {
             Kind = Kind, FileName = Path.GetFileName(fileName), Hash = hash, Actor = scope.Actor,
-            At = clock.GetUtcNow().UtcDateTime, Read = read, Accepted = schools.Count, Rejected = badLines,
+            At = clock.UtcNow(), Read = read, Accepted = schools.Count, Rejected = badLines,
         };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);

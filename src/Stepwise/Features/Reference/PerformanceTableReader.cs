@@ -203,7 +203,7 @@ public static class PerformanceTableReader
         new(RowProblem.FileLine, columns[0], Academic(found),
             $"this {layout.Kind} file is for {Academic(found)} ({evidence}), but --year {expected} is {Academic(expected)}: import it with --year {found}, or choose the {Academic(expected)} file");
 
-    private static string Academic(int year) => $"{year - 1}/{year % 100:00}";
+    private static string Academic(int year) => AcademicYear.EndingIn(year).ToString();
 
     /// <summary>By the layout's RECTYPE codes; files without one mark national rows "NAT" (census in the URN column, absence in the LA column).</summary>
     private static RecordType? RecordTypeOf(FileLayout layout, string urn, string recordType, string la)

@@ -111,7 +111,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
     internal async Task<PupilMemberships> MembershipsAsync(int schoolId, CancellationToken ct)
     {
         var pupils = await WithRecordsAt(db, schoolId).AsNoTracking().Include(p => p.Characteristics).AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
-        return new PupilMemberships(pupils, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return new PupilMemberships(pupils, clock.Today());
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class ImportAttendance(AppDbContext db, TrustScope scope, TimeProv
         var import = new DataImport
         {
             TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = inspection.Hash,
-            Actor = scope.Actor, At = clock.GetUtcNow().UtcDateTime,
+            Actor = scope.Actor, At = clock.UtcNow(),
         };
         db.DataImports.Add(import);
         await db.SaveChangesAsync(ct);

@@ -107,7 +107,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         var import = new DataImport
         {
             TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = inspection.Hash,
-            Actor = scope.Actor, At = clock.GetUtcNow().UtcDateTime, Read = read, Accepted = rows.Count, Rejected = badLines.Count,
+            Actor = scope.Actor, At = clock.UtcNow(), Read = read, Accepted = rows.Count, Rejected = badLines.Count,
         };
         db.DataImports.Add(import);
         await db.SaveChangesAsync(ct);
@@ -151,7 +151,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
 
     private async Task SavePupilsAsync(School school, List<(SchoolRow Row, string Key)> rows, Saver save, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var keys = rows.Select(r => r.Key).ToList();
         var existing = await db.Pupils.Include(p => p.Characteristics).Where(p => keys.Contains(p.Key)).ToDictionaryAsync(p => p.Key, ct);
         foreach (var (row, key) in rows)

@@ -39,7 +39,7 @@ public static class MetricSeries
 
         var points = own.Select(o => (o.v.MetricKey, Point: new SeriesPoint(o.v.Period, o.v.PeriodKind, o.v.PeriodStart, o.v.Value, o.v.Missing, o.v.Pupils,
                 o.File is null ? "Calculated from the school's pupil records" : $"Calculated from {o.File}", o.At, o.Actor)))
-            .Concat(national.Select(n => (n.v.MetricKey, Point: new SeriesPoint(AcademicYear(n.v.Year), PeriodKind.Year, new DateOnly(n.v.Year - 1, 9, 1),
+            .Concat(national.Select(n => (n.v.MetricKey, Point: new SeriesPoint(AcademicYear.EndingIn(n.v.Year).ToString(), PeriodKind.Year, AcademicYear.EndingIn(n.v.Year).StartsOn,
                 n.v.Value, n.v.Missing, null, $"DfE: {n.FileName}", n.At, n.Actor))));
         return points.GroupBy(p => p.MetricKey)
             .Select(g => new Series(metrics[g.Key], group, g.Select(p => p.Point).OrderBy(p => p.PeriodStart).ThenBy(p => p.Period).ToList()))
@@ -72,5 +72,4 @@ public static class MetricSeries
             _ => 4,
         }).FirstOrDefault(PeriodKind.Year);
 
-    public static string AcademicYear(int endYear) => $"{endYear - 1}/{endYear % 100:00}";
 }

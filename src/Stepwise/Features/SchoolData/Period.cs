@@ -20,12 +20,8 @@ public enum PeriodKind
 /// </summary>
 public sealed partial record Period(PeriodKind Kind, string Code, DateOnly Start)
 {
-    private static readonly string[] Terms = ["Autumn", "Spring", "Summer"];
-    private static readonly (int Month, int Day)[] TermStarts = [(9, 1), (1, 1), (4, 15)];
-    private static readonly (int Month, int Day)[] HalfTermStarts = [(9, 1), (11, 1), (1, 1), (2, 15), (4, 15), (6, 1)];
-
-    [GeneratedRegex(@"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})(?:\s+(.+))?$")]
-    private static partial Regex AcademicYear();
+    [GeneratedRegex(@"^(\d{4}\s*[/-]\s*(?:\d{2}|\d{4}))(?:\s+(.+))?$")]
+    private static partial Regex YearAndPart();
 
     [GeneratedRegex(@"^(\d{4})-?W(\d{1,2})$", RegexOptions.IgnoreCase)]
     private static partial Regex IsoWeek();
@@ -33,23 +29,10 @@ public sealed partial record Period(PeriodKind Kind, string Code, DateOnly Start
     public static string Expected => "an academic year (2024/25), a term (2024/25 Autumn), a half-term (2024/25 HT1 to HT6), a week (2025-W03) or a date (2025-01-14), from 1990/91 to 2100/01";
 
     /// <summary>The academic year a period falls in, as "2024/25".</summary>
-    public string AcademicYearCode => Kind is PeriodKind.Year or PeriodKind.Term or PeriodKind.HalfTerm ? Code[..7] : YearOf(Start);
-
-    public static string YearOf(DateOnly day)
-    {
-        var first = day.Month >= 9 ? day.Year : day.Year - 1;
-        return $"{first}/{(first + 1) % 100:00}";
-    }
+    public string AcademicYearCode => Kind is PeriodKind.Year or PeriodKind.Term or PeriodKind.HalfTerm ? Code[..7] : Common.AcademicYear.Of(Start).ToString();
 
     /// <summary>The half-term a day falls in, by the nominal starts.</summary>
-    public static Period HalfTermOf(DateOnly day)
-    {
-        var year = YearOf(day);
-        var first = int.Parse(year[..4], CultureInfo.InvariantCulture);
-        var index = HalfTermStarts.Select((s, i) => (Start: new DateOnly(s.Month >= 9 ? first : first + 1, s.Month, s.Day), i))
-            .Last(s => s.Start <= day).i;
-        return Parse($"{year} HT{index + 1}")!;
-    }
+    public static Period HalfTermOf(DateOnly day) => Parse($"{Common.AcademicYear.Of(day)} HT{Common.AcademicYear.HalfTermOf(day)}")!;
 
     /// <summary>Periods already read: a file names the same few periods on every line. Bounded, so odd text cannot fill it.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Period?> Known = new(StringComparer.Ordinal);
@@ -91,42 +74,33 @@ public sealed partial record Period(PeriodKind Kind, string Code, DateOnly Start
             var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(y, w, DayOfWeek.Monday));
             return InRange(monday) ? new Period(PeriodKind.Week, $"{y}-W{w:00}", monday) : null;
         }
-        if (AcademicYear().Match(value) is not { Success: true } match)
+        if (YearAndPart().Match(value) is not { Success: true } match || !Common.AcademicYear.TryParse(match.Groups[1].Value, out var year))
         {
             return null;
         }
-        var start = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        var end = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        if ((end < 100 ? end : end % 100) != (start + 1) % 100 || start < 1990 || start > 2100)
-        {
-            return null;
-        }
-        var code = $"{start}/{(start + 1) % 100:00}";
-        var part = match.Groups[3].Success ? match.Groups[3].Value.Trim() : "";
+        var code = year.ToString();
+        var part = match.Groups[2].Success ? match.Groups[2].Value.Trim() : "";
         if (part.Length == 0)
         {
-            return new Period(PeriodKind.Year, code, new DateOnly(start, 9, 1));
+            return new Period(PeriodKind.Year, code, year.StartsOn);
         }
-        var term = Array.FindIndex(Terms, t => t.Equals(part, StringComparison.OrdinalIgnoreCase)
-            || (t + " term").Equals(part, StringComparison.OrdinalIgnoreCase));
+        var term = Enumerable.Range(0, 3).FirstOrDefault(t => Common.AcademicYear.TermNames[t].Equals(part, StringComparison.OrdinalIgnoreCase)
+            || (Common.AcademicYear.TermNames[t] + " term").Equals(part, StringComparison.OrdinalIgnoreCase), -1);
         if (term >= 0)
         {
-            return new Period(PeriodKind.Term, $"{code} {Terms[term]}", StartOf(start, TermStarts[term]));
+            return new Period(PeriodKind.Term, $"{code} {Common.AcademicYear.TermNames[term]}", year.TermStart(term + 1));
         }
         var compact = part.Replace(" ", "", StringComparison.Ordinal);
         if (compact.Length == 3 && compact.StartsWith("HT", StringComparison.OrdinalIgnoreCase) && compact[2] is >= '1' and <= '6')
         {
-            var half = compact[2] - '1';
-            return new Period(PeriodKind.HalfTerm, $"{code} HT{half + 1}", StartOf(start, HalfTermStarts[half]));
+            var half = compact[2] - '0';
+            return new Period(PeriodKind.HalfTerm, $"{code} HT{half}", year.HalfTermStart(half));
         }
         return null;
     }
 
     /// <summary>A day or week must fall in an academic year Stepwise records (1990/91 to 2100/01), as its year's figures need.</summary>
-    private static bool InRange(DateOnly day) => day >= new DateOnly(1990, 9, 1) && day < new DateOnly(2101, 9, 1);
-
-    private static DateOnly StartOf(int firstYear, (int Month, int Day) start) =>
-        new(start.Month >= 9 ? firstYear : firstYear + 1, start.Month, start.Day);
+    private static bool InRange(DateOnly day) => day >= Common.AcademicYear.Earliest.StartsOn && day <= Common.AcademicYear.Latest.EndsOn;
 
     public override string ToString() => Code;
 }

@@ -40,8 +40,8 @@ public static class PupilGroups
                 yield return "boys";
                 break;
         }
-        var recordedIn = AcademicYearNumber(pupil.LeftOn ?? today);
-        var yearThen = pupil.YearGroup - (recordedIn - AcademicYearNumber(day));
+        var recordedIn = AcademicYear.Of(pupil.LeftOn ?? today).FirstYear;
+        var yearThen = pupil.YearGroup - (recordedIn - AcademicYear.Of(day).FirstYear);
         if (yearThen is >= 0 and <= 13)
         {
             yield return YearGroup(yearThen);
@@ -50,8 +50,6 @@ public static class PupilGroups
 
     private static string? ValueAt(Pupil pupil, Characteristic kind, DateOnly day) =>
         pupil.ValueOn(kind, day) ?? pupil.Characteristics.Where(c => c.Kind == kind).OrderBy(c => c.From).FirstOrDefault()?.Value;
-
-    private static int AcademicYearNumber(DateOnly day) => day.Month >= 9 ? day.Year : day.Year - 1;
 
     public static string YearGroup(int year) => $"year-{year}";
 

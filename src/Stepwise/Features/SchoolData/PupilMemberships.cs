@@ -31,7 +31,7 @@ internal sealed class PupilMemberships(IReadOnlyDictionary<int, Pupil> pupils, D
                 return known;
             }
         }
-        var yearStart = new DateOnly(day.Month >= 9 ? day.Year : day.Year - 1, 9, 1);
+        var yearStart = AcademicYear.Of(day).StartsOn;
         var (start, end) = (yearStart, yearStart.AddYears(1));
         foreach (var c in pupil.Characteristics)
         {

@@ -56,7 +56,7 @@ public sealed class PupilAttendanceYear : ITrustOwned
     public int DataImportId { get; set; }
 
     /// <summary>The academic year a period falls in, by its first calendar year (as <see cref="Period.AcademicYearCode"/>).</summary>
-    public static int YearOf(Period period) => period.Start.Month >= 9 ? period.Start.Year : period.Start.Year - 1;
+    public static int YearOf(Period period) => Common.AcademicYear.Of(period.Start).FirstYear;
 }
 
 /// <summary>A behaviour incident: who, when, what kind.</summary>

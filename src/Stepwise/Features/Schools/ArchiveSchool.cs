@@ -18,7 +18,7 @@ public sealed class ArchiveSchool(AppDbContext db, AccessControl access, TimePro
         {
             return Outcome<SchoolSummary>.Forbidden();
         }
-        school.ArchivedAt = archive ? clock.GetUtcNow().UtcDateTime : null;
+        school.ArchivedAt = archive ? clock.UtcNow() : null;
         await db.SaveChangesAsync(ct);
         return Outcome<SchoolSummary>.Ok(SchoolSummary.From(school));
     }

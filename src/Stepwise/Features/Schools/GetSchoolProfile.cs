@@ -37,7 +37,7 @@ public sealed class GetSchoolProfile(AppDbContext db, AccessControl access, Time
         }
         var units = await db.Units.Where(u => u.SchoolId == school.Id).AsNoTracking().ToListAsync(ct);
         var names = units.ToDictionary(u => u.Id, u => u.Name);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var stages = (await CurrentStages.OfSchoolsAsync(db, [school.Urn], today, ct)).ToDictionary(c => c.UnitId, c => c.Stage);
         var unitRows = units
             .OrderBy(u => u.Kind).ThenBy(u => u.Name)

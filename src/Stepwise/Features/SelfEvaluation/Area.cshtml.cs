@@ -40,7 +40,7 @@ public sealed class AreaModel(ReadSelfEvaluation read, RecordJudgement record, R
         Input = new JudgementForm
         {
             Source = Sources.FirstOrDefault()?.Value,
-            JudgedOn = ActingPerson.Today(clock),
+            JudgedOn = clock.Today(),
             Evidence = Enumerable.Range(0, EvidenceRows).Select(_ => new EvidenceInput()).ToList(),
         };
         return Page();

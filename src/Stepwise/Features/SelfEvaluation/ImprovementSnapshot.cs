@@ -30,7 +30,7 @@ public sealed class ReadImprovementSnapshots(AppDbContext db, ReadSelfEvaluation
 {
     public async Task<Dictionary<int, ImprovementSnapshot>> ForSchoolsAsync(IReadOnlyCollection<int> urns, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var current = await CurrentStages.OfWholeSchoolsAsync(db, urns, today, ct);
 
         var result = new Dictionary<int, ImprovementSnapshot>();

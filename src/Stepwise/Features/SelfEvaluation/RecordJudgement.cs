@@ -82,7 +82,7 @@ public sealed class RecordJudgement(AppDbContext db, AccessControl access, Frame
 
         problems.Optional("strengths", input.Strengths, "strengths", 4000)
             .Optional("areasForDevelopment", input.AreasForDevelopment, "areas for development", 4000);
-        var today = ActingPerson.Today(clock);
+        var today = clock.Today();
         var judgedOn = input.JudgedOn ?? today;
         if (judgedOn > today)
         {
@@ -124,7 +124,7 @@ public sealed class RecordJudgement(AppDbContext db, AccessControl access, Frame
             JudgedOn = judgedOn,
             PersonId = db.Scope.PersonId,
             By = await ActingPerson.NameAsync(db, ct),
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
+            RecordedAt = clock.UtcNow(),
         };
         // The judgement and its evidence are stored together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -17,7 +17,7 @@ public sealed class SummaryModel(ReadSelfEvaluation read, TimeProvider clock) : 
             return NotFound();
         }
         View = view;
-        Today = ActingPerson.Today(clock);
+        Today = clock.Today();
         ViewData["Urn"] = urn;
         return Page();
     }

@@ -27,7 +27,7 @@ public sealed class ReadStages(AppDbContext db, AccessControl access, TimeProvid
             .Select(u =>
             {
                 var history = changes.Where(c => c.UnitId == u.Id).OrderByDescending(c => c.From).ThenByDescending(c => c.Id).Select(View).ToList();
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var today = clock.Today();
                 return new UnitStage(u.Id, u.Name, Codes.Of(u.Kind), bySchool[u.SchoolId].Urn, bySchool[u.SchoolId].Name,
                     history.FirstOrDefault(h => h.From <= today), history);
             })
@@ -39,7 +39,7 @@ public sealed class ReadStages(AppDbContext db, AccessControl access, TimeProvid
     {
         var schools = await (await access.SchoolsAsync(Permission.ViewSchool, ct)).Where(s => s.ArchivedAt == null).AsNoTracking().ToListAsync(ct);
         var units = await ForSchoolsAsync(schools, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var termStart = TermStart(today);
         var counts = Enum.GetValues<Stage>().ToDictionary(s => Codes.Of(s), s => units.Count(u => u.Current?.Stage == Codes.Of(s)));
         var perSchool = schools.OrderBy(s => s.Name).Select(s =>
@@ -65,13 +65,8 @@ public sealed class ReadStages(AppDbContext db, AccessControl access, TimeProvid
             moved.OrderByDescending(m => m.On).ThenBy(m => m.School).ToList());
     }
 
-    /// <summary>The start of the term a day falls in: 1 September, 1 January or 15 April (nominal, as SchoolData's periods).</summary>
-    public static DateOnly TermStart(DateOnly day)
-    {
-        var year = day.Month >= 9 ? day.Year : day.Year - 1;
-        DateOnly[] starts = [new(year, 9, 1), new(year + 1, 1, 1), new(year + 1, 4, 15)];
-        return starts.Last(s => s <= day);
-    }
+    /// <summary>The start of the term a day falls in (the nominal starts of <see cref="AcademicYear"/>).</summary>
+    public static DateOnly TermStart(DateOnly day) => AcademicYear.Of(day).TermStart(AcademicYear.TermOf(day));
 
     public static StageChangeView View(StageChange c) =>
         new(c.Id, Codes.Of(c.Stage), c.Stage.ToString(), c.From, c.Rationale, c.Evidence, c.By, c.RecordedAt);

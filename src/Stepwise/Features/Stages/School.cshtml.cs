@@ -26,7 +26,7 @@ public sealed class SchoolModel(ReadStages read, AccessControl access, TimeProvi
         Urn = urn;
         ViewData["Urn"] = urn;
         CanEdit = await access.CanAsync(Permission.EditStages, school.Id, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         Timeline = StageCharts.ForSchool(school.Name, units, today);
         return Page();
     }

@@ -28,7 +28,7 @@ public sealed class SetStage(AppDbContext db, AccessControl access, TimeProvider
         }
         problems.Require("rationale", input.Rationale, "reason for the stage", 4000)
             .Optional("evidence", input.Evidence, "evidence", 4000);
-        var today = ActingPerson.Today(clock);
+        var today = clock.Today();
         var from = input.From ?? today;
         if (from > today)
         {
@@ -61,7 +61,7 @@ public sealed class SetStage(AppDbContext db, AccessControl access, TimeProvider
             Evidence = Text.Clean(input.Evidence),
             PersonId = db.Scope.PersonId,
             By = await ActingPerson.NameAsync(db, ct),
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
+            RecordedAt = clock.UtcNow(),
         };
         db.StageChanges.Add(change);
         await db.SaveChangesAsync(ct);

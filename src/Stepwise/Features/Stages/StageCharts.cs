@@ -70,5 +70,5 @@ public static class StageCharts
 
     private static int Route(HttpContext context, string name) => int.Parse((string)context.Request.RouteValues[name]!, CultureInfo.InvariantCulture);
 
-    private static DateOnly Today(IServiceProvider services) => DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+    private static DateOnly Today(IServiceProvider services) => services.GetRequiredService<TimeProvider>().Today();
 }

@@ -28,7 +28,7 @@ public sealed class UnitModel(ReadStages read, SetStage setStage, AccessControl 
         {
             return NotFound();
         }
-        Input = new StageInput { Stage = Unit.Current?.Stage, From = ActingPerson.Today(clock) };
+        Input = new StageInput { Stage = Unit.Current?.Stage, From = clock.Today() };
         return Page();
     }
 
@@ -56,7 +56,7 @@ public sealed class UnitModel(ReadStages read, SetStage setStage, AccessControl 
             Guidance = StageGuidance.For(stage);
             Next = stage < Stage.Sustain ? StageGuidance.For(stage + 1) : null;
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         Timeline = StageCharts.ForUnit(Unit, today);
         return true;
     }

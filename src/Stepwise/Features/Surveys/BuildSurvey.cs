@@ -102,7 +102,7 @@ public sealed class BuildSurvey(AppDbContext db, SurveyAccess surveys, TimeProvi
             AskYearGroup = input.AskYearGroup,
             AskStaffRole = input.AskStaffRole && audience == Audience.Staff,
             LinkToken = OneTimeCodes.NewLinkToken(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow(),
         };
         // Bank order keeps each scale's items together, which is also how respondents see them.
         var position = 0;
@@ -193,7 +193,7 @@ public sealed class BuildSurvey(AppDbContext db, SurveyAccess surveys, TimeProvi
         {
             return Outcome<Survey>.NotFound();
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var next = new Survey
         {
             Title = previous.Title,
@@ -207,7 +207,7 @@ public sealed class BuildSurvey(AppDbContext db, SurveyAccess surveys, TimeProvi
             AskStaffRole = previous.AskStaffRole,
             LinkToken = OneTimeCodes.NewLinkToken(),
             PreviousRunId = previous.Id,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow(),
             Questions = previous.Questions.Select(q => new SurveyQuestion
             {
                 Position = q.Position, Kind = q.Kind, Text = q.Text, BankCode = q.BankCode, Scale = q.Scale,
@@ -230,7 +230,7 @@ public sealed class ChangeSurveyStatus(AppDbContext db, SurveyAccess surveys, Ti
         {
             return Outcome<Survey>.NotFound();
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var problems = new Problems();
         if (survey.Questions.Count == 0)
         {

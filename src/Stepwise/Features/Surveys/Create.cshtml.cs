@@ -22,7 +22,7 @@ public sealed class CreateModel(ReadSurveys read, BuildSurvey build, TimeProvide
         if (Codes.TryParse<Audience>(audience, out var chosen))
         {
             Audience = chosen;
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = clock.Today();
             Input = new SurveyInput
             {
                 Audience = Codes.Of(chosen),

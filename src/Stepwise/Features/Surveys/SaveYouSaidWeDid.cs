@@ -94,7 +94,7 @@ public sealed class SaveYouSaidWeDid(AppDbContext db, AccessControl access, Time
         {
             SchoolId = school.Id, Source = source, SurveyQuestionId = input.SurveyQuestionId, GovernorVisitId = input.GovernorVisitId, PlanActionId = input.PlanActionId,
             YouSaid = input.YouSaid!.Trim(), WeDid = input.WeDid!.Trim(), Owner = Text.Clean(input.Owner), ActionOn = input.ActionOn!.Value,
-            Published = input.Published, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Published = input.Published, CreatedAt = clock.UtcNow(),
         };
         if (input.NewActionPriorityId is int newUnder)
         {

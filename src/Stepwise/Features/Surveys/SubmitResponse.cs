@@ -43,7 +43,7 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
         }
         var survey = hit.Survey;
         scope.ActAsSystemInTrust(survey.TrustId, "survey respondent");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         string? reason = survey.Status switch
         {
             SurveyStatus.Draft => "This survey has not opened yet.",
@@ -130,7 +130,7 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
             TrustId = survey.TrustId,
             SurveyId = survey.Id,
             SchoolId = survey.SchoolId,
-            SubmittedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            SubmittedOn = clock.Today(),
         };
         if (survey.AskYearGroup && !string.IsNullOrEmpty(form["yearGroup"]))
         {

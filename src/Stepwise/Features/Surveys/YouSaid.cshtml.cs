@@ -30,7 +30,7 @@ public sealed class YouSaidModel(ReadYouSaidWeDid read, AccessControl access, Sa
         {
             return refused;
         }
-        Input = new YouSaidInput { ActionOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Source = Codes.Of(FeedbackSource.Comment), Published = true };
+        Input = new YouSaidInput { ActionOn = clock.Today(), Source = Codes.Of(FeedbackSource.Comment), Published = true };
         if (question is int q && await read.QuestionTextAsync(School.Id, q, ct) is { } text)
         {
             (Input.SurveyQuestionId, Input.Source, LinkedTo) = (q, Codes.Of(FeedbackSource.SurveyQuestion), $"Survey question: “{text}”");

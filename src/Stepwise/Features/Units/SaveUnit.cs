@@ -78,7 +78,7 @@ public sealed class SaveUnit(AppDbContext db, AccessControl access, TimeProvider
         {
             return Outcome<UnitSummary>.Invalid(new Problems().Add("kind", "The whole-school unit cannot be archived; archive the school instead."));
         }
-        unit.ArchivedAt = archive ? clock.GetUtcNow().UtcDateTime : null;
+        unit.ArchivedAt = archive ? clock.UtcNow() : null;
         await db.SaveChangesAsync(ct);
         return Outcome<UnitSummary>.Ok(UnitSummary.From(unit, school.Urn));
     }

@@ -17,7 +17,7 @@ public sealed class CreateModel(AccessControl access, SaveGovernorVisit save, Ti
     public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
     {
         var result = await LoadAsync(urn, ct);
-        Input.VisitedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Input.VisitedOn = clock.Today();
         return result ?? Page();
     }
 

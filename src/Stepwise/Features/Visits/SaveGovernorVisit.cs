@@ -43,7 +43,7 @@ public sealed class SaveGovernorVisit(AppDbContext db, AccessControl access, Tim
         {
             SchoolId = school.Id, PersonId = personId, VisitedOn = input.VisitedOn!.Value, PriorityId = input.PriorityId, Focus = input.Focus!.Trim(), Seen = input.Seen!.Trim(),
             Questions = Text.Clean(input.Questions), Findings = input.Findings!.Trim(), FollowUps = Text.Clean(input.FollowUps),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow(),
         };
         db.GovernorVisits.Add(visit);
         await db.SaveChangesAsync(ct);
@@ -74,7 +74,7 @@ public sealed class SaveGovernorVisit(AppDbContext db, AccessControl access, Tim
         visit.Questions = Text.Clean(input.Questions);
         visit.Findings = input.Findings!.Trim();
         visit.FollowUps = Text.Clean(input.FollowUps);
-        visit.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        visit.UpdatedAt = clock.UtcNow();
         await db.SaveChangesAsync(ct);
         return Outcome<GovernorVisit>.Ok(visit);
     }
@@ -121,7 +121,7 @@ public sealed class SaveGovernorVisit(AppDbContext db, AccessControl access, Tim
         {
             problems.Add("visitedOn", "Enter the date of the visit.");
         }
-        else if (input.VisitedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        else if (input.VisitedOn > clock.Today())
         {
             problems.Add("visitedOn", "The visit date cannot be in the future: write it up afterwards.");
         }

@@ -83,7 +83,7 @@ public abstract class TheImprovementLoop(StepwiseApp app)
         Assert.Equal(1, (int)snapshot["disagreements"]!);
 
         // A plan, a priority on the framework area, a goal on the series and an action already past its due date.
-        var plan = await (await head.PostJsonAsync($"/api/schools/{Urn}/plans", new { kind = "year", title = "Our plan", academicYear = Period.YearOf(Today) }))
+        var plan = await (await head.PostJsonAsync($"/api/schools/{Urn}/plans", new { kind = "year", title = "Our plan", academicYear = Stepwise.Common.AcademicYear.Of(Today).ToString() }))
             .ReadJsonAsync(HttpStatusCode.Created);
         var priority = await (await head.PostJsonAsync($"/api/plans/{(int)plan["id"]!}/priorities", new
         {

@@ -2,7 +2,7 @@ using Stepwise.Common;
 
 namespace Stepwise.Tests.Common;
 
-public sealed class AMetricValue
+public sealed class FormattingAMeasuresValue
 {
     [Theory]
     [InlineData(74.0, "%", "74%")]
@@ -17,15 +17,15 @@ public sealed class AMetricValue
     [InlineData(0.0, "progress score", "0.00")]
     [InlineData(1204, "pupils", "1,204")]
     [InlineData(2.5, "", "2.5")]
-    public void Reads_in_its_unit(double value, string unit, string expected) => Assert.Equal(expected, MetricValue.Format(value, unit));
+    public void Reads_in_its_unit(double value, string unit, string expected) => Assert.Equal(expected, MetricFormat.Format(value, unit));
 
     [Fact]
-    public void A_missing_value_is_a_dash() => Assert.Equal("–", MetricValue.Format(null, "%"));
+    public void A_missing_value_is_a_dash() => Assert.Equal("–", MetricFormat.Format(null, "%"));
 
     [Theory]
     [InlineData(2.46, "% of pupils", "+2.5 points")]
     [InlineData(-0.04, "% of pupils", "0.0 points")]
     [InlineData(-0.3, "progress score", "−0.30")]
     public void A_difference_carries_its_sign(double difference, string unit, string expected) =>
-        Assert.Equal(expected, MetricValue.Difference(difference, unit));
+        Assert.Equal(expected, MetricFormat.Difference(difference, unit));
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
 
-namespace Stepwise.Features.SelfEvaluation;
+namespace Stepwise.Common;
 
 /// <summary>The name to put on a judgement, a stage change or a comment: the person's display name, else who the request acts as.</summary>
 public static class ActingPerson
@@ -11,5 +11,4 @@ public static class ActingPerson
             ? await db.Users.Where(p => p.Id == id).Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? db.Scope.Actor
             : db.Scope.Actor;
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -8,7 +8,7 @@ namespace Stepwise.Common;
 /// "% of sessions" (worked out or published to one decimal place), "per 100 pupils", "score" (a mean or attainment
 /// score), "progress score" (signed: 0 is the national average) and "pupils" (a count).
 /// </summary>
-public static class MetricValue
+public static class MetricFormat
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
