@@ -13,7 +13,7 @@ public static class GapChart
 
     public static Chart Draw(string id, string title, string alternative, string groupName, IReadOnlyList<GapYear> years, Func<double, string> format)
     {
-        const double left = 78, right = Width - 24, top = 24, bottom = 250;
+        const double left = 78, right = Width - 24, top = 36, bottom = 262;
         var marks = new List<Mark>();
         var values = years.SelectMany(y => new[] { y.Gap, y.Low, y.High }).OfType<double>().Append(0);
         var y = LinearScale.Nice(values, bottom, top);
@@ -30,13 +30,13 @@ public static class GapChart
             marks.Add(new TextMark(left - 8, y[tick] + 4, format(tick), "chart__tick", Anchor.End));
         }
         marks.Add(new LineMark(left, y[0], right, y[0], "chart__zero"));
-        if (y.Max > 0)
-        {
-            marks.Add(new TextMark(right - 6, y[y.Max] + 16, $"{groupName} behind ↑", "chart__better", Anchor.End));
-        }
+        // Which way is which, outside the plot so no interval runs through the words.
+        marks.Add(new TextMark(left - 8, top - 16, $"↑ {groupName} behind", "chart__better"));
+        var below = bottom + 42.0;
         if (y.Min < 0)
         {
-            marks.Add(new TextMark(right - 6, y[y.Min] - 8, $"{groupName} ahead ↓", "chart__better", Anchor.End));
+            marks.Add(new TextMark(left - 8, below, $"↓ {groupName} ahead", "chart__better"));
+            below += 10;
         }
         marks.Add(new TextMark(left + 6, y[0] - 6, "no difference", "chart__tick"));
 
@@ -68,10 +68,10 @@ public static class GapChart
 
         var (legend, height) = Legend.Row(
             [new(Legend.Swatch.Dot, "gap__dot", "The gap"), new(Legend.Swatch.Line, "gap__interval", "95% interval"),
-             new(Legend.Swatch.Line, "chart__zero", "No difference")], left, bottom + 36, right - left);
+             new(Legend.Swatch.Line, "chart__zero", "No difference")], left, below, right - left);
         marks.AddRange(legend);
         var data = new ChartData(["Year", "Group", "Gap", "Interval low", "Interval high", "Missing"],
             [.. years.Select(yr => (IReadOnlyList<object?>)[yr.Year, groupName, yr.Gap, yr.Low, yr.High, yr.Missing])]);
-        return new Chart(id, title, alternative, new Scene(Width, bottom + 36 + height + 6, marks), data);
+        return new Chart(id, title, alternative, new Scene(Width, below + height + 6, marks), data);
     }
 }

@@ -40,7 +40,7 @@ public static class RunChart
         var last = points.Count - 1;
         for (var i = 0; i <= last; i++)
         {
-            if (i == last || (i % every == 0 && last - i >= every))
+            if (i == last || (i % every == 0 && X(last) - X(i) >= 1.5 * widest))
             {
                 var anchor = i == last && X(i) + widest / 2 > Width ? Anchor.End : Anchor.Middle;
                 marks.Add(new LineMark(X(i), bottom, X(i), bottom + 5, "chart__axis"));
