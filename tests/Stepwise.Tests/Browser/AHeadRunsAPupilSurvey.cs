@@ -164,7 +164,7 @@ public sealed class AHeadRunsAPupilSurvey(BrowserApp app) : IClassFixture<Browse
         var head = await app.NewPageAsync();
         using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenForAsync(World.PrimaryHead));
-        var plan = await (await api.PostJsonAsync($"/api/schools/{World.NorthPrimaryUrn}/plans", new { kind = "hundred-day", title = "Listening plan", startsOn = DateOnly.FromDateTime(DateTime.UtcNow) }))
+        var plan = await (await api.PostJsonAsync($"/api/schools/{World.NorthPrimaryUrn}/plans", new { kind = "hundred-day", title = "Listening plan", startsOn = app.Today }))
             .ReadJsonAsync(HttpStatusCode.Created);
         var priority = await (await api.PostJsonAsync($"/api/plans/{(int)plan["id"]!}/priorities", new { title = "Pupil voice" })).ReadJsonAsync(HttpStatusCode.Created);
 

@@ -55,6 +55,38 @@ public static class StepwiseProcess
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start stepwise.");
     }
 
+    /// <summary>
+    /// For a process started with `--progress`: waits until it reports that saving has begun ("Saving: 10%" or later on
+    /// standard error), at most <paramref name="limit"/>. True if it did while still running; <paramref name="said"/> is
+    /// everything it wrote, for the failure message.
+    /// </summary>
+    public static async Task<bool> WaitUntilSavingAsync(Process process, TimeSpan limit, StringBuilder said)
+    {
+        var saving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (said)
+            {
+                said.AppendLine(e.Data);
+            }
+            if (e.Data is { } line && line.StartsWith("Saving: ", StringComparison.Ordinal) && line != "Saving: 0%")
+            {
+                saving.TrySetResult();
+            }
+        };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (said)
+            {
+                said.AppendLine(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var first = await Task.WhenAny(saving.Task, process.WaitForExitAsync(), Task.Delay(limit));
+        return first == saving.Task && !process.HasExited;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

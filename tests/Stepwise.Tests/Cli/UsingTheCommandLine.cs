@@ -221,9 +221,10 @@ public sealed class KillingAnImport
         Assert.Equal(0, (await StepwiseProcess.RunAsync("migrate", "--data", folder)).ExitCode);
         try
         {
-            using (var import = StepwiseProcess.Start("import", "ks4", file, "--year", "2019", "--data", folder))
+            using (var import = StepwiseProcess.Start("import", "ks4", file, "--year", "2019", "--data", folder, "--progress"))
             {
-                await Task.Delay(TimeSpan.FromSeconds(2.5));
+                var said = new System.Text.StringBuilder();
+                Assert.True(await StepwiseProcess.WaitUntilSavingAsync(import, TimeSpan.FromSeconds(90), said), $"The import did not report saving before it ended or timed out:\n{said}");
                 import.Kill(entireProcessTree: true);
                 await import.WaitForExitAsync();
             }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Pupils;
@@ -42,7 +43,7 @@ public abstract class UpgradingStoredAttendance(Func<Task<TestDatabase>> create,
         await db.SaveChangesAsync();
         DataImport Import(string file) => new()
         {
-            TrustId = trust.Id, SchoolId = school.Id, Kind = "attendance", FileName = file, Hash = file, Actor = "test", At = DateTime.UtcNow,
+            TrustId = trust.Id, SchoolId = school.Id, Kind = "attendance", FileName = file, Hash = file, Actor = "test", At = Clock.UtcNow(),
         };
         var (first, second) = (Import("first.csv"), Import("second.csv"));
         db.DataImports.AddRange(first, second);

@@ -15,6 +15,9 @@ public abstract class OwnDatabase(Func<Task<TestDatabase>> create, string? unava
 
     protected TestDatabase Database => _database ?? throw new InvalidOperationException("The database is not available here: call SkipUnlessAvailable first.");
 
+    /// <summary>The clock of the services built on this database (<see cref="TestDatabase.Services"/>); a `stepwise` process started by the test has the real one.</summary>
+    protected Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => Database.Clock;
+
     /// <summary>Skips the test, saying why, when its database is not configured here (and fails it where CI requires it).</summary>
     protected void SkipUnlessAvailable() => TestDatabase.SkipUnlessAvailable(unavailableReason);
 
@@ -26,13 +29,11 @@ public abstract class OwnDatabase(Func<Task<TestDatabase>> create, string? unava
         }
     }
 
-    /// <summary>A query on the database as the system (no signed-in user), in a scope of its own.</summary>
-    protected static async Task<T> QueryAsync<T>(ServiceProvider services, Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    /// <summary>What the database holds, read through these services by what tests check.</summary>
+    protected static Stored StoredIn(ServiceProvider services) => new(services);
+
+    /// <summary>Any query on the database as the system (no signed-in user), in a scope of its own, for a read <see cref="Stored"/> does not name.</summary>
+    protected static Task<T> QueryAsync<T>(ServiceProvider services, Func<AppDbContext, Task<T>> query) => StoredIn(services).QueryAsync(query);
 
     public virtual async ValueTask DisposeAsync()
     {

@@ -2,7 +2,11 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Accounts;
 
@@ -24,6 +28,12 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
     public string ProviderName => _database?.Provider ?? "none";
 
     public World World => _world ?? throw new InvalidOperationException("The app is not available: " + UnavailableReason);
+
+    /// <summary>The app's clock (it runs on this, not the real one), from a fixed start: see <see cref="TestClock"/>.</summary>
+    public FakeTimeProvider Clock => _database?.Clock ?? throw new InvalidOperationException("The app is not available: " + UnavailableReason);
+
+    /// <summary>Today, as the app sees it.</summary>
+    public DateOnly Today => Clock.Today();
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
@@ -54,6 +64,12 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Accounts:SignInAttemptsPerMinute", "10000");
+        // The fake clock replaces TimeProvider.System; why a fixed date does not break signing in: see TestClock.
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(_database.Clock);
+        });
     }
 
     /// <summary>A client with no credentials that keeps cookies and does not follow redirects.</summary>
@@ -117,13 +133,11 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
         }
     }
 
-    /// <summary>Runs a query against the database as the system, for assertions about what was stored.</summary>
-    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    /// <summary>What the database holds, read by what tests check (the school's id, its imports, the audit log…).</summary>
+    public Stored Stored => new(Services);
+
+    /// <summary>Any query (or change) on the database as the system, for the rare read <see cref="Stored"/> does not name.</summary>
+    public Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query) => Stored.QueryAsync(query);
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Stepwise.Data;
 using Stepwise.Features.Access;
@@ -18,7 +20,10 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>Stepwise's database, access and school-data services on this database, as the command line builds them, without the web host.</summary>
+    /// <summary>The clock of everything that runs on this database in-process (the app, or the services below): see <see cref="TestClock"/>.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.New();
+
+    /// <summary>Stepwise's database, access and school-data services on this database, as the command line builds them, without the web host, on <see cref="Clock"/>.</summary>
     public ServiceProvider Services()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,6 +38,8 @@ public abstract class TestDatabase : IAsyncDisposable
         services.AddHttpContextAccessor();
         services.AddAccess();
         services.AddSchoolData(configuration);
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(Clock);
         return services.BuildServiceProvider();
     }
 

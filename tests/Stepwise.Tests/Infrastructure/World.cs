@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.People;
@@ -81,7 +82,7 @@ public sealed class World
         }
         await db.SaveChangesAsync();
 
-        var reviewEnds = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
+        var reviewEnds = scope.ServiceProvider.GetRequiredService<TimeProvider>().Today().AddDays(60);
         world.AddPerson(db, hash, world.North, NorthAdmin, "Alex Admin", Role.TrustAdmin, null);
         world.AddPerson(db, hash, world.North, NorthLeader, "Dana Director", Role.TrustLeader, null);
         world.AddPerson(db, hash, world.North, NorthDataManager, "Sam Data", Role.DataManager, null);

@@ -31,7 +31,10 @@ public sealed class TwoFactorSignIn(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/")).StatusCode);
     }
 
-    /// <summary>RFC 6238: HMAC-SHA1 over the 30-second time step, 6 digits (what authenticator apps compute).</summary>
+    /// <summary>
+    /// RFC 6238: HMAC-SHA1 over the 30-second time step, 6 digits (what authenticator apps compute). By the real clock, not
+    /// the app's fake one: Identity checks the code against the real time (it takes no TimeProvider), as the phone would.
+    /// </summary>
     private static string Totp(string base32Key)
     {
         var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;

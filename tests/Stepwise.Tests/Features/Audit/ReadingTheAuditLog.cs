@@ -16,7 +16,7 @@ public sealed class ReadingTheAuditLog(SqliteApp app) : IClassFixture<SqliteApp>
         })).ReadJsonAsync(HttpStatusCode.Created);
         var personId = created["person"]!["id"]!.GetValue<int>();
 
-        var entries = await app.QueryAsync(db => db.AuditEntries.Where(a => a.Actor == World.NorthAdmin && a.Action == "Created").ToListAsync());
+        var entries = await app.Stored.AuditEntriesAsync(actor: World.NorthAdmin, action: "Created");
         var person = Assert.Single(entries, e => e.Entity == "Person" && e.EntityKey == $"{personId}");
         Assert.Contains("DisplayName: \"Audit Me\"", person.Summary, StringComparison.Ordinal);
         Assert.Contains("PasswordHash: (changed)", person.Summary, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class ReadingTheAuditLog(SqliteApp app) : IClassFixture<SqliteApp>
         var head = await app.ClientForAsync(World.PrimaryHead);
         var unit = app.World.Units["primary-year6"];
         await (await head.PutJsonAsync($"/api/units/{unit.Id}", new { name = "Year 6 (upper key stage 2)", kind = "year-group" })).ReadJsonAsync();
-        var entry = await app.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Entity == "Unit" && a.EntityKey == $"{unit.Id}" && a.Action == "Updated"));
+        var entry = Assert.Single(await app.Stored.AuditEntriesAsync(entity: "Unit", key: $"{unit.Id}", action: "Updated"));
         Assert.Equal("Name: \"Year 6\" → \"Year 6 (upper key stage 2)\"", entry.Summary);
         Assert.Equal(World.PrimaryHead, entry.Actor);
     }
@@ -43,5 +43,17 @@ public sealed class ReadingTheAuditLog(SqliteApp app) : IClassFixture<SqliteApp>
         var harbour = await app.ClientForAsync(World.HarbourAdmin);
         var entries = (await (await harbour.GetAsync("/api/audit")).ReadJsonAsync())["entries"]!.AsArray();
         Assert.DoesNotContain(entries, e => e!["actor"]!.GetValue<string>().Contains("northstar", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_audit_log_page_shows_trust_admins_who_changed_what()
+    {
+        var admin = await app.ClientForAsync(World.NorthAdmin);
+        await admin.PostJsonAsync("/api/schools", new { urn = "990170", name = "Audited School", phase = "primary" });
+        var page = await admin.GetPageAsync("/audit?entity=School");
+        var rows = page.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Audited School", StringComparison.Ordinal) && r.Contains(World.NorthAdmin, StringComparison.Ordinal));
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync("/audit")).StatusCode);
     }
 }

@@ -54,7 +54,7 @@ public sealed class SimilarSchoolsFromRealData(NationalDataApp app)
             .Where(v => v.Urn == NationalDataApp.StPauls && (v.MetricKey == "census.sen-support" || v.MetricKey == "census.ehc-plan"))
             .SumAsync(v => v.Value!.Value));
         Assert.Equal(Math.Round(census, 1), first["senPercent"]!.GetValue<double>(), 6);
-        Assert.Equal(await app.QueryAsync(db => db.ReferenceSchools.Where(s => s.Urn == NationalDataApp.StPauls).Select(s => s.Pupils).SingleAsync()),
+        Assert.Equal((await app.Stored.ReferenceSchoolAsync(NationalDataApp.StPauls)).Pupils,
             first["pupils"]!.GetValue<int>());
     }
 

@@ -1,6 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stepwise.Features.Demo;
+using Stepwise.Features.People;
+using Stepwise.Features.Pupils;
+using Stepwise.Features.Schools;
+using Stepwise.Features.Trusts;
+using Stepwise.Features.Units;
 using Stepwise.Tests.Infrastructure;
 
 namespace Stepwise.Tests.Features.Demo;
@@ -14,8 +19,8 @@ public sealed class LoadingTheDemo(SqliteApp app) : IClassFixture<SqliteApp>
         return await scope.ServiceProvider.GetRequiredService<LoadDemoTrust>().HandleAsync(CancellationToken.None);
     }
 
-    private Task<(int Trusts, int Schools, int People, int Pupils, int Units)> CountAsync() => app.QueryAsync(async db =>
-        (await db.Trusts.CountAsync(), await db.Schools.CountAsync(), await db.Users.CountAsync(), await db.Pupils.CountAsync(), await db.Units.CountAsync()));
+    private async Task<(int Trusts, int Schools, int People, int Pupils, int Units)> CountAsync() =>
+        (await app.Stored.CountAsync<Trust>(), await app.Stored.CountAsync<School>(), await app.Stored.CountAsync<Person>(), await app.Stored.CountAsync<Pupil>(), await app.Stored.CountAsync<Unit>());
 
     [Fact]
     public async Task Loads_six_fictional_schools_with_every_role_and_thousands_of_pupils_and_is_idempotent()
@@ -59,12 +64,12 @@ public sealed class LoadingTheDemoBesideAClash(SqliteApp app) : IClassFixture<Sq
     {
         var admin = await app.ClientForAsync(World.NorthAdmin);
         await (await admin.PostJsonAsync("/api/schools", new { urn = "990003", name = "A Real School Of Ours", phase = "primary" })).ReadJsonAsync(System.Net.HttpStatusCode.Created);
-        var before = await app.QueryAsync(async db => (await db.Schools.CountAsync(), await db.Users.CountAsync(), await db.Trusts.CountAsync()));
+        var before = (await app.Stored.CountAsync<School>(), await app.Stored.CountAsync<Person>(), await app.Stored.CountAsync<Trust>());
 
         await using var scope = app.Services.CreateAsyncScope();
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<LoadDemoTrust>().HandleAsync(CancellationToken.None));
         Assert.Contains("URN 990003", error.Message, StringComparison.Ordinal);
         Assert.Contains("Nothing was changed", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await app.QueryAsync(async db => (await db.Schools.CountAsync(), await db.Users.CountAsync(), await db.Trusts.CountAsync())));
+        Assert.Equal(before, (await app.Stored.CountAsync<School>(), await app.Stored.CountAsync<Person>(), await app.Stored.CountAsync<Trust>()));
     }
 }

@@ -43,7 +43,7 @@ public abstract class AddingAndRemovingEvidence(StepwiseApp app)
         var removed = await (await head.DeleteAsync($"/api/evidence/{(int)added["id"]!}")).ReadJsonAsync();
         Assert.Equal((int)added["id"]!, (int)removed["id"]!);
         Assert.Equal(["link"], (await (await head.GetAsync($"/api/priorities/{priorityId}/evidence")).ReadJsonAsync()).AsArray().Select(e => (string)e!["kind"]!));
-        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(EvidenceItem) && a.EntityKey == ((int)added["id"]!).ToString() && a.Action == "Deleted")),
+        Assert.True(await app.Stored.AuditedAsync(entity: nameof(EvidenceItem), key: ((int)added["id"]!).ToString(), action: "Deleted"),
             "the removal is in the audit log");
     }
 
@@ -77,7 +77,7 @@ public abstract class AddingAndRemovingEvidence(StepwiseApp app)
         app.EnsureAvailable();
         var head = await app.ClientForAsync(World.PrimaryHead);
         var priorityId = await PriorityAsync(head);
-        var before = await app.QueryAsync(db => db.Evidence.CountAsync());
+        var before = await app.Stored.CountAsync<EvidenceItem>();
 
         var errors = await ProblemsAsync(await head.PostJsonAsync($"/api/priorities/{priorityId}/evidence", new { title = "Click", url = "javascript:alert(1)" }));
         Assert.Contains("must start with https://", errors["url"], StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public abstract class AddingAndRemovingEvidence(StepwiseApp app)
         var refused = await (await browser.SubmitAsync(form, new Dictionary<string, string> { ["NewEvidence.Title"] = "Click", ["NewEvidence.Url"] = "javascript:alert(1)" }, $"/priorities/{priorityId}"))
             .ReadPageAsync();
         Assert.Contains(refused.Errors(), e => e.Contains("must start with https://", StringComparison.Ordinal));
-        Assert.Equal(before, await app.QueryAsync(db => db.Evidence.CountAsync()));
+        Assert.Equal(before, await app.Stored.CountAsync<EvidenceItem>());
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public abstract class AddingAndRemovingEvidence(StepwiseApp app)
         return (int)priority["id"]!;
     }
 
-    private Task<int> PlanOfAsync(int priorityId) => app.QueryAsync(db => db.Priorities.Where(p => p.Id == priorityId).Select(p => p.PlanId).SingleAsync());
+    private Task<int> PlanOfAsync(int priorityId) => app.Stored.PlanIdOfAsync(priorityId);
 
     private async Task InstallOfstedAsync()
     {

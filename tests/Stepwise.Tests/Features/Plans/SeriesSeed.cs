@@ -14,7 +14,7 @@ public static class SeriesSeed
 {
     public static async Task<List<Period>> HalfTermsAsync(StepwiseApp app, int urn, string metricKey, string group, double[] values)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var periods = new List<Period>();
         var day = today.AddDays(-1);
         while (periods.Count < values.Length)

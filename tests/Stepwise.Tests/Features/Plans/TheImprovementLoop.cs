@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
+using Stepwise.Features.SelfEvaluation;
 using Stepwise.Tests.Infrastructure;
 
 namespace Stepwise.Tests.Features.Plans;
@@ -16,7 +17,7 @@ namespace Stepwise.Tests.Features.Plans;
 public abstract class TheImprovementLoop(StepwiseApp app)
 {
     private const int Urn = World.NorthPrimaryUrn;
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly Today => app.Today;
 
     [Fact]
     public async Task A_school_leader_judges_with_evidence_sets_a_stage_and_plans_a_goal_whose_status_comes_from_the_data()
@@ -194,8 +195,8 @@ public abstract class TheImprovementLoop(StepwiseApp app)
             .ReadJsonAsync(HttpStatusCode.Created);
         var priority = await (await head.PostJsonAsync($"/api/plans/{(int)plan["id"]!}/priorities", new { title = "Checked priority" })).ReadJsonAsync(HttpStatusCode.Created);
         var priorityId = (int)priority["id"]!;
-        var goalsBefore = await app.QueryAsync(db => db.Goals.CountAsync());
-        var judgementsBefore = await app.QueryAsync(db => db.Judgements.CountAsync());
+        var goalsBefore = await app.Stored.CountAsync<Goal>();
+        var judgementsBefore = await app.Stored.CountAsync<Judgement>();
 
         var backwards = await ProblemsAsync(await head.PostJsonAsync($"/api/priorities/{priorityId}/goals", new
         {
@@ -215,8 +216,8 @@ public abstract class TheImprovementLoop(StepwiseApp app)
         var badStage = await ProblemsAsync(await head.PostJsonAsync($"/api/units/{app.World.Units["primary-year6"].Id}/stage", new { stage = "flourish", rationale = "x" }));
         Assert.Contains("\"flourish\" is not a stage", badStage["stage"], StringComparison.Ordinal);
 
-        Assert.Equal(goalsBefore, await app.QueryAsync(db => db.Goals.CountAsync()));
-        Assert.Equal(judgementsBefore, await app.QueryAsync(db => db.Judgements.CountAsync()));
+        Assert.Equal(goalsBefore, await app.Stored.CountAsync<Goal>());
+        Assert.Equal(judgementsBefore, await app.Stored.CountAsync<Judgement>());
     }
 
     [Fact]
@@ -238,7 +239,7 @@ public abstract class TheImprovementLoop(StepwiseApp app)
         }, $"/priorities/{(int)priority["id"]!}");
         var shown = await answer.ReadPageAsync();
         Assert.Contains(shown.Errors(), e => e.Contains("must be after the baseline date", StringComparison.Ordinal));
-        Assert.Equal(0, await app.QueryAsync(db => db.Goals.CountAsync(g => g.PriorityId == (int)priority["id"]!)));
+        Assert.Equal(0, await app.Stored.CountAsync<Goal>(g => g.PriorityId == (int)priority["id"]!));
     }
 
     [Fact]

@@ -23,9 +23,9 @@ public sealed class KeepingPupilRecords(SqliteApp app) : IClassFixture<SqliteApp
         var again = await (await head.PostJsonAsync($"/api/schools/{World.NorthPrimaryUrn}/pupils", new { upn = Upn.ToLowerInvariant(), yearGroup = 4 })).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("already on a roll", again["errors"]!["upn"]![0]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var stored = await app.QueryAsync(async db => (
-            await db.Pupils.AnyAsync(p => p.Key.Contains("123456789012")),
-            await db.AuditEntries.AnyAsync(a => a.Summary.Contains("123456789012"))));
+        var stored = (
+            await app.Stored.ExistsAsync<Pupil>(p => p.Key.Contains("123456789012")),
+            await app.Stored.AuditedAsync(summaryContains: "123456789012"));
         Assert.Equal((false, false), stored);
         Assert.Equal(HttpStatusCode.OK, (await head.GetAsync($"/api/pupils/{key}")).StatusCode);
     }
@@ -37,10 +37,10 @@ public sealed class KeepingPupilRecords(SqliteApp app) : IClassFixture<SqliteApp
     public async Task A_malformed_upn_or_year_group_is_named_and_nothing_is_stored(string upn, int year, string field)
     {
         var head = await app.ClientForAsync(World.PrimaryHead);
-        var before = await app.QueryAsync(db => db.Pupils.CountAsync());
+        var before = await app.Stored.CountAsync<Pupil>();
         var problem = await (await head.PostJsonAsync($"/api/schools/{World.NorthPrimaryUrn}/pupils", new { upn, yearGroup = year })).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]![field]);
-        Assert.Equal(before, await app.QueryAsync(db => db.Pupils.CountAsync()));
+        Assert.Equal(before, await app.Stored.CountAsync<Pupil>());
     }
 
     [Fact]

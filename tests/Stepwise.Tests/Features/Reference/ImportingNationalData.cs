@@ -18,26 +18,26 @@ public abstract class ImportingNationalData(StepwiseApp app)
         var first = await app.ImportNationalAsync(NationalMeasures.Ks2, path, 2017);
         Assert.True(first.Imported, string.Join("\n", first.Errors));
         Assert.Equal((235, 235, 0), (first.Read, first.Accepted, first.Rejected));
-        var count = await app.QueryAsync(db => db.ReferenceValues.CountAsync(v => v.Year == 2017));
+        var count = await app.Stored.CountAsync<ReferenceValue>(v => v.Year == 2017);
 
         var again = await app.ImportNationalAsync(NationalMeasures.Ks2, path, 2017);
         Assert.True(again.AlreadyImported);
-        Assert.Equal(count, await app.QueryAsync(db => db.ReferenceValues.CountAsync(v => v.Year == 2017)));
-        Assert.Equal(1, await app.QueryAsync(db => db.ImportRuns.CountAsync(r => r.Year == 2017 && r.Kind == "ks2")));
+        Assert.Equal(count, await app.Stored.CountAsync<ReferenceValue>(v => v.Year == 2017));
+        Assert.Equal(1, await app.Stored.CountAsync<ImportRun>(r => r.Year == 2017 && r.Kind == "ks2"));
     }
 
     [Fact]
     public async Task A_damaged_file_is_refused_whole_with_a_line_numbered_report_and_nothing_is_stored()
     {
         app.EnsureAvailable();
-        var before = await app.QueryAsync(db => db.ReferenceValues.CountAsync());
+        var before = await app.Stored.CountAsync<ReferenceValue>();
         var report = await app.ImportNationalTextAsync(NationalMeasures.Ks2,
             Header + "1,850,990301,A School,30,63%,0.4\n1,850,990302,B School,thirty,50%,1.1\n1,850,99030,C School,20,40%,0\n", 2030);
         Assert.False(report.Imported);
         Assert.Equal((3, 0, 3), (report.Read, report.Accepted, report.Rejected)); // refused whole: no row is taken
         Assert.Equal(["line 3, column \"TELIG\"", "line 4, column \"URN\""], report.Errors.Select(e => $"line {e.Line}, column \"{e.Column}\"").ToList());
-        Assert.Equal(before, await app.QueryAsync(db => db.ReferenceValues.CountAsync()));
-        Assert.Equal(0, await app.QueryAsync(db => db.ImportRuns.CountAsync(r => r.Year == 2030)));
+        Assert.Equal(before, await app.Stored.CountAsync<ReferenceValue>());
+        Assert.Equal(0, await app.Stored.CountAsync<ImportRun>(r => r.Year == 2030));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public abstract class ImportingNationalData(StepwiseApp app)
             Header + "1,850,990311,A School,30,63%,0.4\n1,850,990312,B School,thirty,50%,1.1\n", 2031, acceptValid: true);
         Assert.True(report.Imported);
         Assert.Equal((2, 1, 1), (report.Read, report.Accepted, report.Rejected));
-        Assert.Equal(3, await app.QueryAsync(db => db.ReferenceValues.CountAsync(v => v.Year == 2031)));
+        Assert.Equal(3, await app.Stored.CountAsync<ReferenceValue>(v => v.Year == 2031));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public abstract class ImportingNationalData(StepwiseApp app)
         var corrected = await app.ImportNationalTextAsync(NationalMeasures.Ks2, Header + "1,850,990321,A School,30,65%,SUPP\n3,850, ,Hampshire,900,61%,0.1\n", 2032);
         Assert.True(corrected.Imported);
         Assert.Equal((0, 1), (corrected.ValuesAdded, corrected.ValuesChanged));
-        var stored = await app.QueryAsync(db => db.ReferenceValues.Where(v => v.Urn == 990321 && v.Year == 2032).ToDictionaryAsync(v => v.MetricKey));
+        var stored = await app.Stored.ReferenceValuesAsync(990321, 2032);
         Assert.Equal(65, stored["ks2.rwm-expected"].Value);
         Assert.Equal((null, "SUPP"), (stored["ks2.reading-progress"].Value, stored["ks2.reading-progress"].Missing));
     }
@@ -74,11 +74,11 @@ public abstract class ImportingNationalData(StepwiseApp app)
         Assert.Equal((1096, 1096, 0), (report.Read, report.Accepted, report.Rejected));
         Assert.True((await app.ImportRegisterAsync(path)).AlreadyImported);
 
-        var school = await app.QueryAsync(db => db.ReferenceSchools.SingleAsync(s => s.Urn == 115922));
+        var school = await app.Stored.ReferenceSchoolAsync(115922);
         Assert.Equal(("Kings Worthy Primary School", "850", "Hampshire", "Community school", "Primary", "Open", "South East", "SO23 7QS", 434, 11.1),
             (school.Name, school.LaCode, school.LocalAuthority, school.Type, school.Phase, school.Status, school.Region, school.Postcode, school.Pupils!.Value, school.PercentFreeSchoolMeals!.Value));
-        Assert.Equal(368, await app.QueryAsync(db => db.ReferenceSchools.CountAsync(s => s.Status == "Closed")));
-        Assert.Equal(296, await app.QueryAsync(db => db.ReferenceSchools.CountAsync(s => s.Pupils == null && s.Urn < 990000)));
+        Assert.Equal(368, await app.Stored.CountAsync<ReferenceSchool>(s => s.Status == "Closed"));
+        Assert.Equal(296, await app.Stored.CountAsync<ReferenceSchool>(s => s.Pupils == null && s.Urn < 990000));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public abstract class ImportingNationalData(StepwiseApp app)
         {
             File.Delete(path);
         }
-        var school = await app.QueryAsync(db => db.ReferenceSchools.SingleAsync(s => s.Urn == 990401));
+        var school = await app.Stored.ReferenceSchoolAsync(990401);
         Assert.Equal(("St Thérèse's Catholic Primary School", new DateOnly(2015, 9, 1)), (school.Name, school.OpenedOn!.Value));
     }
 

@@ -35,7 +35,7 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
         var (a, b) = (await first, await second);
 
         Assert.True(a.Imported && b.Imported, string.Join("; ", a.Errors.Concat(b.Errors)));
-        Assert.Equal(300 * 50, await QueryAsync(services, db => db.PupilAttendanceYears.Where(y => y.SchoolId == schoolId).SumAsync(y => y.Periods)));
+        Assert.Equal(300 * 50, await StoredIn(services).AttendanceMarkCountAsync(schoolId));
         Assert.Equal((300 * 50, 300 * 10), (a.ValuesAdded + b.ValuesAdded, a.ValuesChanged + b.ValuesChanged));
     }
 
@@ -126,8 +126,8 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
 
         var error = await Record.ExceptionAsync(() => ImportAsync(services, SchoolFileLayout.Attendance, csv, "attendance.csv", progress, cancel.Token));
         Assert.IsAssignableFrom<OperationCanceledException>(error);
-        Assert.Equal((0, 0), await QueryAsync(services, async db => (await db.PupilAttendanceYears.CountAsync(y => y.SchoolId == schoolId),
-            await db.DataImports.CountAsync(d => d.SchoolId == schoolId && d.Kind == "attendance"))));
+        Assert.Equal((0, 0), (await StoredIn(services).CountAsync<PupilAttendanceYear>(y => y.SchoolId == schoolId),
+            (await StoredIn(services).ImportsAsync(schoolId, "attendance")).Count));
         Assert.Equal(60_000, (await ImportAsync(services, SchoolFileLayout.Attendance, csv, "attendance.csv")).ValuesAdded);
     }
 
@@ -172,7 +172,7 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
         }
         var report = await ImportAsync(services, SchoolFileLayout.Pupils, PupilsCsv(pupils, year: 7), "pupils.csv");
         Assert.True(report.Imported, string.Join("; ", report.Errors));
-        return await QueryAsync(services, db => db.Schools.Where(s => s.Urn == Urn).Select(s => s.Id).SingleAsync());
+        return await StoredIn(services).SchoolIdAsync(Urn);
     }
 
     private static async Task<Report> ImportAsync(ServiceProvider services, SchoolFileLayout layout, string csv, string name,

@@ -41,10 +41,10 @@ public abstract class ImportingSchoolData(StepwiseApp app)
             Assert.Equal((rows, rows, 0, rows), ((int)report["read"]!, (int)report["accepted"]!, (int)report["rejected"]!, (int)report["added"]!));
         }
         var schoolId = app.World.School(urn).Id;
-        async Task<(int, int, int, int, int)> CountsAsync() => await app.QueryAsync(async db => (
-            await db.Pupils.CountAsync(p => p.SchoolId == schoolId), await db.Assessments.CountAsync(a => a.SchoolId == schoolId),
-            await db.PupilAttendanceYears.Where(a => a.SchoolId == schoolId).SumAsync(a => a.Periods), await db.BehaviourIncidents.CountAsync(b => b.SchoolId == schoolId),
-            await db.MetricValues.CountAsync(v => v.SchoolId == schoolId)));
+        async Task<(int, int, int, int, int)> CountsAsync() => (
+            await app.Stored.CountAsync<Stepwise.Features.Pupils.Pupil>(p => p.SchoolId == schoolId), await app.Stored.CountAsync<Assessment>(a => a.SchoolId == schoolId),
+            await app.Stored.AttendanceMarkCountAsync(schoolId), await app.Stored.CountAsync<BehaviourIncident>(b => b.SchoolId == schoolId),
+            await app.Stored.CountAsync<MetricValue>(v => v.SchoolId == schoolId));
         var before = await CountsAsync();
 
         foreach (var kind in expected.Keys)
@@ -57,13 +57,13 @@ public abstract class ImportingSchoolData(StepwiseApp app)
         // Spot values against the file: overall absence is summed over sessions, not averaged over pupils.
         var lines = (await File.ReadAllLinesAsync(Example("attendance.csv"))).Skip(1).Select(l => l.Split(',')).Where(c => c[1] == "2024/25 HT2").ToList();
         var rate = 100.0 * lines.Sum(c => int.Parse(c[4]) + int.Parse(c[5])) / lines.Sum(c => int.Parse(c[2]));
-        var stored = await app.QueryAsync(db => db.MetricValues.SingleAsync(v => v.SchoolId == schoolId && v.MetricKey == "attendance.overall-absence" && v.Group == "all" && v.Period == "2024/25 HT2"));
+        var stored = await app.Stored.MetricValueAsync(schoolId, "attendance.overall-absence", "all", "2024/25 HT2");
         Assert.Equal(rate, stored.Value!.Value, 5);
         Assert.Equal(12, stored.Pupils);
         // Four disadvantaged pupils: too few for a figure.
-        var small = await app.QueryAsync(db => db.MetricValues.SingleAsync(v => v.SchoolId == schoolId && v.MetricKey == "attendance.overall-absence" && v.Group == "disadvantaged" && v.Period == "2024/25 HT2"));
+        var small = await app.Stored.MetricValueAsync(schoolId, "attendance.overall-absence", "disadvantaged", "2024/25 HT2");
         Assert.Equal((null, "fewer-than-5", 4), (small.Value, small.Missing, small.Pupils));
-        var writing = await app.QueryAsync(db => db.Assessments.CountAsync(a => a.SchoolId == schoolId && a.Subject == "Writing" && a.ResultType == "standard" && a.Score == null));
+        var writing = await app.Stored.CountAsync<Assessment>(a => a.SchoolId == schoolId && a.Subject == "Writing" && a.ResultType == "standard" && a.Score == null);
         Assert.Equal(36, writing);
     }
 
@@ -73,7 +73,7 @@ public abstract class ImportingSchoolData(StepwiseApp app)
         app.EnsureAvailable();
         var upns = Upns('D', 6);
         (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "pupils", PupilsCsv(upns))).EnsureSuccessStatusCode();
-        var count = await app.QueryAsync(db => db.PupilAttendanceYears.SumAsync(a => a.Periods));
+        var count = await app.Stored.AttendanceMarkCountAsync();
         var header = "UPN,Period,Possible,Present,Authorised,Unauthorised\n";
 
         var missingColumn = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "attendance", "UPN,Period,Possible,Present,Authorised\n" + $"{upns[0]},2024/25 HT1,70,70,0\n"))
@@ -91,13 +91,13 @@ public abstract class ImportingSchoolData(StepwiseApp app)
         Assert.Equal((6, 0, 6), ((int)report["read"]!, (int)report["accepted"]!, (int)report["rejected"]!)); // refused whole: no row is taken
         Assert.Equal(["3 Possible seventy", "4 Period 2024/25 HT9", "5 Possible 60", "6 UPN Z999", "7 Present "],
             report["errors"]!.AsArray().Select(e => $"{(int)e!["line"]!} {(string)e["column"]!} {(string)e["value"]!}").ToList());
-        Assert.Equal(count, await app.QueryAsync(db => db.PupilAttendanceYears.SumAsync(a => a.Periods)));
+        Assert.Equal(count, await app.Stored.AttendanceMarkCountAsync());
 
-        var behaviourImports = await app.QueryAsync(db => db.DataImports.CountAsync(d => d.Kind == "behaviour"));
+        var behaviourImports = await app.Stored.CountAsync<DataImport>(d => d.Kind == "behaviour");
         var badDate = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "behaviour", $"UPN,Date,Category\n{upns[0]},31/02/2025,Disruption\n"))
             .ReadJsonAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("not a date", (string)badDate["errors"]![0]!["reason"]!);
-        Assert.Equal(behaviourImports, await app.QueryAsync(db => db.DataImports.CountAsync(d => d.Kind == "behaviour")));
+        Assert.Equal(behaviourImports, await app.Stored.CountAsync<DataImport>(d => d.Kind == "behaviour"));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public abstract class ImportingSchoolData(StepwiseApp app)
             + string.Join("\n", Enumerable.Range(0, pupils).SelectMany(p => Enumerable.Range(from, to - from).Select(week => Line(p, week, version))))
             + (last is null ? "" : "\n" + last) + "\n";
         var schoolId = app.World.School(World.NorthPrimaryUrn).Id;
-        Task<int> StoredAsync() => app.QueryAsync(async db => (await SchoolAttendance.ReadAsync(db, schoolId, CancellationToken.None)).Marks().Count(m => m.Mark.Period.Start >= first));
+        async Task<int> StoredAsync() => (await app.Stored.AttendanceAsync(schoolId)).Marks().Count(m => m.Mark.Period.Start >= first);
 
         var refused = await (await UploadAsync(World.NorthDataManager, World.NorthPrimaryUrn, "attendance",
             File(0, 100, 0, last: $"{upns[0]},2040-01-01,2,3,0,0"))).ReadJsonAsync(HttpStatusCode.UnprocessableEntity);
@@ -148,8 +148,7 @@ public abstract class ImportingSchoolData(StepwiseApp app)
         // The academic year 2031/32 (weeks 0 to 52) has rows from the first file only and rows the second replaced:
         // its figure is worked out from both, as stored.
         var year = Enumerable.Range(0, pupils).SelectMany(p => Enumerable.Range(0, 53).Select(week => Absent(p, week, week >= 40 ? 1 : 0))).ToList();
-        var figure = await app.QueryAsync(db => db.MetricValues.SingleAsync(v => v.SchoolId == schoolId && v.MetricKey == "attendance.overall-absence"
-            && v.Group == "all" && v.Period == "2031/32"));
+        var figure = await app.Stored.MetricValueAsync(schoolId, "attendance.overall-absence", "all", "2031/32");
         Assert.Equal(100.0 * year.Sum() / (2 * year.Count), figure.Value!.Value, 5);
         Assert.Equal(pupils, figure.Pupils);
     }
@@ -168,10 +167,10 @@ public abstract class ImportingSchoolData(StepwiseApp app)
 
         // The changed mark names the import that changed it; the others still name the first. Periods keep their starts.
         var schoolId = app.World.School(World.NorthPrimaryUrn).Id;
-        var stored = (await app.QueryAsync(db => SchoolAttendance.ReadAsync(db, schoolId, CancellationToken.None))).Marks()
+        var stored = (await app.Stored.AttendanceAsync(schoolId)).Marks()
             .Where(m => m.Mark.Period.Code == "2023/24 HT1").Select(m => m.Mark).OrderBy(m => m.Authorised)
             .Select(m => new { m.Authorised, m.DataImportId, PeriodStart = m.Period.Start }).ToList();
-        var imports = await app.QueryAsync(db => db.DataImports.Where(d => d.SchoolId == schoolId && d.Kind == "attendance").OrderBy(d => d.Id).Select(d => d.Id).ToListAsync());
+        var imports = (await app.Stored.ImportsAsync(schoolId, "attendance")).Select(d => d.Id).ToList();
         Assert.Equal([2, 2, 2, 2, 9], stored.Select(a => a.Authorised));
         Assert.Equal([imports[^2], imports[^2], imports[^2], imports[^2], imports[^1]], stored.Select(a => a.DataImportId));
         Assert.All(stored, a => Assert.Equal(new DateOnly(2023, 9, 1), a.PeriodStart));

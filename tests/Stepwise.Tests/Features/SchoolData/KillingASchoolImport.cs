@@ -40,30 +40,8 @@ public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, stri
 
         using (var import = StepwiseProcess.Start(Environment(), Arguments(attendance, "--progress")))
         {
-            var saving = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             var said = new StringBuilder();
-            import.ErrorDataReceived += (_, e) =>
-            {
-                lock (said)
-                {
-                    said.AppendLine(e.Data);
-                }
-                if (e.Data is { } line && line.StartsWith("Saving: ", StringComparison.Ordinal) && line != "Saving: 0%")
-                {
-                    saving.TrySetResult(line);
-                }
-            };
-            import.OutputDataReceived += (_, e) =>
-            {
-                lock (said)
-                {
-                    said.AppendLine(e.Data);
-                }
-            };
-            import.BeginErrorReadLine();
-            import.BeginOutputReadLine();
-            var first = await Task.WhenAny(saving.Task, import.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
-            Assert.True(first == saving.Task && !import.HasExited, $"The import did not report saving before it ended or timed out:\n{said}");
+            Assert.True(await StepwiseProcess.WaitUntilSavingAsync(import, TimeSpan.FromSeconds(90), said), $"The import did not report saving before it ended or timed out:\n{said}");
             import.Kill(entireProcessTree: true);
             await import.WaitForExitAsync();
             Assert.True(import.ExitCode != 0, $"The import finished before it could be killed (make the file bigger):\n{said}");
@@ -76,7 +54,7 @@ public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, stri
         var report = JsonNode.Parse(whole.Out)!;
         Assert.Equal((Rows, Rows, 0), ((int)report["read"]!, (int)report["accepted"]!, (int)report["rejected"]!));
         Assert.Equal((Rows, 1), await CountAsync(services, schoolId));
-        var provenance = await QueryAsync(services, db => db.DataImports.SingleAsync(d => d.SchoolId == schoolId && d.Kind == "attendance"));
+        var provenance = Assert.Single(await StoredIn(services).ImportsAsync(schoolId, "attendance"));
         Assert.Equal((Rows, 0, "attendance.csv"), (provenance.Added, provenance.Changed, provenance.FileName));
     }
 
@@ -134,8 +112,7 @@ public abstract class KillingASchoolImport(Func<Task<TestDatabase>> create, stri
         return path;
     }
 
-    private static async Task<(int Rows, int Imports)> CountAsync(ServiceProvider services, int schoolId) => await QueryAsync(services, async db =>
-        (await db.PupilAttendanceYears.Where(a => a.SchoolId == schoolId).SumAsync(a => a.Periods), await db.DataImports.CountAsync(d => d.SchoolId == schoolId && d.Kind == "attendance")));
+    private static async Task<(int Rows, int Imports)> CountAsync(ServiceProvider services, int schoolId) => (await StoredIn(services).AttendanceMarkCountAsync(schoolId), (await StoredIn(services).ImportsAsync(schoolId, "attendance")).Count);
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Stepwise.Features.Schools;
 using Stepwise.Tests.Infrastructure;
 
 namespace Stepwise.Tests.Features.Schools;
@@ -114,10 +115,10 @@ public abstract class ManagingSchoolsThroughTheApi(StepwiseApp app)
     {
         app.EnsureAvailable();
         var client = await app.ClientForAsync(World.NorthAdmin);
-        var before = await app.QueryAsync(db => db.Schools.CountAsync());
+        var before = await app.Stored.CountAsync<School>();
         var problem = await (await client.PostJsonAsync("/api/schools", new { urn, name = "Copy School", phase = "primary" })).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains(message, problem["errors"]![field]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(before, await app.QueryAsync(db => db.Schools.CountAsync()));
+        Assert.Equal(before, await app.Stored.CountAsync<School>());
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public abstract class ManagingSchoolsThroughTheApi(StepwiseApp app)
         Assert.Equal("Enter the school's name.", errors["name"]![0]!.GetValue<string>());
         Assert.StartsWith("Choose the phase", errors["phase"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("between 0 and 100", errors["percentSen"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(0, await app.QueryAsync(db => db.Schools.IgnoreQueryFilters().CountAsync(s => s.Urn == 990151)));
+        Assert.Equal(0, await app.Stored.CountAsync<School>(s => s.Urn == 990151));
     }
 
     [Theory]
@@ -144,7 +145,7 @@ public abstract class ManagingSchoolsThroughTheApi(StepwiseApp app)
         var problem = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal(message, problem["errors"]![field]![0]!.GetValue<string>());
         Assert.DoesNotContain("   at ", problem.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal(0, await app.QueryAsync(db => db.Schools.IgnoreQueryFilters().CountAsync(s => s.Urn == 990153)));
+        Assert.Equal(0, await app.Stored.CountAsync<School>(s => s.Urn == 990153));
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public abstract class ManagingSchoolsThroughTheApi(StepwiseApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsync($"/api/schools/{World.NorthPrimaryUrn}/archive", null)).StatusCode);
 
         Assert.False((await (await admin.PostAsync("/api/schools/990155/restore", null)).ReadJsonAsync())["archived"]!.GetValue<bool>());
-        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityKey == "990155" && a.Action == "Archived")));
+        Assert.True(await app.Stored.AuditedAsync(key: "990155", action: "Archived"));
     }
 
     [Fact]
@@ -201,7 +202,7 @@ public abstract class ManagingSchoolsThroughTheApi(StepwiseApp app)
         var client = await app.ClientForAsync(World.PrimaryGovernor);
         var response = await client.PutJsonAsync($"/api/schools/{World.NorthPrimaryUrn}", new { urn = "990101", name = "Renamed", phase = "primary" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("Northgate Primary School", await app.QueryAsync(db => db.Schools.Where(s => s.Urn == World.NorthPrimaryUrn).Select(s => s.Name).SingleAsync()));
+        Assert.Equal("Northgate Primary School", await app.Stored.SchoolNameAsync(World.NorthPrimaryUrn));
     }
 
     [Fact]
@@ -222,7 +223,7 @@ public abstract class ManagingSchoolsThroughTheApi(StepwiseApp app)
     {
         app.EnsureAvailable();
         await (await app.ClientForAsync(World.PrimaryTeacher)).GetAsync($"/api/schools/{World.NorthPrimaryUrn}/pupils?yearGroup=3");
-        var entries = await app.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "Viewed" && a.Actor == World.PrimaryTeacher).ToListAsync());
+        var entries = await app.Stored.AuditEntriesAsync(action: "Viewed", actor: World.PrimaryTeacher);
         Assert.Contains(entries, e => e.Summary.Contains("year 3", StringComparison.Ordinal));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Stepwise.Features.Surveys;
 using Stepwise.Tests.Infrastructure;
 using static Stepwise.Tests.Features.Surveys.SurveyJourney;
 
@@ -40,7 +41,7 @@ public sealed class ArchivedSchools(SqliteApp app) : IClassFixture<SqliteApp>
         var withCode = await (await AnswerAsync(app.Anonymous(), coded.Token, earlierSheet[0])).ReadPageAsync();
         Assert.Contains(withCode.Errors(), e => e.Contains("Northgate Academy", StringComparison.Ordinal) && e.Contains("archived", StringComparison.Ordinal));
         Assert.Equal(0, await StoredResponsesAsync(app, coded.Id));
-        Assert.Equal(0, await app.QueryAsync(db => db.SurveyCodes.CountAsync(c => c.SurveyId == coded.Id && c.Used)));
+        Assert.Equal(0, await app.Stored.CountAsync<SurveyCode>(c => c.SurveyId == coded.Id && c.Used));
 
         // Printing a new sheet for the archived school.
         var codesForm = (await admin.GetPageAsync($"/surveys/{coded.Id}/codes")).Form();
@@ -50,7 +51,7 @@ public sealed class ArchivedSchools(SqliteApp app) : IClassFixture<SqliteApp>
         }, $"/surveys/{coded.Id}/codes")).ReadPageAsync();
         Assert.Contains(sheet.Errors(), e => e.Contains("Northgate Academy", StringComparison.Ordinal) && e.Contains("archived", StringComparison.Ordinal));
         Assert.Empty(sheet.QuerySelectorAll(".code-slip"));
-        Assert.Equal(1, await app.QueryAsync(db => db.SurveyCodes.CountAsync(c => c.SurveyId == coded.Id)));
+        Assert.Equal(1, await app.Stored.CountAsync<SurveyCode>(c => c.SurveyId == coded.Id));
 
         // The schools still open work as before.
         Assert.True((await AnswerAsync(app.Anonymous(), coded.Token, (await PrintCodesAsync(admin, coded.Id, "6A", 1, World.NorthPrimaryUrn))[0])).IsThanks());

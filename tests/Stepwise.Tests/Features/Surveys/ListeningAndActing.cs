@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using System.Net;
+using Stepwise.Features.Surveys;
+using Stepwise.Features.Visits;
 using Stepwise.Tests.Infrastructure;
 
 namespace Stepwise.Tests.Features.Surveys;
@@ -80,9 +82,9 @@ public sealed class ListeningAndActing(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(World.PrimaryGovernor)).GetAsync($"/schools/{World.NorthPrimaryUrn}/you-said-we-did")).StatusCode);
     }
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly Today => app.Today;
 
-    private static async Task<(int PriorityId, int ActionId)> PlanWithAnActionAsync(HttpClient head, int urn, string title)
+    private async Task<(int PriorityId, int ActionId)> PlanWithAnActionAsync(HttpClient head, int urn, string title)
     {
         var plan = await (await head.PostJsonAsync($"/api/schools/{urn}/plans", new { kind = "hundred-day", title = $"{title} plan", startsOn = Today }))
             .ReadJsonAsync(HttpStatusCode.Created);
@@ -133,23 +135,23 @@ public sealed class ListeningAndActing(SqliteApp app) : IClassFixture<SqliteApp>
         var (otherPriority, otherAction) = await PlanWithAnActionAsync(await app.ClientForAsync(World.SecondaryHead), World.NorthSecondaryUrn, "Attendance in Year 9");
         var governor = await app.ClientForAsync(World.PrimaryGovernor);
         var newVisit = $"/schools/{World.NorthPrimaryUrn}/visits/new";
-        var before = await app.QueryAsync(db => db.GovernorVisits.CountAsync());
+        var before = await app.Stored.CountAsync<GovernorVisit>();
         var visitPage = await (await governor.SubmitAsync((await governor.GetPageAsync(newVisit)).Form(), new Dictionary<string, string>
         {
             ["Input.VisitedOn"] = "2026-11-02", ["Input.PriorityId"] = $"{otherPriority}", ["Input.Seen"] = "Registers.", ["Input.Findings"] = "Calm starts.",
         }, newVisit)).ReadPageAsync();
         Assert.Contains("Choose a priority from this school's plan.", visitPage.Errors());
-        Assert.Equal(before, await app.QueryAsync(db => db.GovernorVisits.CountAsync()));
+        Assert.Equal(before, await app.Stored.CountAsync<GovernorVisit>());
 
         var head = await app.ClientForAsync(World.PrimaryHead);
         var page = $"/schools/{World.NorthPrimaryUrn}/you-said-we-did";
-        var entries = await app.QueryAsync(db => db.YouSaidWeDid.CountAsync());
+        var entries = await app.Stored.CountAsync<YouSaidWeDid>();
         var refused = await (await head.SubmitAsync((await head.GetPageAsync(page)).Form(), new Dictionary<string, string>
         {
             ["Input.Source"] = "comment", ["Input.YouSaid"] = "Late buses", ["Input.WeDid"] = "Spoke to the bus company", ["Input.PlanActionId"] = $"{otherAction}",
         }, page)).ReadPageAsync();
         Assert.Contains("That action is not in this school's plan.", refused.Errors());
-        Assert.Equal(entries, await app.QueryAsync(db => db.YouSaidWeDid.CountAsync()));
+        Assert.Equal(entries, await app.Stored.CountAsync<YouSaidWeDid>());
     }
 
     private static string YouSaidPage => $"/schools/{World.NorthPrimaryUrn}/you-said-we-did";
@@ -162,8 +164,8 @@ public sealed class ListeningAndActing(SqliteApp app) : IClassFixture<SqliteApp>
         return await client.PostAsync(url, new FormUrlEncodedContent(values));
     }
 
-    private Task<(int Entries, int Actions)> CountAsync() =>
-        app.QueryAsync(async db => (await db.YouSaidWeDid.CountAsync(), await db.PlanActions.CountAsync()));
+    private async Task<(int Entries, int Actions)> CountAsync() =>
+        (await app.Stored.CountAsync<YouSaidWeDid>(), await app.Stored.CountAsync<Stepwise.Features.Plans.PlanAction>());
 
     [Fact]
     public async Task The_head_turns_a_visit_finding_into_a_new_action_under_a_priority_and_the_priority_page_shows_what_prompted_it()
@@ -198,7 +200,7 @@ public sealed class ListeningAndActing(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.NotNull(prompt.QuerySelector($"a[href='{YouSaidPage}']"));
         Assert.NotNull(prompt.QuerySelector($"a[href='/visits/{visitId}']"));
 
-        var planId = await app.QueryAsync(db => db.Priorities.Where(p => p.Id == priorityId).Select(p => p.PlanId).SingleAsync());
+        var planId = await app.Stored.PlanIdOfAsync(priorityId);
         var onAPage = await head.GetPageAsync($"/plans/{planId}/on-a-page");
         Assert.Equal("1 action prompted by feedback", onAPage.QuerySelector($"a[href='/priorities/{priorityId}#actions']")?.TextContent);
 

@@ -124,7 +124,7 @@ public static partial class SurveyJourney
     }
 
     public static async Task<int> StoredResponsesAsync(StepwiseApp app, int surveyId) =>
-        await app.QueryAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == surveyId));
+        await app.Stored.CountAsync<SurveyResponse>(r => r.SurveyId == surveyId);
 
     /// <summary>
     /// A closed survey of North Star straight into the database, with its answers: of one school (<paramref name="urn"/>)

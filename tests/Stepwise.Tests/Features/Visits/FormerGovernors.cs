@@ -58,7 +58,7 @@ public sealed class FormerGovernors(SqliteApp app) : IClassFixture<SqliteApp>
 
         // Time passes: the governorship ended yesterday (the app refuses an end date in the past, so it is set here).
         await app.QueryAsync(db => db.Memberships.Where(m => m.PersonId == personId)
-            .ExecuteUpdateAsync(m => m.SetProperty(x => x.EndsOn, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))));
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.EndsOn, app.Today.AddDays(-1))));
 
         Assert.Equal(HttpStatusCode.NotFound, (await governor.GetAsync(url)).StatusCode);
         var head = await app.ClientForAsync(World.PrimaryHead);

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Tests.Infrastructure;
 
-namespace Stepwise.Tests.Features.Schools;
+namespace Stepwise.Tests.Features.Trusts;
 
 public sealed class KeepingTheTrustsDetails(SqliteApp app) : IClassFixture<SqliteApp>
 {
@@ -20,6 +20,6 @@ public sealed class KeepingTheTrustsDetails(SqliteApp app) : IClassFixture<Sqlit
 
         var saved = await (await admin.PutJsonAsync("/api/trust", new { name = "North Star Learning Trust", companyNumber = "07654321" })).ReadJsonAsync();
         Assert.Equal("07654321", saved["companyNumber"]!.GetValue<string>());
-        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == "Trust" && a.Summary.Contains("07654321"))));
+        Assert.True(await app.Stored.AuditedAsync(entity: "Trust", summaryContains: "07654321"));
     }
 }
