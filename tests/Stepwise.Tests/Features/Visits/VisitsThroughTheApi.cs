@@ -16,21 +16,22 @@ public abstract class VisitsThroughTheApi(StepwiseApp app)
     {
         app.EnsureAvailable();
         var governor = await app.ClientForAsync(World.PrimaryGovernor);
+        var visitedOn = app.Today.AddDays(-4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var refused = await (await governor.PostJsonAsync($"/api/schools/{Urn}/visits", new { visitedOn = "2026-11-20", focus = "Phonics" }))
+        var refused = await (await governor.PostJsonAsync($"/api/schools/{Urn}/visits", new { visitedOn, focus = "Phonics" }))
             .ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("Enter the what you saw.", refused["errors"]!["seen"]!.AsArray().Select(e => (string)e!));
 
         var created = await (await governor.PostJsonAsync($"/api/schools/{Urn}/visits", new
         {
-            visitedOn = "2026-11-20", focus = "Phonics in Year 1", seen = "Two phonics groups.", findings = "Sounds taught in the agreed order.",
+            visitedOn, focus = "Phonics in Year 1", seen = "Two phonics groups.", findings = "Sounds taught in the agreed order.",
         })).ReadJsonAsync(HttpStatusCode.Created);
         var id = (int)created["id"]!;
         Assert.True((bool)created["isAuthor"]!);
 
         var updated = await (await governor.PutJsonAsync($"/api/visits/{id}", new
         {
-            visitedOn = "2026-11-20", focus = "Phonics in Year 1 (API)", seen = "Two phonics groups.", findings = "Sounds taught in the agreed order.",
+            visitedOn, focus = "Phonics in Year 1 (API)", seen = "Two phonics groups.", findings = "Sounds taught in the agreed order.",
             followUps = "Look at reading books next time.",
         })).ReadJsonAsync();
         Assert.Equal("Look at reading books next time.", (string)updated["followUps"]!);
@@ -53,8 +54,8 @@ public abstract class VisitsThroughTheApi(StepwiseApp app)
         Assert.True((bool)one["canTurnIntoAction"]!);
 
         // Only its author changes a report; a school leader writes none.
-        Assert.Equal(HttpStatusCode.Forbidden, (await head.PutJsonAsync($"/api/visits/{id}", new { visitedOn = "2026-11-20", focus = "x", seen = "x", findings = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostJsonAsync($"/api/schools/{Urn}/visits", new { visitedOn = "2026-11-20", focus = "x", seen = "x", findings = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PutJsonAsync($"/api/visits/{id}", new { visitedOn, focus = "x", seen = "x", findings = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostJsonAsync($"/api/schools/{Urn}/visits", new { visitedOn, focus = "x", seen = "x", findings = "x" })).StatusCode);
     }
 }
 
