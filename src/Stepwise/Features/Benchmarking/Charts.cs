@@ -25,8 +25,8 @@ public static class Charts
         var among = view.Selected?.Among;
         return DotPlot.Draw($"dot-plot-{view.Set.Urn}", Describe(view, among).Split(". ")[0].TrimEnd('.'),
             $"{view.Set.Name} among its similar schools: {view.Measure.Name}, {AcademicYear.EndingIn(year).ToString()}. Each similar school is a dot at its figure; "
-            + string.Join("; ", drawn.OrderByDescending(d => d.Kind).ThenBy(d => d.Value).Select(d => $"{d.Name} {Figures.Format(d.Value, view.Measure.Unit)}")) + ".",
-            drawn, among?.Median, among?.LowerQuartile, among?.UpperQuartile, view.Measure.Polarity, v => Figures.Format(Math.Round(v, 6), view.Measure.Unit));
+            + string.Join("; ", drawn.OrderByDescending(d => d.Kind).ThenBy(d => d.Value).Select(d => $"{d.Name} {MetricFormat.Format(d.Value, view.Measure.Unit)}")) + ".",
+            drawn, among?.Median, among?.LowerQuartile, among?.UpperQuartile, view.Measure.Polarity, v => MetricFormat.Format(Math.Round(v, 6), view.Measure.Unit));
     }
 
     public static Chart? TrendPlotFor(PositionView view)
@@ -38,17 +38,17 @@ public static class Charts
         }
         var unit = view.Measure.Unit;
         var description = string.Join("; ", rows.Select(r =>
-            $"{AcademicYear.EndingIn(r.Year).ToString()}: {(r.Value is null ? Figures.Missing(r.Missing ?? "no figure") : Figures.Format(r.Value, unit))}"
-            + (r.Among.Median is double m ? $", similar schools' median {Figures.Format(m, unit)}" : ", no similar school's figure")));
+            $"{AcademicYear.EndingIn(r.Year).ToString()}: {(r.Value is null ? Figures.Missing(r.Missing ?? "no figure") : MetricFormat.Format(r.Value, unit))}"
+            + (r.Among.Median is double m ? $", similar schools' median {MetricFormat.Format(m, unit)}" : ", no similar school's figure")));
         var first = rows.FirstOrDefault(r => r.Value is not null);
         var last = rows.LastOrDefault(r => r.Value is not null);
         var title = first is not null && last is not null && first != last
-            ? $"{view.Set.Name}'s {view.Measure.Name.ToLowerInvariant()} went from {Figures.Format(first.Value, unit)} in {AcademicYear.EndingIn(first.Year).ToString()} to {Figures.Format(last.Value, unit)} in {AcademicYear.EndingIn(last.Year).ToString()}"
-              + (last.Among.Median is double md ? $", against a median of {Figures.Format(md, unit)} for similar schools" : "")
+            ? $"{view.Set.Name}'s {view.Measure.Name.ToLowerInvariant()} went from {MetricFormat.Format(first.Value, unit)} in {AcademicYear.EndingIn(first.Year).ToString()} to {MetricFormat.Format(last.Value, unit)} in {AcademicYear.EndingIn(last.Year).ToString()}"
+              + (last.Among.Median is double md ? $", against a median of {MetricFormat.Format(md, unit)} for similar schools" : "")
             : $"{view.Set.Name}: {view.Measure.Name} by year, against the middle half of its similar schools";
         return TrendPlot.Draw($"trend-{view.Set.Urn}", title, description + ".",
             [.. rows.Select(r => new TrendYear(AcademicYear.EndingIn(r.Year).ToString(), r.Value, r.Value is null ? Figures.Marker(r.Missing) : null, r.Among.Median, r.Among.LowerQuartile, r.Among.UpperQuartile))],
-            v => Figures.Format(Math.Round(v, 6), unit));
+            v => MetricFormat.Format(Math.Round(v, 6), unit));
     }
 
     /// <summary>The dot plot and the trend plot as files: the position the page shows, read the same way.</summary>
@@ -86,20 +86,20 @@ public static class Charts
         {
             return s.Value is null
                 ? $"{view.Set.Name} has no figure for {AcademicYear.EndingIn(s.Year).ToString()} ({Figures.Missing(s.Missing ?? "no figure")}), and there are no similar schools to compare with."
-                : $"{view.Set.Name}: {Figures.Format(s.Value, unit)}. There are no similar schools to compare with.";
+                : $"{view.Set.Name}: {MetricFormat.Format(s.Value, unit)}. There are no similar schools to compare with.";
         }
         var published = $"{among.Published} of its {others} similar schools published a figure";
         if (s.Value is null)
         {
             return $"{view.Set.Name} has no figure for {AcademicYear.EndingIn(s.Year).ToString()} ({Figures.Missing(s.Missing ?? "no figure")}), so it is not ranked; {published}"
-                + (among.Median is double m ? $", with a median of {Figures.Format(m, unit)}." : ".");
+                + (among.Median is double m ? $", with a median of {MetricFormat.Format(m, unit)}." : ".");
         }
         if (among.PercentileRank is not double rank)
         {
-            return $"{view.Set.Name}: {Figures.Format(s.Value, unit)}. Only {published}: too few to rank against.";
+            return $"{view.Set.Name}: {MetricFormat.Format(s.Value, unit)}. Only {published}: too few to rank against.";
         }
         var side = s.Value > among.Median ? "above" : s.Value < among.Median ? "below" : "at";
-        return $"{view.Set.Name}: {Figures.Format(s.Value, unit)}, {side} the median of its similar schools ({Figures.Format(among.Median, unit)}). "
+        return $"{view.Set.Name}: {MetricFormat.Format(s.Value, unit)}, {side} the median of its similar schools ({MetricFormat.Format(among.Median, unit)}). "
             + $"It does better than {Figures.Whole(rank)}% of the {among.Published} similar schools with a figure.";
     }
 }

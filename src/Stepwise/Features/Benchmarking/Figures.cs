@@ -8,31 +8,6 @@ public static class Figures
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    /// <summary>"74%", "4.3%", "3.0%", "+0.42", "−0.31", "104.5".</summary>
-    public static string Format(double? value, string unit)
-    {
-        if (value is not double v)
-        {
-            return "–";
-        }
-        if (unit == "%")
-        {
-            return v.ToString("0.#", EnGb) + "%";
-        }
-        if (unit.StartsWith('%'))
-        {
-            // Absence rates are published to one decimal place: 3.0% stays 3.0%.
-            return v.ToString("0.0", EnGb) + "%";
-        }
-        if (unit == "score")
-        {
-            // Progress scores are signed: 0 is the national average.
-            var text = Math.Abs(v).ToString("0.00", EnGb);
-            return v > 0 ? "+" + text : v < 0 ? "−" + text : text;
-        }
-        return v.ToString("0.##", EnGb);
-    }
-
     /// <summary>"suppressed: too few pupils to publish", from the DfE marker.</summary>
     public static string Missing(string? marker) => marker switch
     {

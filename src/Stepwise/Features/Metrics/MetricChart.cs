@@ -14,7 +14,7 @@ public static class MetricChart
         var points = analysis.Charted.Select((c, i) => new RunPoint(c.Point.Period, c.Point.Value!.Value, c.Variation,
             spc?.Points[i].Mean, spc?.Points[i].UpperProcessLimit, spc?.Points[i].LowerProcessLimit, c.Rule)).ToList();
         var nouns = MetricAnalysis.Nouns(analysis.Series.Points.LastOrDefault()?.PeriodKind ?? PeriodKind.Year);
-        string Format(double v) => MetricValues.Value(v, metric.Unit);
+        string Format(double v) => MetricFormat.Format(v, metric.Unit);
         var alternative = points.Count == 0
             ? $"Run chart of {metric.Name} for {PupilGroups.Phrase(analysis.Series.Group)}: no figures."
             : $"Run chart of {metric.Name} for {PupilGroups.Phrase(analysis.Series.Group)} by {nouns.Noun}, with its mean and process limits: "

@@ -61,11 +61,5 @@ public static class PlanDisplay
 {
     public static string Kind(string code) => code == "hundred-day" ? "100-day plan" : "Year plan";
 
-    public static string Number(double value) => value.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
-
     public static string Money(decimal? value) => value is decimal m ? m.ToString("C0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "";
-
-    /// <summary>"7.5%" for a percentage measure, "104.2 scaled score" otherwise.</summary>
-    public static string Value(double value, string unit) =>
-        unit.StartsWith('%') ? $"{Number(value)}%" : $"{Number(value)} {unit}";
 }

@@ -40,9 +40,9 @@ public static class NationalMeasures
         new("ks2.rwm-higher", "Reading, writing and maths: higher standard", "%", Polarity.Up, Ks2Source, "PTRWM_HIGH"),
         new("ks2.rwm-expected-disadvantaged", "Reading, writing and maths: expected standard, disadvantaged pupils", "%", Polarity.Up, Ks2Source, "PTRWM_EXP_FSM6CLA1A"),
         new("ks2.rwm-expected-other", "Reading, writing and maths: expected standard, other pupils", "%", Polarity.Up, Ks2Source, "PTRWM_EXP_NotFSM6CLA1A"),
-        new("ks2.reading-progress", "Reading progress", "score", Polarity.Up, Ks2Source, "READPROG"),
-        new("ks2.writing-progress", "Writing progress", "score", Polarity.Up, Ks2Source, "WRITPROG"),
-        new("ks2.maths-progress", "Maths progress", "score", Polarity.Up, Ks2Source, "MATPROG"),
+        new("ks2.reading-progress", "Reading progress", "progress score", Polarity.Up, Ks2Source, "READPROG"),
+        new("ks2.writing-progress", "Writing progress", "progress score", Polarity.Up, Ks2Source, "WRITPROG"),
+        new("ks2.maths-progress", "Maths progress", "progress score", Polarity.Up, Ks2Source, "MATPROG"),
         new("ks2.reading-average", "Reading: average scaled score", "scaled score", Polarity.Up, Ks2Source, "READ_AVERAGE"),
         new("ks2.maths-average", "Maths: average scaled score", "scaled score", Polarity.Up, Ks2Source, "MAT_AVERAGE"),
     ]);
@@ -51,7 +51,7 @@ public static class NationalMeasures
     [
         new("ks4.pupils", "Pupils at the end of key stage 4", "pupils", Polarity.Neutral, Ks4Source, "TPUP"),
         new("ks4.attainment-8", "Attainment 8", "score", Polarity.Up, Ks4Source, "ATT8SCR"),
-        new("ks4.progress-8", "Progress 8", "score", Polarity.Up, Ks4Source, "P8MEA"),
+        new("ks4.progress-8", "Progress 8", "progress score", Polarity.Up, Ks4Source, "P8MEA"),
         new("ks4.english-maths-4", "English and maths: grade 4 or above", "%", Polarity.Up, Ks4Source, "PTL2BASICS_94"),
         new("ks4.english-maths-5", "English and maths: grade 5 or above", "%", Polarity.Up, Ks4Source, "PTL2BASICS_95"),
         new("ks4.ebacc-aps", "EBacc average point score", "points", Polarity.Up, Ks4Source, "EBACCAPS"),

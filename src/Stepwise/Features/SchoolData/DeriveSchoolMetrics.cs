@@ -19,14 +19,14 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
     public const string FewerThanFive = "fewer-than-5";
     private const string Derived = "Calculated by Stepwise from the school's own pupil records";
 
-    public static readonly Metric OverallAbsence = Catalogue("attendance.overall-absence", "Overall absence", "%", "down");
+    public static readonly Metric OverallAbsence = Catalogue("attendance.overall-absence", "Overall absence", "% of sessions", "down");
     public static readonly Metric PersistentAbsence = Catalogue("attendance.persistent-absence", "Persistent absence (missing 10% or more)", "% of pupils", "down");
     public static readonly Metric SevereAbsence = Catalogue("attendance.severe-absence", "Severe absence (missing 50% or more)", "% of pupils", "down");
     public static readonly Metric Incidents = Catalogue("behaviour.incidents", "Behaviour incidents per 100 pupils", "per 100 pupils", "down");
 
-    public static Metric Expected(string subject) => Catalogue($"assessment.{Slug(subject)}.expected", $"{subject}: reaching the expected standard", "% of pupils", "up");
+    public static Metric Expected(string subject) => Catalogue($"assessment.{Slug.Of(subject)}.expected", $"{subject}: reaching the expected standard", "% of pupils", "up");
 
-    public static Metric MeanScore(string subject) => Catalogue($"assessment.{Slug(subject)}.mean-score", $"{subject}: mean score", "score", "up");
+    public static Metric MeanScore(string subject) => Catalogue($"assessment.{Slug.Of(subject)}.mean-score", $"{subject}: mean score", "score", "up");
 
     internal sealed record Figure(string MetricKey, string Group, Period Period, double? Value, string? Missing, int Pupils);
 
@@ -292,9 +292,4 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
 
     private static Metric Catalogue(string key, string name, string unit, string polarity) =>
         new() { Key = key, Name = name, Unit = unit, Polarity = polarity, Source = Derived, Level = "pupil-group" };
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NotSlug();
-
-    private static string Slug(string subject) => NotSlug().Replace(subject.ToLowerInvariant(), "-").Trim('-') is var s && s.Length > 40 ? s[..40] : s;
 }
