@@ -46,6 +46,12 @@ public readonly partial record struct AcademicYear(int FirstYear) : IComparable<
     /// <summary>The first day of half-term 1 to 6.</summary>
     public DateOnly HalfTermStart(int halfTerm) => StartOf(HalfTermStarts[Check(halfTerm, 6, nameof(halfTerm)) - 1]);
 
+    /// <summary>The last day of term 1 to 3: the day before the next one starts (the summer term runs to 31 August).</summary>
+    public DateOnly TermEnd(int term) => (term == 3 ? Next.StartsOn : TermStart(term + 1)).AddDays(-1);
+
+    /// <summary>The last day of half-term 1 to 6: the day before the next one starts.</summary>
+    public DateOnly HalfTermEnd(int halfTerm) => (halfTerm == 6 ? Next.StartsOn : HalfTermStart(halfTerm + 1)).AddDays(-1);
+
     /// <summary>The term (1 to 3) a day of this year falls in.</summary>
     public static int TermOf(DateOnly day)
     {

@@ -60,6 +60,19 @@ public sealed class TheAcademicYear
         Assert.Equal(halfTerm, AcademicYear.HalfTermOf(DateOnly.Parse(day)));
     }
 
+    [Theory]
+    [InlineData(1, "2024-12-31")]
+    [InlineData(3, "2025-08-31")]
+    public void A_term_ends_the_day_before_the_next_starts(int term, string end) =>
+        Assert.Equal(DateOnly.Parse(end), new AcademicYear(2024).TermEnd(term));
+
+    [Theory]
+    [InlineData(1, "2024-10-31")]
+    [InlineData(4, "2025-04-14")]
+    [InlineData(6, "2025-08-31")]
+    public void A_half_term_ends_the_day_before_the_next_starts(int halfTerm, string end) =>
+        Assert.Equal(DateOnly.Parse(end), new AcademicYear(2024).HalfTermEnd(halfTerm));
+
     [Fact]
     public void Today_and_this_year_come_from_the_clock_it_is_given()
     {

@@ -31,9 +31,9 @@ public static class StageTimeline
 
         var height = Top + lanes.Count * (LaneHeight + LaneGap) + 4;
         var marks = new List<Mark>();
-        for (var year = start.Year; new DateOnly(year, 9, 1) <= end; year++)
+        for (var year = AcademicYear.Of(start); year.StartsOn <= end; year = year.Next)
         {
-            foreach (var (termStart, isYear) in new[] { (new DateOnly(year, 9, 1), true), (new DateOnly(year + 1, 1, 1), false), (new DateOnly(year + 1, 4, 15), false) })
+            foreach (var (termStart, isYear) in new[] { (year.TermStart(1), true), (year.TermStart(2), false), (year.TermStart(3), false) })
             {
                 if (termStart < start || termStart > end)
                 {
@@ -42,9 +42,9 @@ public static class StageTimeline
                 var x = X(termStart);
                 marks.Add(new LineMark(x, Top - 6, x, height, isYear ? "timeline__year" : "timeline__term"));
                 // A year's label needs room before the next year's line and must not run into the "today" label.
-                if (isYear && X(new DateOnly(year + 1, 9, 1)) - x > 40 && X(today) - x > 85)
+                if (isYear && X(year.Next.StartsOn) - x > 40 && X(today) - x > 85)
                 {
-                    marks.Add(new TextMark(x + 4, Top - 12, new AcademicYear(year).ToString(), "timeline__axis"));
+                    marks.Add(new TextMark(x + 4, Top - 12, year.ToString(), "timeline__axis"));
                 }
             }
         }

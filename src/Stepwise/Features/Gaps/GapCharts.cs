@@ -29,7 +29,7 @@ public static class GapCharts
             + string.Join("; ", points.Select(p => p.Gap is double g
                 ? $"{p.Year} {GapFormat.Signed(g)} (95% interval {GapFormat.Interval(p.Low, p.High)}, {GapFormat.Certainty(p.Low, p.High)})"
                 : $"{p.Year} no figure ({p.Missing})")) + ".";
-        return GapChart.Draw($"gap-{Slug(subject.Name)}", Finding(subject.Name, shown.Select(s => (s.Year, s.Gap!)).ToList()), alternative, name, points, g => GapFormat.Signed(g));
+        return GapChart.Draw($"gap-{Common.Slug.Of(subject.Name, 100)}", Finding(subject.Name, shown.Select(s => (s.Year, s.Gap!)).ToList()), alternative, name, points, g => GapFormat.Signed(g));
     }
 
     /// <summary>The finding in words: how the gap moved from the first year with a figure to the latest, and how sure the latest is.</summary>
@@ -66,5 +66,4 @@ public static class GapCharts
         return app;
     }
 
-    public static string Slug(string subject) => subject.ToLowerInvariant().Replace(' ', '-');
 }

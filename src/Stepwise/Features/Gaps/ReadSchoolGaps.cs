@@ -24,15 +24,15 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
     /// <summary>
     /// One group against the rest: the gap is the rest's mean minus the group's, so positive means the group is behind
     /// (as the gap index). When either side has fewer than 5 pupils it is <see cref="Suppressed"/> and carries no figure
-    /// (<see cref="Of"/>); of its counts only <see cref="GroupPupils"/> is shown, and only when it is 5 or more.
+    /// (<see cref="Of"/>); its counts are not shown either: with the whole cohort beside them, one count gives the other away by subtraction.
     /// </summary>
     public sealed record Comparison(string Group, string Name, string OthersName, [property: JsonIgnore] int NGroup, [property: JsonIgnore] int NOthers,
         double? MeanGroup, double? MeanOthers, double? Gap, double? Low, double? High, double? GapIndex)
     {
         public bool Suppressed => IsSmall(NGroup, NOthers);
 
-        /// <summary>Pupils in the group, as shown: none under 5.</summary>
-        public int? GroupPupils => NGroup < DeriveSchoolMetrics.SmallestGroup ? null : NGroup;
+        /// <summary>Pupils in the group, as shown: none when the comparison is suppressed (with the total it would give the rest's count back).</summary>
+        public int? GroupPupils => Suppressed ? null : NGroup;
 
         /// <summary>Pupils in the rest of the school, as shown: none when the comparison is suppressed (with the total it would give the group's count back).</summary>
         public int? OthersPupils => Suppressed ? null : NOthers;
@@ -59,8 +59,8 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
     {
         public bool Suppressed => IsSmall(NGroup, NOthers);
 
-        /// <summary>Pupils in the group, as shown: none under 5.</summary>
-        public int? GroupPupils => NGroup < DeriveSchoolMetrics.SmallestGroup ? null : NGroup;
+        /// <summary>Pupils in the group, as shown: none when the comparison is suppressed (with the total it would give the rest's count back).</summary>
+        public int? GroupPupils => Suppressed ? null : NGroup;
 
         /// <summary>Pupils in the rest of the school, as shown: none when the comparison is suppressed.</summary>
         public int? OthersPupils => Suppressed ? null : NOthers;

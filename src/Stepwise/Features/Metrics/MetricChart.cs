@@ -23,11 +23,10 @@ public static class MetricChart
               + (spc?.LowerProcessLimit is double lo && spc.UpperProcessLimit is double hi ? $", process limits {Format(lo)} to {Format(hi)}" : "")
               + (points.Count(p => p.Variation != Analytics.Spc.Variation.Common) is var signals and > 0 ? $"; {signals} point{(signals == 1 ? "" : "s")} outside common-cause variation" : "; every point within common-cause variation")
               + ".";
-        return RunChart.Draw($"run-{Slug(metric.Key)}", analysis.Reading.Sentence, alternative, metric.Unit, points, analysis.Target, Format);
+        return RunChart.Draw($"run-{Common.Slug.Of(metric.Key, 100)}", analysis.Reading.Sentence, alternative, metric.Unit, points, analysis.Target, Format);
     }
 
-    public static Chart Sparkline(MetricAnalysis analysis) => Icons.Sparkline($"spark-{Slug(analysis.Series.Metric.Key)}",
+    public static Chart Sparkline(MetricAnalysis analysis) => Icons.Sparkline($"spark-{Common.Slug.Of(analysis.Series.Metric.Key, 100)}",
         $"{analysis.Series.Metric.Name}: {analysis.Charted.Count} values", [.. analysis.Charted.Select(c => (c.Point.Period, c.Point.Value!.Value))], analysis.Latest);
 
-    private static string Slug(string key) => key.Replace('.', '-');
 }

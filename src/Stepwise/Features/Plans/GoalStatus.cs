@@ -131,26 +131,15 @@ public sealed record GoalStatus(
         .ToList();
 }
 
-/// <summary>When a period ends, by the same nominal term and half-term starts as <see cref="Period"/>.</summary>
+/// <summary>When a period ends, by the nominal term and half-term starts of <see cref="AcademicYear"/>.</summary>
 public static class PeriodEnds
 {
-    private static readonly (int Month, int Day)[] TermStarts = [(9, 1), (1, 1), (4, 15)];
-    private static readonly (int Month, int Day)[] HalfTermStarts = [(9, 1), (11, 1), (1, 1), (2, 15), (4, 15), (6, 1)];
-
     public static DateOnly Of(PeriodKind kind, DateOnly start) => kind switch
     {
-        PeriodKind.Year => new DateOnly(start.Year + 1, 8, 31),
-        PeriodKind.Term => NextStart(start, TermStarts).AddDays(-1),
-        PeriodKind.HalfTerm => NextStart(start, HalfTermStarts).AddDays(-1),
+        PeriodKind.Year => AcademicYear.Of(start).EndsOn,
+        PeriodKind.Term => AcademicYear.Of(start).TermEnd(AcademicYear.TermOf(start)),
+        PeriodKind.HalfTerm => AcademicYear.Of(start).HalfTermEnd(AcademicYear.HalfTermOf(start)),
         PeriodKind.Week => start.AddDays(6),
         _ => start,
     };
-
-    private static DateOnly NextStart(DateOnly start, (int Month, int Day)[] starts)
-    {
-        var first = start.Month >= 9 ? start.Year : start.Year - 1;
-        var dates = starts.Select(s => new DateOnly(s.Month >= 9 ? first : first + 1, s.Month, s.Day))
-            .Append(new DateOnly(first + 1, 9, 1));
-        return dates.First(d => d > start);
-    }
 }

@@ -8,13 +8,31 @@ namespace Stepwise.Features.Reference;
 
 /// <summary>
 /// A national file uploaded on the national data page, queued as an import job. National data is shared by every
-/// trust, so only a person who imports data for the whole of their trust (a trust-wide data manager) may load it.
+/// trust on the server, so a trust-wide data manager may load it only where their trust is the one that keeps it:
+/// the only trust on the server (the usual install), or the trust named in <c>Reference:OperatorTrust</c> on a server
+/// of several trusts. Anyone else loads it with <c>stepwise import</c> as the operator.
 /// </summary>
-public sealed class QueueNationalImport(AppDbContext db, AccessControl access, TrustScope scope, QueueImportJob queue)
+public sealed class QueueNationalImport(AppDbContext db, AccessControl access, TrustScope scope, QueueImportJob queue, IConfiguration configuration)
 {
     public sealed record Input(string? Kind, int? Year, IFormFile? File, bool AcceptValid, bool Replace);
 
-    public Task<bool> MayImportAsync(CancellationToken ct) => access.CanAcrossTrustAsync(Permission.EditPupils, ct);
+    public async Task<bool> MayImportAsync(CancellationToken ct) =>
+        await access.CanAcrossTrustAsync(Permission.EditPupils, ct) && await KeepsNationalDataAsync(ct);
+
+    private async Task<bool> KeepsNationalDataAsync(CancellationToken ct)
+    {
+        if (scope.TrustId is not int trustId)
+        {
+            return false;
+        }
+        var operatorTrust = configuration["Reference:OperatorTrust"];
+        if (!string.IsNullOrWhiteSpace(operatorTrust))
+        {
+            return int.TryParse(operatorTrust, out var id) ? id == trustId
+                : await db.Trusts.IgnoreQueryFilters().AnyAsync(t => t.Id == trustId && t.Name == operatorTrust.Trim(), ct);
+        }
+        return !await db.Trusts.IgnoreQueryFilters().AnyAsync(t => t.Id != trustId, ct);
+    }
 
     public async Task<Outcome<ImportJob>> HandleAsync(Input input, CancellationToken ct)
     {

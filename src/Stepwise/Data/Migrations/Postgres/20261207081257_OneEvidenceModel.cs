@@ -158,7 +158,7 @@ namespace Stepwise.Data.Migrations.Postgres
 
             migrationBuilder.Sql("""
                 INSERT INTO "JudgementEvidence" ("TrustId", "JudgementId", "Kind", "Title", "Url", "MetricKey", "Group", "Note")
-                SELECT "TrustId", "OwnerId", "Kind", "Title", "Url", "MetricKey", "Group", "Note" FROM "Evidence" WHERE "OwnerKind" = 'Judgement' ORDER BY "Id";
+                SELECT "TrustId", "OwnerId", CASE WHEN "Kind" IN ('Visit', 'File') THEN CASE WHEN "Url" IS NULL THEN 'Note' ELSE 'Link' END ELSE "Kind" END, "Title", "Url", "MetricKey", "Group", "Note" FROM "Evidence" WHERE "OwnerKind" = 'Judgement' ORDER BY "Id";
                 """);
             migrationBuilder.Sql("""
                 INSERT INTO "PlanEvidence" ("TrustId", "SchoolId", "PriorityId", "Title", "Url", "Note", "AddedOn", "By")
