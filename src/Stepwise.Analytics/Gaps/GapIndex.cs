@@ -19,13 +19,7 @@ public static class GapIndex
             throw new ArgumentException("There must be one group flag per score.", nameof(inGroup));
         }
 
-        foreach (var s in scores)
-        {
-            if (!double.IsFinite(s))
-            {
-                throw new ArgumentException("Scores must be finite numbers.", nameof(scores));
-            }
-        }
+        Numerics.MeasuredValue.EnsureAccepted(scores, nameof(scores));
 
         var n = scores.Length;
         var ranks = MidRanks.Compute(scores);

@@ -27,20 +27,14 @@ public static class XmrChart
     /// group with one baseline point has no limits and no signals; with mR̄ = 0 the limits equal the mean and only a
     /// later, different value can fall outside them.
     /// </summary>
-    /// <param name="values">The series in time order; every value must be finite.</param>
+    /// <param name="values">The series in time order; every value must be finite and within ±10¹² (<see cref="Numerics.MeasuredValue"/>).</param>
     /// <param name="options">Polarity, target, baseline, rebasing and screening; <see cref="SpcOptions.Default"/> if null.</param>
-    /// <exception cref="ArgumentException">A value is NaN or infinite.</exception>
+    /// <exception cref="ArgumentException">A value is NaN, infinite or beyond ±10¹².</exception>
     /// <exception cref="ArgumentOutOfRangeException">BaselinePoints is below 1 or a rebase index is negative.</exception>
     public static SpcResult Analyse(ReadOnlySpan<double> values, SpcOptions? options = null)
     {
         options ??= SpcOptions.Default;
-        foreach (var v in values)
-        {
-            if (!double.IsFinite(v))
-            {
-                throw new ArgumentException("SPC values must be finite numbers.", nameof(values));
-            }
-        }
+        Numerics.MeasuredValue.EnsureAccepted(values, nameof(values));
 
         if (options.BaselinePoints is < 1)
         {

@@ -58,4 +58,22 @@ public class XmrEdgeCaseTests
     {
         Assert.Throws<ArgumentException>(() => XmrChart.Analyse([1, double.NaN, 3]));
     }
+
+    /// <summary>Issue 17 defect 5: 1e308 overflowed the moving range to infinity and the chart read it as a signal.</summary>
+    [Theory]
+    [InlineData(1e308)]
+    [InlineData(-1e13)]
+    public void A_value_too_large_for_the_arithmetic_is_refused_rather_than_charted(double huge)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => XmrChart.Analyse([1, huge, 3]));
+        Assert.Contains("Value 2", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_largest_accepted_value_still_gives_finite_limits()
+    {
+        var result = XmrChart.Analyse([Stepwise.Analytics.Numerics.MeasuredValue.Largest, -Stepwise.Analytics.Numerics.MeasuredValue.Largest, 0]);
+        Assert.True(double.IsFinite(result.Points[0].UpperProcessLimit ?? 0));
+        Assert.True(double.IsFinite(result.MovingRangeMean!.Value));
+    }
 }

@@ -69,6 +69,19 @@ public sealed class AnalysingAFile : IDisposable
         Assert.Empty(run.Out);
     }
 
+    /// <summary>Issue 17 defect 5: a value of 1e308 ended `analyse spc --json` with a raw .NET message about infinity.</summary>
+    [Theory]
+    [InlineData("spc", "period,value\n1,1e308\n2,-1e308\n3,5\n", "value")]
+    [InlineData("gap", "score,disadvantaged\n1e308,1\n5,0\n", "score")]
+    public async Task A_value_too_large_to_analyse_is_refused_by_line_and_column_not_with_a_raw_error(string verb, string csv, string column)
+    {
+        var run = await StepwiseProcess.RunAsync("analyse", verb, Write($"huge-{verb}.csv", csv), "--json");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"huge-{verb}.csv: line 2, column \"{column}\": is too large to analyse", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("JsonSerializer", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
     [Fact]
     public async Task A_file_without_the_expected_header_says_which_column_is_missing()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Stepwise.Analytics.Numerics;
 using Stepwise.Features.Imports;
 
 namespace Stepwise.Features.Analysis;
@@ -94,11 +95,13 @@ public static class AnalysisCsv
     private static double? Number(string text, int line, string column, List<RowProblem> problems)
     {
         var trimmed = text.Trim();
-        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && MeasuredValue.IsAccepted(value))
         {
             return value;
         }
-        problems.Add(new RowProblem(line, column, text, trimmed.Length == 0 ? "the value is empty" : "is not a number"));
+        problems.Add(new RowProblem(line, column, text, trimmed.Length == 0 ? "the value is empty"
+            : double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "is too large to analyse: values must lie between -1,000,000,000,000 and 1,000,000,000,000"
+            : "is not a number"));
         return null;
     }
 }

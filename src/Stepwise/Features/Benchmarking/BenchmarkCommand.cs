@@ -75,8 +75,12 @@ public static class BenchmarkCommand
         var w = set.Weights;
         Console.WriteLine($"{set.Name} (URN {set.Urn}): {set.Phase}, {set.Members.Count - 1} similar schools.");
         Console.WriteLine(set.SpecialMethod
-            ? "Method: DfE special schools (60% pupils, 40% free school meals, plus primary needs)."
+            ? "Method: " + ComparatorSetView.SpecialMethodText
             : $"Method: {(w.IsDfe ? "DfE" : "adjusted")} weights {w.Pupils}% pupils, {w.FreeSchoolMeals}% free school meals, {w.Sen}% SEN; same region preferred.");
+        if (set.Caveat is { } caveat)
+        {
+            Console.WriteLine("Note: " + caveat);
+        }
         var width = Math.Min(60, set.Members.Max(m => m.Name.Length));
         Console.WriteLine($"  {"#",3}  {"URN",-6}  {"Name".PadRight(width)}  {"Distance",9}  {"Pupils",6}  {"FSM %",5}  {"SEN %",5}");
         var i = 0;

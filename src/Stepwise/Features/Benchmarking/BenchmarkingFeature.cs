@@ -12,7 +12,10 @@ namespace Stepwise.Features.Benchmarking;
 /// </summary>
 public static class BenchmarkingFeature
 {
-    public sealed record ComparatorsResponse(int Urn, string Name, string Phase, WeightsView Weights, bool SpecialMethod, IReadOnlyList<ComparatorMember> Comparators);
+    /// <param name="Method">How the set was chosen, in words (the special-school method says what it cannot use).</param>
+    /// <param name="Caveat">Which of the school's own inputs were not published and took the phase median; null when none.</param>
+    public sealed record ComparatorsResponse(int Urn, string Name, string Phase, WeightsView Weights, bool SpecialMethod, string? Method, string? Caveat,
+        IReadOnlyList<ComparatorMember> Comparators);
 
     public static IServiceCollection AddBenchmarking(this IServiceCollection services) => services
         .AddSingleton<ComparatorCache>()
@@ -42,7 +45,8 @@ public static class BenchmarkingFeature
     {
         var lookup = await useCase.HandleAsync(urn, await weights.GetAsync(ct), ct);
         return lookup.Set is { } s
-            ? TypedResults.Ok(new ComparatorsResponse(s.Urn, s.Name, s.Phase, s.Weights, s.SpecialMethod, s.Members))
+            ? TypedResults.Ok(new ComparatorsResponse(s.Urn, s.Name, s.Phase, s.Weights, s.SpecialMethod,
+                s.SpecialMethod ? ComparatorSetView.SpecialMethodText : null, s.Caveat, s.Members))
             : TypedResults.NotFound(lookup.WhyNot!);
     }
 

@@ -61,11 +61,14 @@ public sealed class TrustWeights(AppDbContext db, TrustScope scope, AccessContro
             return Outcome<WeightsView>.Invalid(problems);
         }
         var setting = await db.ComparatorWeightSettings.FirstOrDefaultAsync(s => s.TrustId == trustId, ct);
+        var before = setting is null ? $"{DfePupils}/{DfeFreeSchoolMeals}/{DfeSen} (the DfE's)" : $"{setting.PupilsPercent}/{setting.FreeSchoolMealsPercent}/{setting.SenPercent}";
         if (setting is null)
         {
             setting = new ComparatorWeightSetting { TrustId = trustId, ChangedBy = scope.Actor };
             db.Add(setting);
         }
+        db.Audit(trustId, "Changed", nameof(ComparatorWeightSetting), trustId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Comparator weights (pupils/free school meals/SEN) {before} → {input.Pupils}/{input.FreeSchoolMeals}/{input.Sen}");
         (setting.PupilsPercent, setting.FreeSchoolMealsPercent, setting.SenPercent) = (input.Pupils!.Value, input.FreeSchoolMeals!.Value, input.Sen!.Value);
         (setting.ChangedAt, setting.ChangedBy) = (clock.UtcNow(), scope.Actor);
         await db.SaveChangesAsync(ct);

@@ -22,6 +22,11 @@ public static class PlanRules
             problems.Add(field, $"The {label} must be a number, like 12.5 (\"{text!.Trim()}\" is not).");
             return null;
         }
+        if (!Analytics.Numerics.MeasuredValue.IsAccepted(value))
+        {
+            problems.Add(field, $"The {label} is too large: it must lie between -1,000,000,000,000 and 1,000,000,000,000.");
+            return null;
+        }
         return value;
     }
 

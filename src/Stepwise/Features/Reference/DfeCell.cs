@@ -23,6 +23,7 @@ public readonly record struct DfeCell(double? Value, string? Missing)
         ["u"] = "low reliability",
         ["low"] = "rounds to zero",
         ["blank"] = "left blank in the file",
+        [NationalCounts.Total] = "a national total was published, not an average per school",
     };
 
     public bool IsMissing => Value is null;
@@ -39,13 +40,13 @@ public readonly record struct DfeCell(double? Value, string? Missing)
             cell = new DfeCell(null, "blank");
             return true;
         }
-        if (Markers.ContainsKey(text) && text != "blank")
+        if (Markers.ContainsKey(text) && text is not ("blank" or NationalCounts.Total))
         {
             cell = new DfeCell(null, text);
             return true;
         }
         var number = text.EndsWith('%') ? text[..^1].TrimEnd() : text;
-        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Analytics.Numerics.MeasuredValue.IsAccepted(value))
         {
             cell = new DfeCell(value, null);
             return true;

@@ -42,6 +42,7 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
             }
         }
         var read = rows.Count + badLines.Count;
+        rows = NationalCounts.AsAverages(rows, layout, notes);
         if (ImportReport.RefusesWhole(problems, rows.Count, acceptValid))
         {
             return ImportReport.Refusal(read, problems, layout.UrnColumn) with { Ignored = ignored, Notes = notes };
@@ -72,8 +73,10 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
             db.Audit(scope.TrustId ?? 0, "Replaced", nameof(ImportRun), run.Id.ToString(CultureInfo.InvariantCulture),
                 $"{layout.Kind} {AcademicYear.EndingIn(year)}: {removed:N0} figures from {(earlier.Count == 0 ? "no earlier file" : string.Join(", ", earlier))} replaced by {run.FileName}");
         }
+        // A school's figure is found by its URN alone: a corrected file may move it to another record type (a special
+        // school the census names as such) or area, and it must update the one figure, not add a second.
         var existing = replace ? new Dictionary<(string, RecordType, string, int?), ReferenceValue>()
-            : await ofTheYear.ToDictionaryAsync(v => (v.MetricKey, v.RecordType, v.Area, v.Urn), ct);
+            : await ofTheYear.ToDictionaryAsync(Key, ct);
         progress?.Report(new ImportProgress("Checking", 1));
         for (var i = 0; i < rows.Count; i++)
         {
@@ -86,11 +89,11 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
             }
             foreach (var (key, cell) in row.Values)
             {
-                if (existing.TryGetValue((key, row.RecordType, row.Area, row.Urn), out var value))
+                if (existing.TryGetValue(Key(key, row.RecordType, row.Area, row.Urn), out var value))
                 {
-                    if (value.Value != cell.Value || value.Missing != cell.Missing)
+                    if (value.Value != cell.Value || value.Missing != cell.Missing || value.RecordType != row.RecordType || value.Area != row.Area)
                     {
-                        (value.Value, value.Missing, value.ImportRunId) = (cell.Value, cell.Missing, run.Id);
+                        (value.Value, value.Missing, value.RecordType, value.Area, value.ImportRunId) = (cell.Value, cell.Missing, row.RecordType, row.Area, run.Id);
                         run.ValuesChanged++;
                     }
                     continue;
@@ -100,7 +103,7 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
                     MetricKey = key, Year = year, RecordType = row.RecordType, Urn = row.Urn, Area = row.Area,
                     Value = cell.Value, Missing = cell.Missing, ImportRunId = run.Id,
                 };
-                existing[(key, row.RecordType, row.Area, row.Urn)] = added;
+                existing[Key(key, row.RecordType, row.Area, row.Urn)] = added;
                 db.ReferenceValues.Add(added);
                 run.ValuesAdded++;
             }
@@ -110,6 +113,11 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
         progress?.Report(new ImportProgress("Saving", 1));
         return checkedReport with { Imported = true, ValuesAdded = run.ValuesAdded, ValuesChanged = run.ValuesChanged };
     }
+
+    private static (string, RecordType, string, int?) Key(ReferenceValue v) => Key(v.MetricKey, v.RecordType, v.Area, v.Urn);
+
+    private static (string, RecordType, string, int?) Key(string metric, RecordType type, string area, int? urn) =>
+        urn is null ? (metric, type, area, null) : (metric, RecordType.School, "", urn);
 
     private async Task EnsureCatalogueAsync(FileLayout layout, CancellationToken ct)
     {

@@ -8,7 +8,11 @@ public sealed record MeasureDefinition(string Key, string Name, string Unit, Pol
 /// <summary>What a national file holds: which column says what kind of row it is, and which columns are measures.</summary>
 public sealed record FileLayout(
     string Kind, string Source, string? RecordTypeColumn, IReadOnlyDictionary<string, RecordType> RecordTypes,
-    string UrnColumn, string LaColumn, string? NameColumn, IReadOnlyList<MeasureDefinition> Measures);
+    string UrnColumn, string LaColumn, string? NameColumn, IReadOnlyList<MeasureDefinition> Measures)
+{
+    /// <summary>The column giving a school's type of establishment ("State-funded special school"), where the file has one.</summary>
+    public string? SchoolTypeColumn { get; init; }
+}
 
 /// <summary>
 /// The DfE files Stepwise reads and the measures it takes from each, mapped by header name (the column sets
@@ -64,7 +68,10 @@ public static class NationalMeasures
         new("census.sen-support", "SEN support", "%", Polarity.Neutral, CensusSource, "PSENELK"),
         new("census.ehc-plan", "EHC plan", "%", Polarity.Neutral, CensusSource, "PSENELSE"),
         new("census.eal", "English as an additional language", "%", Polarity.Neutral, CensusSource, "PNUMEAL"),
-    ]);
+    ])
+    {
+        SchoolTypeColumn = "SCHOOLTYPE",
+    };
 
     public static readonly FileLayout Absence = new("absence", AbsenceSource, null, new Dictionary<string, RecordType>(), "URN", "LA", null,
     [

@@ -20,6 +20,12 @@ public sealed record NationalRow(int Line, RecordType RecordType, int? Urn, stri
     /// <summary>Which England figure a national row is (files publish several: all schools, maintained, by phase).</summary>
     public string? NationalVariant { get; init; }
 
+    /// <summary>
+    /// For a school row of a file that gives the type of establishment: the England row it belongs with, "PRI", "SEC" or
+    /// "SPE" (state-funded primary, secondary and special schools), as the census and absence files name them.
+    /// </summary>
+    public string? NationalGroup { get; init; }
+
     /// <summary>The area a row is about: its local authority's code, or "NAT-…" for England.</summary>
     public string Area => RecordType == RecordType.England ? $"NAT-{NationalVariant}".TrimEnd('-') : LaCode ?? "";
 }
@@ -79,7 +85,8 @@ public static class PerformanceTableReader
             yield return (null, WrongYear(layout, expected, layoutYear, evidence, $"its columns compare with the year before ({string.Join(", ", evidence.Take(3))})"));
             yield break;
         }
-        var read = required.Append(layout.NameColumn).Append("ESTAB").OfType<string>().Concat(measures.Select(m => m.Column))
+        var schoolTypeColumn = layout.SchoolTypeColumn is null ? -1 : Index(layout.SchoolTypeColumn);
+        var read = required.Append(layout.NameColumn).Append("ESTAB").Append(layout.SchoolTypeColumn).OfType<string>().Concat(measures.Select(m => m.Column))
             .Append(yearColumn >= 0 ? header[yearColumn] : null).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var column in header.Where(h => !read.Contains(h)))
         {
@@ -120,6 +127,11 @@ public static class PerformanceTableReader
                 yield return (null, new RowProblem(line, layout.RecordTypeColumn!, recordTypeText, $"is not a record type of a {layout.Kind} file ({string.Join(", ", layout.RecordTypes.Keys)})"));
                 continue;
             }
+            var schoolType = Cell(schoolTypeColumn).Trim();
+            if (recordType == RecordType.School && schoolType.Contains("special", StringComparison.OrdinalIgnoreCase))
+            {
+                recordType = RecordType.SpecialSchool;
+            }
             int? urn = null;
             var urnText = Cell(Index(layout.UrnColumn)).Trim();
             if (recordType is RecordType.School or RecordType.SpecialSchool)
@@ -159,9 +171,18 @@ public static class PerformanceTableReader
             var variant = recordType != RecordType.England ? null
                 : layout.RecordTypeColumn is not null ? recordTypeText.Trim() : Cell(Index("ESTAB")).Trim();
             yield return (new NationalRow(line, recordType, urn, la.Length == 0 || la.Equals("NAT", StringComparison.OrdinalIgnoreCase) ? null : la,
-                string.IsNullOrEmpty(name) ? null : name, values) { NationalVariant = variant }, null);
+                string.IsNullOrEmpty(name) ? null : name, values) { NationalVariant = variant, NationalGroup = NationalGroupOf(schoolType) }, null);
         }
     }
+
+    /// <summary>The England row a school's type of establishment belongs with (census SCHOOLTYPE): only state-funded schools have one.</summary>
+    private static string? NationalGroupOf(string schoolType) => schoolType.ToLowerInvariant() switch
+    {
+        "state-funded primary" => "PRI",
+        "state-funded secondary" => "SEC",
+        "state-funded special school" => "SPE",
+        _ => null,
+    };
 
     /// <summary>The columns in which DfE files (and Explore Education Statistics downloads) give the year a row is for.</summary>
     private static readonly HashSet<string> YearColumns = new(StringComparer.OrdinalIgnoreCase) { "time_period", "YEAR", "ACADEMIC_YEAR", "ACADYR" };

@@ -32,6 +32,9 @@ public sealed class ChoosingTheWeights(NationalDataApp app)
             var page = await (await app.SignInAsync(World.HarbourAdmin)).GetPageAsync("/benchmarking/weights");
             Assert.Equal(["20%", "70%", "10%"], page.QuerySelectorAll(".facts dd").Select(d => d.TextContent.Trim()).ToList());
             Assert.Contains("adjusted the DfE’s weights", page.Text("main"), StringComparison.Ordinal);
+
+            // Issue 17 defect 13: a change of weights changes every similar-school set the trust sees, so it is audited.
+            Assert.True(await app.Stored.AuditedAsync(entity: "ComparatorWeightSetting", action: "Changed", actor: World.HarbourAdmin, summaryContains: "→ 20/70/10"));
         }
         finally
         {

@@ -13,7 +13,7 @@ public sealed class SimilarSchoolsFromRealData(NationalDataApp app)
     private static List<JsonNode> Members(JsonNode set) => [.. set["comparators"]!.AsArray().Select(m => m!)];
 
     [Fact]
-    public async Task Every_open_primary_gets_30_distinct_same_phase_open_schools_with_itself_first()
+    public async Task Every_open_primary_with_published_inputs_gets_30_distinct_same_phase_open_schools_with_itself_first()
     {
         app.EnsureData();
         var register = await app.QueryAsync(db => db.ReferenceSchools.AsNoTracking().ToDictionaryAsync(s => s.Urn));
@@ -21,7 +21,8 @@ public sealed class SimilarSchoolsFromRealData(NationalDataApp app)
         Assert.InRange(open.Count, 700, 760);
         var client = await app.ClientForAsync(World.HarbourHead); // national data: another trust's head may read it
 
-        foreach (var school in open.Where((_, i) => i % 15 == 0))
+        // Schools with neither input get no set, with the reason (the next tests); every other open primary gets one.
+        foreach (var school in open.Where(s => s.Pupils is not null || s.PercentFreeSchoolMeals is not null).Where((_, i) => i % 15 == 0))
         {
             var set = await (await client.GetAsync($"/api/benchmarking/comparators/{school.Urn}")).ReadJsonAsync();
             var members = Members(set);
@@ -71,6 +72,43 @@ public sealed class SimilarSchoolsFromRealData(NationalDataApp app)
         var shut = await client.GetAsync($"/api/benchmarking/comparators/{closed}");
         Assert.Equal(HttpStatusCode.NotFound, shut.StatusCode);
         Assert.Contains("open schools only", await shut.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 17 defect 5: a school with no inputs got a set built on the phase medians with no warning; one missing an
+    /// input got no word that it had been filled in.
+    /// </summary>
+    [Fact]
+    public async Task A_school_without_inputs_gets_no_set_and_one_missing_an_input_is_told_which_was_filled()
+    {
+        app.EnsureData();
+        var client = await app.ClientForAsync(World.PrimaryHead);
+        var bare = await app.QueryAsync(db => db.ReferenceSchools
+            .Where(s => s.Status == "Open" && s.Phase == "Primary" && s.Pupils == null && s.PercentFreeSchoolMeals == null).Select(s => s.Urn).FirstAsync());
+        var none = await client.GetAsync($"/api/benchmarking/comparators/{bare}");
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Contains("similar schools cannot be chosen", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var withCensus = await app.QueryAsync(db => db.ReferenceValues.Where(v => v.MetricKey == "census.sen-support" && v.Urn != null).Select(v => v.Urn!.Value).ToListAsync());
+        var noSen = await app.QueryAsync(db => db.ReferenceSchools
+            .Where(s => s.Status == "Open" && s.Phase == "Primary" && s.Pupils != null && s.PercentFreeSchoolMeals != null && !withCensus.Contains(s.Urn))
+            .Select(s => s.Urn).FirstAsync());
+        var set = await (await client.GetAsync($"/api/benchmarking/comparators/{noSen}")).ReadJsonAsync();
+        Assert.Contains("no published figure for SEN", set["caveat"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null((await (await client.GetAsync($"/api/benchmarking/comparators/{NationalDataApp.StPauls}")).ReadJsonAsync())["caveat"]);
+    }
+
+    /// <summary>Issue 17 defect 5: the special-school method said "plus primary needs" but never used them.</summary>
+    [Fact]
+    public async Task The_special_school_method_says_it_does_not_use_primary_needs_because_none_are_held()
+    {
+        app.EnsureData();
+        var client = await app.ClientForAsync(World.PrimaryHead);
+        var set = await (await client.GetAsync("/api/benchmarking/comparators/990006")).ReadJsonAsync(); // Willowmere Brook, the demo's special school
+        Assert.True(set["specialMethod"]!.GetValue<bool>());
+        Assert.Contains("primary needs, so they are not used", set["method"]!.GetValue<string>(), StringComparison.Ordinal);
+        var weights = await (await app.SignInAsync(World.PrimaryHead)).GetPageAsync("/benchmarking/weights");
+        Assert.Contains("so they are not used", weights.Text("main"), StringComparison.Ordinal);
     }
 
     [Fact]

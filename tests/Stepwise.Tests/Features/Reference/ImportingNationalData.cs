@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Features.Reference;
@@ -137,6 +138,68 @@ public abstract class ImportingNationalData(StepwiseApp app)
         Assert.Contains("2017/18", row, StringComparison.Ordinal);
         Assert.Contains("test import", row, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/reference/schools/115922")).StatusCode);
+    }
+
+    /// <summary>
+    /// Issue 17 defect 1: every school was set beside the first England row by name, the primary one: a secondary's
+    /// persistent absence of 10.4 % against 8.2 % instead of 13.7 %, a special school's EHC-plan share against 1.6 %
+    /// instead of 98.3 %, and "national average" pupils on roll of 4,727,089, the national total.
+    /// </summary>
+    [Fact]
+    public async Task Each_school_is_set_beside_the_england_figure_for_state_funded_schools_of_its_own_phase()
+    {
+        app.EnsureAvailable();
+        foreach (var (layout, file) in new[] { (NationalMeasures.Absence, "england_abs.csv"), (NationalMeasures.Ks4, "england_ks4provisional.csv"), (NationalMeasures.Census, "england_census.csv") })
+        {
+            var report = await app.ImportNationalAsync(layout, SharedData.Path("dfe-england-2019", file), 2019, acceptValid: true);
+            Assert.True(report.Imported, string.Join("\n", report.Errors));
+        }
+        var reader = await app.ClientForAsync(World.HarbourHead);
+        async Task<JsonNode> FigureAsync(int urn, string metric) => (await (await reader.GetAsync($"/api/reference/schools/{urn}")).ReadJsonAsync())["measures"]!.AsArray()
+            .Single(m => m!["metric"]!.GetValue<string>() == metric && m["year"]!.GetValue<int>() == 2019)!;
+
+        // Dunraven School (secondary; phase known from its key stage 4 results).
+        var absence = await FigureAsync(137093, "absence.persistent");
+        Assert.Equal(10.4, absence["value"]!.GetValue<double>());
+        Assert.Equal(13.7, absence["nationalAverage"]!.GetValue<double>());
+        Assert.Equal("England, state-funded secondary schools", absence["nationalAverageOf"]!.GetValue<string>());
+        var attainment = await FigureAsync(137093, "ks4.attainment-8");
+        Assert.Equal(46.5, attainment["nationalAverage"]!.GetValue<double>()); // state-funded (RECTYPE 7), not 44.5 with independent schools
+        var pupils = await FigureAsync(137093, "census.pupils");
+        Assert.Equal(3_327_970 / 3_421.0, pupils["nationalAverage"]!.GetValue<double>(), 6); // the published total over the 3,421 secondaries that publish one
+
+        // A special school (phase known from the census's type of establishment).
+        var ehc = await FigureAsync(100092, "census.ehc-plan");
+        Assert.Equal(98.3, ehc["nationalAverage"]!.GetValue<double>());
+        Assert.Equal("England, state-funded special schools", ehc["nationalAverageOf"]!.GetValue<string>());
+        var specialAbsence = await FigureAsync(100092, "absence.persistent");
+        Assert.Equal(28.8, specialAbsence["nationalAverage"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task A_school_whose_phase_is_not_known_has_no_national_comparison_rather_than_the_wrong_one()
+    {
+        app.EnsureAvailable();
+        const string absence = "LA,ESTAB,URN,PERCTOT,PPERSABS10\n850,2000,990501,5.1,12.0\nNAT,PRI,,4,8.2\nNAT,SEC,,5.5,13.7\n";
+        Assert.True((await app.ImportNationalTextAsync(NationalMeasures.Absence, absence, 2037)).Imported);
+        var reader = await app.ClientForAsync(World.HarbourHead);
+        var school = await (await reader.GetAsync("/api/reference/schools/990501")).ReadJsonAsync();
+        Assert.Null(school["phase"]);
+        Assert.Contains("import the school register", school["phaseFrom"]!.GetValue<string>(), StringComparison.Ordinal);
+        var figure = school["measures"]!.AsArray().Single(m => m!["metric"]!.GetValue<string>() == "absence.persistent")!;
+        Assert.Null(figure["nationalAverage"]);
+        Assert.Null(figure["nationalAverageOf"]);
+    }
+
+    [Fact]
+    public async Task A_national_total_in_a_file_that_does_not_cover_england_is_stored_as_a_total_not_an_average()
+    {
+        app.EnsureAvailable();
+        var report = await app.ImportNationalAsync(NationalMeasures.Ks2, SharedData.Path("dfe-hampshire-surrey", "ks2", "2017-18", "850_ks2final.csv"), 2018);
+        Assert.True(report.Imported || report.AlreadyImported);
+        var england = await app.QueryAsync(db => db.ReferenceValues.Where(v => v.MetricKey == "ks2.pupils" && v.Year == 2018 && v.Urn == null && v.RecordType == RecordType.England).ToListAsync());
+        Assert.NotEmpty(england);
+        Assert.All(england, v => Assert.Equal((null, NationalCounts.Total), (v.Value, v.Missing)));
     }
 
     [Fact]
