@@ -131,7 +131,7 @@ public static class SurveysApi
     }
 
     /// <param name="Hidden">Why the question has no figures, when it has none.</param>
-    /// <param name="Distribution">Answers per point of the agreement scale, strongly disagree first.</param>
+    /// <param name="Distribution">Answers per point of the agreement scale as respondents picked them, strongly disagree first (not reversed for a reverse-scored question).</param>
     /// <param name="DontKnow">Answers of "don't know", left out of the figures.</param>
     public sealed record QuestionView(int Number, int QuestionId, string Kind, string Text, bool ReverseScored, string? Scale, int Answered, string? Hidden,
         double? PercentFavourable, double? Mean, int? N, IReadOnlyList<int>? Distribution, int? DontKnow, ChangeView? Change,
@@ -139,7 +139,7 @@ public static class SurveysApi
     {
         public static QuestionView Of(ReadSurveyResults.QuestionResult q) => new(q.Number, q.Question.Id, Codes.Of(q.Question.Kind), q.Question.Text,
             q.Question.ReverseScored, q.Question.Scale, q.Answered, q.Hidden,
-            q.Agreement?.PercentFavourable, q.Agreement?.Mean, q.Agreement?.N, q.Agreement?.Counts, q.Agreement?.Excluded, ChangeView.Of(q.Change),
+            q.Agreement?.PercentFavourable, q.Agreement?.Mean, q.Agreement?.N, q.Agreement?.AsAnswered, q.Agreement?.Excluded, ChangeView.Of(q.Change),
             q.Choices?.Select(c => new ChoiceView(c.Option, c.Count, c.Percent, Codes.Of(c.Reason))).ToList(),
             q.Numbers is { } n ? new NumbersView(n.N, n.Mean, n.Median) : null,
             q.Comments);
