@@ -9,7 +9,7 @@ namespace Stepwise.Features.Surveys;
 /// <summary>
 /// Results of a survey with small-group protection (methods.md §5): percentage favourable (top two of five, "don't
 /// know" left out), distribution and mean per question and per scale (with Cronbach's alpha), the change since the
-/// previous run with a two-proportion z-test, and breakdowns by year group, staff role or school. No figure comes from
+/// previous run (a two-proportion z-test for a question, one score per respondent for a scale), and breakdowns by year group, staff role or school. No figure comes from
 /// fewer respondents than the trust's minimum; in a breakdown a second group is hidden when one is, so no figure can be
 /// recovered by subtraction; a choice picked by fewer than the minimum shows "fewer than N"; free text appears only
 /// once 10 people have written an answer to that question, and never in a breakdown.
@@ -17,8 +17,8 @@ namespace Stepwise.Features.Surveys;
 public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
 {
     /// <param name="Received">Responses stored so far.</param>
-    /// <param name="Respondents">Responses the figures use: all of them once the survey is closed, whole batches while open.</param>
-    /// <param name="Batched">True while the survey is open, so the figures use only whole batches (<see cref="ResponseBatches"/>).</param>
+    /// <param name="Respondents">Responses the figures use: all of them once the survey is closed, whole batches per group while open.</param>
+    /// <param name="Batched">True while the survey is open, so the figures use only whole batches (<see cref="OpenSurveyRelease"/>).</param>
     public sealed record Results(
         Survey Survey,
         string Where,
