@@ -31,7 +31,7 @@ public static class Favourability
             counts[(reverseScored ? scale.Points + 1 - v : v) - 1]++;
         }
 
-        return new ItemResult(counts, excluded, scale.FavourableOptions);
+        return new ItemResult(counts, excluded, scale.FavourableOptions, reverseScored);
     }
 
     /// <summary>Summarises a published distribution: counts per option (option 1 first) and the excluded count.</summary>
@@ -52,7 +52,7 @@ public static class Favourability
             counts[reverseScored ? counts.Length - 1 - i : i] = countsByOption[i];
         }
 
-        return new ItemResult(counts, excluded, scale.FavourableOptions);
+        return new ItemResult(counts, excluded, scale.FavourableOptions, reverseScored);
     }
 
     /// <summary>

@@ -4,8 +4,16 @@ namespace Stepwise.Analytics.Surveys;
 /// <param name="Counts">Answers per option, index 0 = option 1 (most negative), after any reverse scoring.</param>
 /// <param name="Excluded">"Don't know", not applicable or unanswered: left out of every figure.</param>
 /// <param name="FavourableOptions">How many top options count as favourable.</param>
-public sealed record ItemResult(IReadOnlyList<int> Counts, int Excluded, int FavourableOptions)
+/// <param name="Reversed">True when <paramref name="Counts"/> were reverse-scored: option v was counted at points + 1 − v.</param>
+public sealed record ItemResult(IReadOnlyList<int> Counts, int Excluded, int FavourableOptions, bool Reversed = false)
 {
+    /// <summary>
+    /// Answers per option as respondents picked them, index 0 = option 1 (strongly disagree): what a chart and its labels
+    /// must say. Differs from <see cref="Counts"/> only for a reverse-scored item, whose favourable figures count the
+    /// other direction.
+    /// </summary>
+    public IReadOnlyList<int> AsAnswered => Reversed ? Counts.Reverse().ToArray() : Counts;
+
     /// <summary>Valid answers (the denominator).</summary>
     public int N => Counts.Sum();
 

@@ -42,6 +42,17 @@ public class FavourabilityTests
         Assert.Equal(result.Counts, Favourability.FromCounts([2, 1, 0, 0, 1], reverseScored: true).Counts);
     }
 
+    /// <summary>Issue 17 defect 4: a chart of a reverse-scored item must show what people picked, not the reversed counts.</summary>
+    [Fact]
+    public void A_reverse_scored_item_still_gives_the_answers_as_people_picked_them()
+    {
+        var result = Favourability.Summarise([1, 1, 2, 5], reverseScored: true);
+        Assert.Equal([2, 1, 0, 0, 1], result.AsAnswered);
+        Assert.Equal([2, 1, 0, 0, 1], Favourability.FromCounts([2, 1, 0, 0, 1], reverseScored: true).AsAnswered);
+        var plain = Favourability.Summarise([1, 1, 2, 5]);
+        Assert.Equal(plain.Counts, plain.AsAnswered);
+    }
+
     [Fact]
     public void Pools_a_scale_by_adding_counts()
     {

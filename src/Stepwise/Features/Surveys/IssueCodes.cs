@@ -72,6 +72,9 @@ public sealed class IssueCodes(AppDbContext db, SurveyAccess surveys)
                 db.SurveyCodes.Add(new SurveyCode { SurveyId = survey.Id, SchoolId = schoolId, Group = group!.Trim(), Hash = hash });
             }
         }
+        // Who printed which sheet, and how many codes: never the codes (ADR 0072).
+        db.Audit(survey.TrustId, "Printed codes", "SurveyCodeSheet", $"{survey.Id}",
+            $"{count} one-time codes for {group!.Trim()} at {schoolName}, survey “{survey.Title}”");
         await db.SaveChangesAsync(ct);
         return Outcome<Sheet>.Ok(new Sheet(survey, group!.Trim(), schoolName, codes));
     }

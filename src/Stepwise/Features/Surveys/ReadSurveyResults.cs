@@ -9,7 +9,7 @@ namespace Stepwise.Features.Surveys;
 /// <summary>
 /// Results of a survey with small-group protection (methods.md §5): percentage favourable (top two of five, "don't
 /// know" left out), distribution and mean per question and per scale (with Cronbach's alpha), the change since the
-/// previous run with a two-proportion z-test, and breakdowns by year group, staff role or school. No figure comes from
+/// previous run (a two-proportion z-test for a question, one score per respondent for a scale), and breakdowns by year group, staff role or school. No figure comes from
 /// fewer respondents than the trust's minimum; in a breakdown a second group is hidden when one is, so no figure can be
 /// recovered by subtraction; a choice picked by fewer than the minimum shows "fewer than N"; free text appears only
 /// once 10 people have written an answer to that question, and never in a breakdown.
@@ -17,8 +17,8 @@ namespace Stepwise.Features.Surveys;
 public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
 {
     /// <param name="Received">Responses stored so far.</param>
-    /// <param name="Respondents">Responses the figures use: all of them once the survey is closed, whole batches while open.</param>
-    /// <param name="Batched">True while the survey is open, so the figures use only whole batches (<see cref="ResponseBatches"/>).</param>
+    /// <param name="Respondents">Responses the figures use: all of them once the survey is closed, whole batches per group while open.</param>
+    /// <param name="Batched">True while the survey is open, so the figures use only whole batches (<see cref="OpenSurveyRelease"/>).</param>
     public sealed record Results(
         Survey Survey,
         string Where,
@@ -75,7 +75,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         var visibleSchools = survey.SchoolId is null ? await surveys.SchoolsToReadAsync(ct) : null;
         var where = survey.SchoolId is int id ? await db.Schools.Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct) : "Every school in the trust";
 
-        var (received, rows, answers) = await LoadAsync(survey, policy, ct);
+        var (received, rows, answers) = await LoadAsync(survey, policy, visibleSchools, ct);
         var respondents = rows.Count;
         var tooFew = !policy.CanShowFigure(respondents);
 
@@ -87,7 +87,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
             previous = await db.Surveys.Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == previousId, ct);
             if (previous is not null)
             {
-                (_, previousRows, previousAnswers) = await LoadAsync(previous, policy, ct);
+                (_, previousRows, previousAnswers) = await LoadAsync(previous, policy, previous.SchoolId is null ? visibleSchools : null, ct);
             }
         }
 
@@ -174,21 +174,47 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
     private static bool IsOpen(Survey survey) => survey.Status != SurveyStatus.Closed;
 
     /// <summary>
-    /// The responses the figures may use, with their answers: every one of a closed survey; while it is open, only the
-    /// first in the order they arrived (by id), in whole batches with the latest held back (<see cref="ResponseBatches"/>),
-    /// so that comparing two readings never isolates fewer than the minimum of people.
+    /// The responses and answers the figures may use: every one of a closed survey; while it is open, what
+    /// <see cref="OpenSurveyRelease"/> releases (ADR 0072): per question and per cell (the reader's school — the schools
+    /// they cannot see pooled as one — by year group by staff role), the first answers in whole batches of the minimum
+    /// with the latest held back. Every figure is then a union of whole cells, so no two figures, and no two readings of
+    /// one, differ by fewer than the minimum of answers. Respondents (for counts, groups and scales) are released the same way.
     /// </summary>
-    private async Task<(int Received, List<Row> Rows, List<AnswerRow> Answers)> LoadAsync(Survey survey, SuppressionPolicy policy, CancellationToken ct)
+    private async Task<(int Received, List<Row> Rows, List<AnswerRow> Answers)> LoadAsync(Survey survey, SuppressionPolicy policy, HashSet<int>? visibleSchools, CancellationToken ct)
     {
         var all = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id).OrderBy(r => r.Id)
             .Select(r => new Row(r.Id, r.SchoolId, r.YearGroup, r.StaffRole)).ToListAsync(ct);
-        var rows = all.Take(ResponseBatches.ToShow(all.Count, policy.MinimumRespondents, IsOpen(survey))).ToList();
-        var ids = rows.Select(r => r.ResponseId).ToHashSet();
-        var answers = (await db.SurveyAnswers.AsNoTracking()
+        var answers = await db.SurveyAnswers.AsNoTracking()
             .Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.SurveyId == survey.Id))
-            .Select(a => new AnswerRow(a.ResponseId, a.QuestionId, a.Choice, a.Choices, a.Number, a.Text)).ToListAsync(ct))
-            .Where(a => ids.Contains(a.ResponseId)).ToList();
-        return (all.Count, rows, answers);
+            .OrderBy(a => a.ResponseId)
+            .Select(a => new AnswerRow(a.ResponseId, a.QuestionId, a.Choice, a.Choices, a.Number, a.Text)).ToListAsync(ct);
+        var open = IsOpen(survey);
+        var cellOf = all.ToDictionary(r => r.ResponseId, r => (
+            School: visibleSchools is null || r.SchoolId is int s && visibleSchools.Contains(s) ? r.SchoolId ?? 0 : -1, r.YearGroup, r.StaffRole));
+        List<T> Release<T>(List<T> items, Func<T, long> response)
+        {
+            var released = OpenSurveyRelease.Released(items.Select(i => cellOf[response(i)]).ToList(), policy.MinimumRespondents, open);
+            return items.Where((_, i) => released[i]).ToList();
+        }
+        var kinds = survey.Questions.ToDictionary(q => q.Id, q => q.Kind);
+        var releasedAnswers = new List<AnswerRow>();
+        foreach (var question in answers.GroupBy(a => a.QuestionId))
+        {
+            // Each figure's own answers are what is batched: valid agreement answers apart from "don't know" (both are
+            // shown), numbers given, words written; a question skipped by filler cannot move by one answer.
+            var parts = kinds.GetValueOrDefault(question.Key) switch
+            {
+                QuestionKind.Agreement => question.GroupBy(a => a.Choice is >= 1 and <= 5),
+                QuestionKind.Number => question.GroupBy(a => a.Number is not null),
+                QuestionKind.FreeText => question.GroupBy(a => !string.IsNullOrWhiteSpace(a.Text)),
+                _ => question.GroupBy(_ => true),
+            };
+            foreach (var part in parts)
+            {
+                releasedAnswers.AddRange(Release(part.ToList(), a => a.ResponseId));
+            }
+        }
+        return (all.Count, Release(all, r => r.ResponseId), releasedAnswers);
     }
 
     private static ItemResult Agreement(SurveyQuestion q, IEnumerable<AnswerRow> answers)
@@ -197,6 +223,17 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         return Favourability.Summarise(values, reverseScored: q.ReverseScored);
     }
 
+    /// <summary>The same question in the previous run: by bank code, else by wording.</summary>
+    private static SurveyQuestion? Match(SurveyQuestion q, Survey previous) =>
+        previous.Questions.FirstOrDefault(p => p.Kind == QuestionKind.Agreement && (q.BankCode is not null ? p.BankCode == q.BankCode : p.Text == q.Text));
+
+    /// <summary>Each respondent's share of favourable answers over the scale's items they answered (reverse-scored where needed).</summary>
+    private static List<double> Scores(List<SurveyQuestion> items, ILookup<int, AnswerRow> answers) =>
+        items.SelectMany(q => answers[q.Id].Where(a => a.Choice is >= 1 and <= 5).Select(a => (a.ResponseId, Favourable: (q.ReverseScored ? 6 - a.Choice!.Value : a.Choice!.Value) >= 4)))
+            .GroupBy(a => a.ResponseId)
+            .Select(g => ScaleChange.Score(g.Count(a => a.Favourable), g.Count())!.Value)
+            .ToList();
+
     /// <summary>The previous run's favourable count and N for the same question (by bank code, else by wording).</summary>
     private static ItemResult? Earlier(SurveyQuestion q, Survey? previous, ILookup<int, AnswerRow> previousAnswers, SuppressionPolicy policy, Unseen unseen)
     {
@@ -204,7 +241,7 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         {
             return null;
         }
-        var match = previous.Questions.FirstOrDefault(p => p.Kind == QuestionKind.Agreement && (q.BankCode is not null ? p.BankCode == q.BankCode : p.Text == q.Text));
+        var match = Match(q, previous);
         if (match is null)
         {
             return null;
@@ -313,8 +350,15 @@ public sealed class ReadSurveyResults(AppDbContext db, SurveyAccess surveys)
         var byResponse = items.Select(q => answers[q.Id].ToDictionary(a => a.ResponseId, a => a.Choice is >= 1 and <= 5 ? (double?)(q.ReverseScored ? 6 - a.Choice.Value : a.Choice.Value) : null)).ToList();
         var matrix = rows.Select(r => (IReadOnlyList<double?>)byResponse.Select(d => d.TryGetValue(r.ResponseId, out var v) ? v : null).ToList()).ToList();
         var alpha = CronbachAlpha.Compute(matrix);
+        // The change is tested on one score per respondent (ScaleChange): a person's answers to one scale's items go together.
         var earlierItems = items.Select(q => Earlier(q, previous, previousAnswers, policy, previousUnseen)).ToList();
-        var change = earlierItems.Count > 0 && earlierItems.All(e => e is not null) ? Compare(Favourability.Pool(earlierItems!), pooled) : null;
+        Change? change = null;
+        if (earlierItems.Count > 0 && earlierItems.All(e => e is not null))
+        {
+            var matched = items.Select(q => Match(q, previous!)!).ToList();
+            var test = ScaleChange.Test(Scores(matched, previousAnswers), Scores(items, answers));
+            change = new Change(100 * test.Before, test);
+        }
         return new ScaleResult(name, items.Count, pooled, alpha, alpha.Alpha is not null && policy.CanShowFigure(alpha.Respondents), change);
     }
 

@@ -72,17 +72,20 @@ public sealed class ReadYouSaidWeDid(AppDbContext db, AccessControl access)
     }
 
     /// <summary>
-    /// The public page: a school's published entries, newest first, and nothing else about it. Read across trusts by
-    /// URN (anyone may open it); null when there is no such open school.
+    /// The public page: what a school has published, newest first, and nothing else about it. Anyone may open it by URN,
+    /// so it answers only for a school that has published something: a school that has not, an archived one, another
+    /// trust's and a URN nobody uses all give the same "not found", and the page confirms no school's existence.
     /// </summary>
     public async Task<PublicEntries?> PublicAsync(int urn, CancellationToken ct)
     {
-        var school = await db.Schools.IgnoreQueryFilters().Where(s => s.Urn == urn && s.ArchivedAt == null).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(ct);
+        var school = await db.Schools.IgnoreQueryFilters()
+            .Where(s => s.Urn == urn && s.ArchivedAt == null && db.YouSaidWeDid.IgnoreQueryFilters().Any(e => e.SchoolId == s.Id && e.TrustId == s.TrustId && e.Published))
+            .OrderBy(s => s.Id).Select(s => new { s.Id, s.TrustId, s.Name }).FirstOrDefaultAsync(ct);
         if (school is null)
         {
             return null;
         }
-        var entries = await db.YouSaidWeDid.IgnoreQueryFilters().Where(e => e.SchoolId == school.Id && e.Published)
+        var entries = await db.YouSaidWeDid.IgnoreQueryFilters().Where(e => e.SchoolId == school.Id && e.TrustId == school.TrustId && e.Published)
             .OrderByDescending(e => e.ActionOn).Select(e => new PublicEntry(e.YouSaid, e.WeDid, e.ActionOn)).ToListAsync(ct);
         return new PublicEntries(urn, school.Name, entries);
     }

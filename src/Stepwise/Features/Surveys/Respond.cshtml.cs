@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Stepwise.Common;
 
 namespace Stepwise.Features.Surveys;
 
 /// <summary>The public response page: no sign-in, one form, works without JavaScript.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(SurveysFeature.ResponseRateLimit)]
 public sealed class RespondModel(SubmitResponse submit) : PageModel
 {
     public enum Stage
@@ -43,7 +41,7 @@ public sealed class RespondModel(SubmitResponse submit) : PageModel
             Showing = Stage.Closed;
             return Page();
         }
-        var problem = await submit.CodeProblemAsync(Open.Survey, code, ct);
+        var problem = await submit.CodeProblemAsync(Open.Survey, code, Request.Cookies[SubmitResponse.ReceiptCookie(Open.Survey.Id)], ct);
         if (problem is not null)
         {
             ModelState.AddModelError("code", problem);
@@ -62,11 +60,29 @@ public sealed class RespondModel(SubmitResponse submit) : PageModel
         {
             return NotFound();
         }
-        var outcome = await submit.HandleAsync(Open, Request.Form, ct);
+        var sender = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var outcome = await submit.HandleAsync(Open, Request.Form, sender, Request.Cookies[SubmitResponse.ReceiptCookie(Open.Survey.Id)], ct);
         if (outcome.Kind == OutcomeKind.Ok)
         {
+            if (outcome.Value!.Receipt is { } receipt)
+            {
+                // Only this device is ever told that its code has been used (ADR 0072).
+                Response.Cookies.Append(SubmitResponse.ReceiptCookie(Open.Survey.Id), receipt, new CookieOptions
+                {
+                    Path = $"/s/{token}",
+                    HttpOnly = true,
+                    Secure = Request.IsHttps,
+                    SameSite = SameSiteMode.Strict,
+                    MaxAge = TimeSpan.FromDays(180),
+                    IsEssential = true,
+                });
+            }
             // The answers are committed: only now is the respondent thanked.
             return Redirect($"/s/{token}/thanks");
+        }
+        if (outcome.Errors.TryGetValue("", out var general) && general.Contains(SurveySubmissionLimit.Message))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
         }
         foreach (var (field, messages) in outcome.Errors)
         {

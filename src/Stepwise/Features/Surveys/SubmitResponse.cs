@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
@@ -14,8 +15,38 @@ namespace Stepwise.Features.Surveys;
 /// On PostgreSQL the survey's used codes are then rewritten together, so a code's transaction id does not lead to the
 /// response (<see cref="UsedCodesRewrite"/>).
 /// </summary>
-public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWriteGate gate, TimeProvider clock, IMemoryCache cache, UsedCodesRewrite usedCodes)
+public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWriteGate gate, TimeProvider clock, IMemoryCache cache, UsedCodesRewrite usedCodes,
+    IDataProtectionProvider protection, SurveySubmissionLimit limit)
 {
+    /// <summary>
+    /// A stored response (<paramref name="ResponseId"/> null when a code had already been used and the person is not
+    /// the one who used it: they are answered as if it were unused, and nothing is stored), and the receipt to keep on
+    /// the device that used a code (ADR 0072), so that only it is ever told the code has been used.
+    /// </summary>
+    public sealed record Submitted(long? ResponseId, string? Receipt);
+
+    /// <summary>The cookie that holds a device's receipt for the last code it answered with, on the survey's own path.</summary>
+    public static string ReceiptCookie(int surveyId) => $"sw-receipt-{surveyId}";
+
+    private IDataProtector Receipts => protection.CreateProtector("Stepwise.Surveys.CodeReceipt");
+
+    /// <summary>True when <paramref name="receipt"/> was given to the device that answered with the code of this hash.</summary>
+    private bool Holds(string? receipt, string hash)
+    {
+        if (string.IsNullOrEmpty(receipt))
+        {
+            return false;
+        }
+        try
+        {
+            return Receipts.Unprotect(receipt) == hash;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// How long a survey read by its link is reused. Opening or closing a survey evicts it at once (in this process), so
     /// the cache only spares hundreds of respondents the same two queries.
@@ -82,8 +113,12 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
         return (survey, schoolName, archived, schools);
     }
 
-    /// <summary>Checks a code before showing the questions (the final check is when the answers are saved).</summary>
-    public async Task<string?> CodeProblemAsync(Survey survey, string? typed, CancellationToken ct)
+    /// <summary>
+    /// Checks a code before showing the questions (the final check is when the answers are saved). A used code is
+    /// answered exactly as an unused one, except on the device holding the receipt of its use: whoever holds a printed
+    /// sheet must not learn from this page whether, or when, a pupil answered (ADR 0072).
+    /// </summary>
+    public async Task<string?> CodeProblemAsync(Survey survey, string? typed, string? receipt, CancellationToken ct)
     {
         var normalised = OneTimeCodes.Normalise(typed);
         if (normalised is null)
@@ -97,21 +132,25 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
         return code switch
         {
             null => "We do not recognise that code for this survey. Check it against your slip, or ask for a new one.",
-            { Used: true } => UsedMessage,
+            { Used: true } when Holds(receipt, hash) => UsedMessage,
             _ => null,
         };
     }
 
-    public const string UsedMessage = "That code has already been used: each code works once. If you have not answered yet, ask for a new code.";
+    public const string UsedMessage = "That code has already been used on this device: each code works once. If you have not answered yet, ask for a new code.";
 
-    /// <summary>Validates and stores the answers posted from the response page (fields a{questionId}, yearGroup, staffRole, school, code).</summary>
-    public async Task<Outcome<long>> HandleAsync(OpenSurvey open, IFormCollection form, CancellationToken ct)
+    /// <summary>
+    /// Validates and stores the answers posted from the response page (fields a{questionId}, yearGroup, staffRole,
+    /// school, code). Only a valid submission counts against the sender's limit (<see cref="SurveySubmissionLimit"/>);
+    /// over it, nothing is stored and the person is told, with their answers kept on the form.
+    /// </summary>
+    public async Task<Outcome<Submitted>> HandleAsync(OpenSurvey open, IFormCollection form, string sender, string? receipt, CancellationToken ct)
     {
         var survey = open.Survey;
         var problems = new Problems();
         if (!open.Accepting)
         {
-            return Outcome<long>.Invalid(problems.Add("", open.ClosedReason!));
+            return Outcome<Submitted>.Invalid(problems.Add("", open.ClosedReason!));
         }
 
         string? hash = null;
@@ -120,7 +159,7 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
             var normalised = OneTimeCodes.Normalise(form["code"]);
             if (normalised is null)
             {
-                return Outcome<long>.Invalid(problems.Add("code", "Enter the code from your slip."));
+                return Outcome<Submitted>.Invalid(problems.Add("code", "Enter the code from your slip."));
             }
             hash = OneTimeCodes.Hash(survey.Id, normalised);
         }
@@ -195,9 +234,14 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
         }
         if (problems.Any)
         {
-            return Outcome<long>.Invalid(problems);
+            return Outcome<Submitted>.Invalid(problems);
+        }
+        if (!limit.TryTake(sender))
+        {
+            return Outcome<Submitted>.Invalid(problems.Add("", SurveySubmissionLimit.Message));
         }
 
+        var stored = true;
         using (await gate.EnterAsync(db, ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -209,23 +253,36 @@ public sealed class SubmitResponse(AppDbContext db, TrustScope scope, SurveyWrit
                 if (claimed == 0)
                 {
                     var known = await db.SurveyCodes.AnyAsync(c => c.SurveyId == survey.Id && c.Hash == hash, ct);
-                    return Outcome<long>.Invalid(problems.Add("code", known ? UsedMessage : "We do not recognise that code for this survey. Check it against your slip."));
+                    if (!known)
+                    {
+                        return Outcome<Submitted>.Invalid(problems.Add("code", "We do not recognise that code for this survey. Check it against your slip."));
+                    }
+                    if (Holds(receipt, hash))
+                    {
+                        return Outcome<Submitted>.Invalid(problems.Add("code", UsedMessage));
+                    }
+                    // Used, by someone else: answered as if it were unused (the thank-you page says a code counts once).
+                    stored = false;
                 }
-                if (response.SchoolId is null)
+                else if (response.SchoolId is null)
                 {
                     response.SchoolId = await db.SurveyCodes.Where(c => c.SurveyId == survey.Id && c.Hash == hash).Select(c => c.SchoolId).FirstAsync(ct);
                 }
             }
-            db.SurveyResponses.Add(response);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (stored)
+            {
+                db.SurveyResponses.Add(response);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
         }
         if (hash is not null && !db.Database.IsSqlite())
         {
-            // Before "thank you": the code's transaction id must not stay next to the response's (ADR 0060).
+            // Before "thank you": the code's transaction id must not stay next to the response's (ADR 0060). A used
+            // code waits for the same rewrite, so the two take alike long to answer.
             await usedCodes.AfterUseAsync(survey.TrustId, survey.Id);
         }
-        return Outcome<long>.Ok(response.Id);
+        return Outcome<Submitted>.Ok(new Submitted(stored ? response.Id : null, hash is null ? null : Receipts.Protect(hash)));
     }
 
     /// <summary>The school's name if it has been archived (it takes no more answers); null if it is open.</summary>

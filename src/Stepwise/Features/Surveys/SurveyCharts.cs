@@ -8,7 +8,7 @@ public static class SurveyCharts
     /// <summary>The question's chart, or null when it has no agreement answers to show (not an agreement question, or withheld as too few).</summary>
     public static Chart? For(ReadSurveyResults.QuestionResult q) =>
         q.Hidden is null && q.Agreement is { N: > 0 } a
-            ? DivergingBars.Draw($"question-{q.Number}", q.Question.Text, QuestionBank.AgreementOptions, a.Counts)
+            ? DivergingBars.Draw($"question-{q.Number}", q.Question.Text, QuestionBank.AgreementOptions, a.AsAnswered)
             : null;
 
     public static IEndpointRouteBuilder MapSurveyCharts(this IEndpointRouteBuilder app)

@@ -18,7 +18,7 @@ public static class SurveysApi
         api.MapGet("/surveys/{surveyId:int}", GetAsync).WithSummary("One survey: its questions, dates, status and how it reached people");
         api.MapGet("/surveys/{surveyId:int}/results", ResultsAsync)
             .WithSummary("A survey's results with small-group protection: the figures of its results page")
-            .WithDescription("Percentage favourable (top two of five, \"don't know\" left out), distribution and mean per question and per scale, the change since the previous run (two-proportion z-test), and with by=school|year-group|staff-role a breakdown. No figure comes from fewer respondents than the trust's minimum: such a figure is null and its reason says why (too-few-respondents, or complementary when hidden so that another cannot be worked out by subtraction). While a survey is open the figures use whole batches of responses only. Written answers appear once 10 people have written one, never in a breakdown.");
+            .WithDescription("Percentage favourable (top two of five, \"don't know\" left out), distribution and mean per question and per scale, the change since the previous run (two-proportion z-test for a question, Welch's t-test on one score per respondent for a scale), and with by=school|year-group|staff-role a breakdown. No figure comes from fewer respondents than the trust's minimum: such a figure is null and its reason says why (too-few-respondents, or complementary when hidden so that another cannot be worked out by subtraction). While a survey is open each question's figures use, per group of people (school, year group, staff role), only that group's first answers in whole batches of the minimum, the latest held back (ADR 0072). Written answers appear once 10 people have written one, never in a breakdown.");
         api.MapPost("/surveys", CreateAsync)
             .WithSummary("Build a survey as a draft from the question bank: title, audience (staff, pupils, parents), school (a URN, or \"trust\"), opensOn, closesOn, distribution (open-link, one-time-codes), bankCodes");
         api.MapPost("/surveys/{surveyId:int}/questions", AddQuestionAsync)
@@ -114,7 +114,7 @@ public static class SurveysApi
 
     /// <summary>A survey's results as JSON: a projection of <see cref="ReadSurveyResults.Results"/>, nothing computed here.</summary>
     /// <param name="Received">Responses stored so far.</param>
-    /// <param name="Respondents">Responses the figures use (whole batches while the survey is open).</param>
+    /// <param name="Respondents">Responses the figures use (while the survey is open, whole batches per group of people).</param>
     /// <param name="TooFew">Fewer respondents than the minimum: no figures at all.</param>
     /// <param name="Withheld">Why the trust-wide figures are not shown to you, when they are not.</param>
     public sealed record ResultsView(int SurveyId, string Title, string Where, string Status, int Received, int Respondents, bool Batched, int MinimumRespondents,
@@ -131,7 +131,7 @@ public static class SurveysApi
     }
 
     /// <param name="Hidden">Why the question has no figures, when it has none.</param>
-    /// <param name="Distribution">Answers per point of the agreement scale, strongly disagree first.</param>
+    /// <param name="Distribution">Answers per point of the agreement scale as respondents picked them, strongly disagree first (not reversed for a reverse-scored question).</param>
     /// <param name="DontKnow">Answers of "don't know", left out of the figures.</param>
     public sealed record QuestionView(int Number, int QuestionId, string Kind, string Text, bool ReverseScored, string? Scale, int Answered, string? Hidden,
         double? PercentFavourable, double? Mean, int? N, IReadOnlyList<int>? Distribution, int? DontKnow, ChangeView? Change,
@@ -139,7 +139,7 @@ public static class SurveysApi
     {
         public static QuestionView Of(ReadSurveyResults.QuestionResult q) => new(q.Number, q.Question.Id, Codes.Of(q.Question.Kind), q.Question.Text,
             q.Question.ReverseScored, q.Question.Scale, q.Answered, q.Hidden,
-            q.Agreement?.PercentFavourable, q.Agreement?.Mean, q.Agreement?.N, q.Agreement?.Counts, q.Agreement?.Excluded, ChangeView.Of(q.Change),
+            q.Agreement?.PercentFavourable, q.Agreement?.Mean, q.Agreement?.N, q.Agreement?.AsAnswered, q.Agreement?.Excluded, ChangeView.Of(q.Change),
             q.Choices?.Select(c => new ChoiceView(c.Option, c.Count, c.Percent, Codes.Of(c.Reason))).ToList(),
             q.Numbers is { } n ? new NumbersView(n.N, n.Mean, n.Median) : null,
             q.Comments);

@@ -188,7 +188,7 @@ public static partial class SurveyJourney
         return survey.Id;
     }
 
-    /// <summary>For the authorisation matrix: a survey and a governor visit at each of the world's schools.</summary>
+    /// <summary>For the authorisation matrix: a survey, a governor visit and a published "you said, we did" at each of the world's schools.</summary>
     public static async Task<Dictionary<int, (int SurveyId, int VisitId, int EntryId, int QuestionId)>> SeedForMatrixAsync(StepwiseApp app)
     {
         var result = new Dictionary<int, (int, int, int, int)>();
@@ -211,6 +211,12 @@ public static partial class SurveyJourney
                 ActionOn = new DateOnly(2026, 2, 4), Published = false,
             };
             db.YouSaidWeDid.Add(entry);
+            // The public page answers only for a school that has published something (issue 17 defect 13).
+            db.YouSaidWeDid.Add(new YouSaidWeDid
+            {
+                TrustId = school.TrustId, SchoolId = school.Id, Source = FeedbackSource.Comment, YouSaid = "A quieter lunch hall", WeDid = "A quiet room at lunch",
+                ActionOn = new DateOnly(2026, 2, 5), Published = true,
+            });
             await db.SaveChangesAsync();
             result[urn] = (surveyId, visit.Id, entry.Id, await db.SurveyQuestions.Where(q => q.SurveyId == surveyId).Select(q => q.Id).FirstAsync());
         }

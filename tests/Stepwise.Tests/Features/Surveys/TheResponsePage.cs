@@ -6,7 +6,7 @@ using static Stepwise.Tests.Features.Surveys.SurveyJourney;
 
 namespace Stepwise.Tests.Features.Surveys;
 
-/// <summary>The public response page: small, script-free, self-contained and rate-limited per link.</summary>
+/// <summary>The public response page: small, script-free, self-contained and rate-limited per sender.</summary>
 public sealed class TheResponsePage(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
@@ -34,11 +34,11 @@ public sealed class TheResponsePage(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
-    public async Task Submissions_beyond_the_links_limit_are_refused_with_429_and_nothing_is_stored()
+    public async Task Submissions_beyond_the_senders_limit_are_refused_with_429_and_nothing_is_stored()
     {
         var head = await app.ClientForAsync(World.PrimaryHead);
         var survey = await BuildAndOpenAsync(head, "staff", World.NorthPrimaryUrn, distribution: "open-link", title: "Limited");
-        await using var limited = app.WithWebHostBuilder(b => b.UseSetting("Surveys:ResponsesPerMinutePerLink", "3"));
+        await using var limited = app.WithWebHostBuilder(b => b.UseSetting("Surveys:ResponsesPerMinutePerSender", "3"));
         var outcomes = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
