@@ -52,7 +52,6 @@ public static class ComplementarySuppression
     /// <exception cref="ArgumentException">More than <see cref="MostGroups"/> groups, or a negative count.</exception>
     public static GroupSuppression Decide(IReadOnlyList<GroupCell> cells, Func<string, string> partitionOf, int smallest = SmallestGroup)
     {
-        var cellsWithPupils = new List<GroupCell>(cells.Count);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var cell in cells)
         {
@@ -64,11 +63,9 @@ public static class ComplementarySuppression
             {
                 counts[group] = counts.GetValueOrDefault(group) + cell.Pupils;
             }
-            if (cell.Pupils > 0)
-            {
-                cellsWithPupils.Add(cell);
-            }
         }
+        // Cells in the same groups are one column: a caller may pass a cell per pupil.
+        var cellsWithPupils = cells.Where(c => c.Pupils > 0).DistinctBy(c => string.Join('\u001f', c.Groups.Order(StringComparer.Ordinal))).ToList();
         var small = counts.Where(c => c.Value < smallest).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         var withheld = new HashSet<string>(StringComparer.Ordinal);
         if (small.Count == 0)

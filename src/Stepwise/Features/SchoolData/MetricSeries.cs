@@ -4,7 +4,10 @@ using Stepwise.Features.Reference;
 
 namespace Stepwise.Features.SchoolData;
 
-/// <summary>One point of a series: the period, its value (or why there is none), how many pupils, and where it came from.</summary>
+/// <summary>
+/// One point of a series: the period, its value (or why there is none), how many pupils (none for a hidden figure:
+/// "fewer than 5", or withheld), and where it came from.
+/// </summary>
 public sealed record SeriesPoint(string Period, PeriodKind PeriodKind, DateOnly PeriodStart, double? Value, string? Missing, int? Pupils, string Source, DateTime? At, string? Actor);
 
 /// <summary>A metric's values for one school (and pupil group) in time order, with its catalogue entry.</summary>
@@ -37,7 +40,9 @@ public static class MetricSeries
         var keys = own.Select(o => o.v.MetricKey).Concat(national.Select(n => n.v.MetricKey)).Distinct().ToList();
         var metrics = await db.Metrics.AsNoTracking().Where(m => keys.Contains(m.Key)).ToDictionaryAsync(m => m.Key, ct);
 
-        var points = own.Select(o => (o.v.MetricKey, Point: new SeriesPoint(o.v.Period, o.v.PeriodKind, o.v.PeriodStart, o.v.Value, o.v.Missing, o.v.Pupils,
+        // A hidden figure's count is not shown either (ADR 0073): with the total beside it, it would be a figure itself.
+        var points = own.Select(o => (o.v.MetricKey, Point: new SeriesPoint(o.v.Period, o.v.PeriodKind, o.v.PeriodStart, o.v.Value, o.v.Missing,
+                DeriveSchoolMetrics.IsHidden(o.v.Missing) ? null : o.v.Pupils,
                 o.File is null ? "Calculated from the school's pupil records" : $"Calculated from {o.File}", o.At, o.Actor)))
             .Concat(national.Select(n => (n.v.MetricKey, Point: new SeriesPoint(AcademicYear.EndingIn(n.v.Year).ToString(), PeriodKind.Year, AcademicYear.EndingIn(n.v.Year).StartsOn,
                 n.v.Value, n.v.Missing, null, $"DfE: {n.FileName}", n.At, n.Actor))));

@@ -53,6 +53,15 @@ public static class PupilGroups
 
     public static string YearGroup(int year) => $"year-{year}";
 
+    /// <summary>
+    /// The partition a group belongs to: the groups of one characteristic ("sex" for girls and boys, "year" for the
+    /// year groups), which complementary suppression hides within first (ADR 0073).
+    /// </summary>
+    public static string PartitionOf(string group) =>
+        group.StartsWith("year-", StringComparison.Ordinal) ? "year"
+        : Comparisons.FirstOrDefault(c => c.Group == group || c.Others == group) is { Group: { } g } ? g
+        : group;
+
     public static bool IsKnown(string group) =>
         group == All || Comparisons.Any(c => c.Group == group || c.Others == group)
         || (group.StartsWith("year-", StringComparison.Ordinal) && int.TryParse(group[5..], out var y) && y is >= 0 and <= 13);
