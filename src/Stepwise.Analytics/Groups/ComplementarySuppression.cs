@@ -64,14 +64,14 @@ public static class ComplementarySuppression
                 counts[group] = counts.GetValueOrDefault(group) + cell.Pupils;
             }
         }
-        // Cells in the same groups are one column: a caller may pass a cell per pupil.
-        var cellsWithPupils = cells.Where(c => c.Pupils > 0).DistinctBy(c => string.Join('\u001f', c.Groups.Order(StringComparer.Ordinal))).ToList();
         var small = counts.Where(c => c.Value < smallest).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         var withheld = new HashSet<string>(StringComparer.Ordinal);
         if (small.Count == 0)
         {
             return new GroupSuppression(small, withheld);
         }
+        // Cells in the same groups are one column: a caller may pass a cell per pupil.
+        var cellsWithPupils = cells.Where(c => c.Pupils > 0).DistinctBy(c => string.Join('\u001f', c.Groups.Order(StringComparer.Ordinal))).ToList();
         if (counts.Count > MostGroups)
         {
             throw new ArgumentException($"{counts.Count} groups: complementary suppression is exact for at most {MostGroups}.", nameof(cells));
