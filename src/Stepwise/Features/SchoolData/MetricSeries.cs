@@ -66,7 +66,7 @@ public static class MetricSeries
         var metrics = await db.Metrics.AsNoTracking().Where(m => keys.Contains(m.Key)).ToDictionaryAsync(m => m.Key, ct);
         var published = national.Select(n => n.v.MetricKey).ToHashSet(StringComparer.Ordinal);
 
-        var cohortSeries = cohort.GroupBy(o => o.v.MetricKey).ToDictionary(g => g.Key, g => new Series(metrics[g.Key], PupilGroups.DfeCohort, Ordered(g.Select(Point)))
+        var cohortSeries = cohort.Where(o => metrics.ContainsKey(o.v.MetricKey)).GroupBy(o => o.v.MetricKey).ToDictionary(g => g.Key, g => new Series(metrics[g.Key], PupilGroups.DfeCohort, Ordered(g.Select(Point)))
         {
             Cohort = AttendanceCohorts.DfeCohortLabel,
         });
