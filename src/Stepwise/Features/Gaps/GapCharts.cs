@@ -23,12 +23,15 @@ public static class GapCharts
         var name = years.Select(y => y.Gap?.Name).FirstOrDefault(n => n is not null) ?? "Disadvantaged pupils";
         var points = years.Select(y => y.Gap is { Suppressed: false, Gap: double g } c
             ? new GapYear(y.Year, g, c.Low, c.High, null)
-            : new GapYear(y.Year, null, null, null, y.Gap is null ? "no figure" : "fewer than 5")).ToList();
+            : new GapYear(y.Year, null, null, null, y.Gap is null ? "no figure" : y.Gap.Missing == SchoolData.DeriveSchoolMetrics.Withheld ? "withheld" : "fewer than 5")).ToList();
         var pupils = name.EndsWith("pupils", StringComparison.OrdinalIgnoreCase) ? name.ToLowerInvariant() : $"{name.ToLowerInvariant()} pupils";
+        var indexes = years.ToDictionary(y => y.Year, y => y.Gap is { Suppressed: false } c ? c.GapIndex : null);
         var alternative = $"The gap in mean {subject.Name} score between {pupils} and other pupils, by year (positive: {pupils} behind): "
             + string.Join("; ", points.Select(p => p.Gap is double g
-                ? $"{p.Year} {GapFormat.Signed(g)} (95% interval {GapFormat.Interval(p.Low, p.High)}, {GapFormat.Certainty(p.Low, p.High)})"
-                : $"{p.Year} no figure ({p.Missing})")) + ".";
+                ? $"{p.Year} {GapFormat.Signed(g)} (95% interval {GapFormat.Interval(p.Low, p.High)}, {GapFormat.Certainty(p.Low, p.High)}"
+                  + (indexes[p.Year] is double index ? $"; gap index {GapFormat.Number(index)})" : ")")
+                : $"{p.Year} no figure ({p.Missing})"))
+            + $". The gap index is {ReadSchoolGaps.GapIndexLabel}.";
         return GapChart.Draw($"gap-{Common.Slug.Of(subject.Name, 100)}", Finding(subject.Name, shown.Select(s => (s.Year, s.Gap!)).ToList()), alternative, name, points, g => GapFormat.Signed(g));
     }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Analytics.Attendance;
 using Stepwise.Analytics.Gaps;
+using Stepwise.Analytics.Groups;
 using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Pupils;
@@ -16,20 +17,25 @@ namespace Stepwise.Features.Gaps;
 /// How each group of pupils — disadvantaged, SEN, EAL, girls and boys — compares with the rest of the school, year by
 /// year: in attainment (the difference in mean score with its 95% confidence interval, the DfE's rank-based gap
 /// index, and the spread) and in attendance (absence and persistent absence rates). A group of fewer than 5 pupils
-/// shows no figure. Whether the school is "raising the bar and narrowing the gap" reads the latest year against the
+/// shows no figure, nor does a comparison that would give one away by subtraction from the others shown (complementary
+/// suppression, ADR 0073). Whether the school is "raising the bar and narrowing the gap" reads the latest year against the
 /// one before. Narrowed to a unit: a year group's pupils, a subject's results, or for an SEN area the SEN comparison.
 /// </summary>
 public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access, TimeProvider clock)
 {
     /// <summary>
     /// One group against the rest: the gap is the rest's mean minus the group's, so positive means the group is behind
-    /// (as the gap index). When either side has fewer than 5 pupils it is <see cref="Suppressed"/> and carries no figure
-    /// (<see cref="Of"/>); its counts are not shown either: with the whole cohort beside them, one count gives the other away by subtraction.
+    /// (as the gap index). When either side has fewer than 5 pupils, or its figures with the others shown would give a
+    /// hidden group's away, it is <see cref="Suppressed"/> and carries no figure (<see cref="Of"/>); its counts are not
+    /// shown either: with the whole cohort beside them, one count gives the other away by subtraction.
     /// </summary>
     public sealed record Comparison(string Group, string Name, string OthersName, [property: JsonIgnore] int NGroup, [property: JsonIgnore] int NOthers,
-        double? MeanGroup, double? MeanOthers, double? Gap, double? Low, double? High, double? GapIndex)
+        [property: JsonIgnore] bool Withheld, double? MeanGroup, double? MeanOthers, double? Gap, double? Low, double? High, double? GapIndex)
     {
-        public bool Suppressed => IsSmall(NGroup, NOthers);
+        public bool Suppressed => Withheld || IsSmall(NGroup, NOthers);
+
+        /// <summary>Why there is no figure: "fewer-than-5", "withheld" (it would give a smaller group's away), or null.</summary>
+        public string? Missing => MissingOf(NGroup, NOthers, Withheld);
 
         /// <summary>Pupils in the group, as shown: none when the comparison is suppressed (with the total it would give the rest's count back).</summary>
         public int? GroupPupils => Suppressed ? null : NGroup;
@@ -37,14 +43,34 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
         /// <summary>Pupils in the rest of the school, as shown: none when the comparison is suppressed (with the total it would give the group's count back).</summary>
         public int? OthersPupils => Suppressed ? null : NOthers;
 
-        public static Comparison Of(string group, string name, string othersName, int nGroup, int nOthers, double? meanGroup, double? meanOthers,
+        public static Comparison Of(string group, string name, string othersName, int nGroup, int nOthers, GroupSuppression hidden, double? meanGroup, double? meanOthers,
             double? gap, double? low, double? high, double? gapIndex) =>
-            IsSmall(nGroup, nOthers)
-                ? new(group, name, othersName, nGroup, nOthers, null, null, null, null, null, null)
-                : new(group, name, othersName, nGroup, nOthers, meanGroup, meanOthers, gap, low, high, gapIndex);
+            IsSmall(nGroup, nOthers) || IsHidden(hidden, group)
+                ? new(group, name, othersName, nGroup, nOthers, IsHidden(hidden, group), null, null, null, null, null, null)
+                : new(group, name, othersName, nGroup, nOthers, false, meanGroup, meanOthers, gap, low, high, gapIndex);
     }
 
+    /// <summary>How the page, its chart and the API name the gap index: the DfE's method, but not the DfE's figure.</summary>
+    public const string GapIndexLabel = "Stepwise's school-level analogue of the DfE's disadvantage gap index (the DfE's method on this school's pupils, not a DfE figure)";
+
     private static bool IsSmall(int nGroup, int nOthers) => nGroup < DeriveSchoolMetrics.SmallestGroup || nOthers < DeriveSchoolMetrics.SmallestGroup;
+
+    private static string? MissingOf(int nGroup, int nOthers, bool withheld) =>
+        IsSmall(nGroup, nOthers) ? DeriveSchoolMetrics.FewerThanFive : withheld ? DeriveSchoolMetrics.Withheld : null;
+
+    /// <summary>The rest of the school beside a comparison's group, as complementary suppression names it.</summary>
+    private static string Rest(string group) => group + " rest";
+
+    private static bool IsHidden(GroupSuppression hidden, string group) => hidden.IsHidden(group) || hidden.IsHidden(Rest(group));
+
+    /// <summary>
+    /// Which comparisons to hide among these pupils (ADR 0073): all pupils, and each comparison's group and the rest,
+    /// as the page shows them. <paramref name="inGroup"/>[k][i]: whether pupil i is in comparison k's group.
+    /// </summary>
+    private static GroupSuppression Suppress(IReadOnlyList<(string Group, string Others, string Name, string OthersName)> comparisons, bool[][] inGroup, int pupils) =>
+        ComplementarySuppression.Decide(Enumerable.Range(0, pupils)
+            .Select(i => new GroupCell([PupilGroups.All, .. comparisons.Select((c, k) => inGroup[k][i] ? c.Group : Rest(c.Group))], 1)).ToList(),
+            g => g.Split(' ')[0]);
 
     public sealed record AttainmentYear(string Year, string Period, SpreadResult All, IReadOnlyList<Comparison> Comparisons);
 
@@ -55,9 +81,12 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
 
     /// <summary>A group's absence against the rest's; suppressed as <see cref="Comparison"/>.</summary>
     public sealed record AbsenceComparison(string Group, string Name, string OthersName, [property: JsonIgnore] int NGroup, [property: JsonIgnore] int NOthers,
-        double? RateGroup, double? RateOthers, double? PersistentGroup, double? PersistentOthers)
+        [property: JsonIgnore] bool Withheld, double? RateGroup, double? RateOthers, double? PersistentGroup, double? PersistentOthers)
     {
-        public bool Suppressed => IsSmall(NGroup, NOthers);
+        public bool Suppressed => Withheld || IsSmall(NGroup, NOthers);
+
+        /// <summary>Why there is no figure: "fewer-than-5", "withheld" (it would give a smaller group's away), or null.</summary>
+        public string? Missing => MissingOf(NGroup, NOthers, Withheld);
 
         /// <summary>Pupils in the group, as shown: none when the comparison is suppressed (with the total it would give the rest's count back).</summary>
         public int? GroupPupils => Suppressed ? null : NGroup;
@@ -65,11 +94,11 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
         /// <summary>Pupils in the rest of the school, as shown: none when the comparison is suppressed.</summary>
         public int? OthersPupils => Suppressed ? null : NOthers;
 
-        public static AbsenceComparison Of(string group, string name, string othersName, int nGroup, int nOthers, double? rateGroup, double? rateOthers,
+        public static AbsenceComparison Of(string group, string name, string othersName, int nGroup, int nOthers, GroupSuppression hidden, double? rateGroup, double? rateOthers,
             double? persistentGroup, double? persistentOthers) =>
-            IsSmall(nGroup, nOthers)
-                ? new(group, name, othersName, nGroup, nOthers, null, null, null, null)
-                : new(group, name, othersName, nGroup, nOthers, rateGroup, rateOthers, persistentGroup, persistentOthers);
+            IsSmall(nGroup, nOthers) || IsHidden(hidden, group)
+                ? new(group, name, othersName, nGroup, nOthers, IsHidden(hidden, group), null, null, null, null)
+                : new(group, name, othersName, nGroup, nOthers, false, rateGroup, rateOthers, persistentGroup, persistentOthers);
     }
 
     public sealed record AttendanceYear(string Year, AttendanceSummary All, IReadOnlyList<AbsenceComparison> Comparisons);
@@ -102,6 +131,9 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
     {
         public int Urn => School.Urn;
         public string SchoolName => School.Name;
+
+        /// <summary>What each comparison's gap index is: Stepwise's own school-level analogue of the DfE's measure, not a DfE figure.</summary>
+        public string GapIndexMeasure => GapIndexLabel;
 
         /// <summary>The unit the figures are narrowed to (?unit=), or null for the whole school.</summary>
         public UnitChoice? NarrowedTo => Unit is null ? null : UnitChoice.Of(Unit);
@@ -162,12 +194,15 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
                     continue;
                 }
                 var scores = results.Select(r => r.Score!.Value).ToArray();
-                var figures = comparisons.Select(c =>
+                var groupsOf = results.Select(r => PupilGroups.Of(pupils[r.PupilId], start, today).ToHashSet()).ToArray();
+                var flagsOf = comparisons.Select(c => groupsOf.Select(g => g.Contains(c.Group)).ToArray()).ToArray();
+                var hidden = Suppress(comparisons, flagsOf, results.Count);
+                var figures = comparisons.Select((c, k) =>
                 {
-                    var flags = results.Select(r => PupilGroups.Of(pupils[r.PupilId], start, today).Contains(c.Group)).ToArray();
+                    var flags = flagsOf[k];
                     var inGroup = flags.Count(f => f);
                     var gap = GroupGap.Compare(scores, flags);
-                    return Comparison.Of(c.Group, c.Name, c.OthersName, inGroup, flags.Length - inGroup, gap.MeanDifference.MeanSecond, gap.MeanDifference.MeanFirst,
+                    return Comparison.Of(c.Group, c.Name, c.OthersName, inGroup, flags.Length - inGroup, hidden, gap.MeanDifference.MeanSecond, gap.MeanDifference.MeanFirst,
                         gap.MeanGap, gap.MeanGapLow, gap.MeanGapHigh, gap.GapIndex);
                 }).ToList();
                 years.Add(new AttainmentYear(byYear.Key, latest, Spread.Describe(scores), figures));
@@ -192,12 +227,15 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
                 continue;
             }
             var all = AbsenceMeasures.Summarise(perPupil.Select(p => p.Sessions).ToArray());
+            // As the measures count enrolments: a pupil with no possible sessions is in no figure.
+            var counted = perPupil.Where(p => p.Sessions.Possible > 0).Select(p => PupilGroups.Of(p.Pupil, start, today).ToHashSet()).ToList();
+            var hidden = Suppress(comparisons, comparisons.Select(c => counted.Select(g => g.Contains(c.Group)).ToArray()).ToArray(), counted.Count);
             var figures = comparisons.Select(c =>
             {
                 var inGroup = perPupil.Where(p => PupilGroups.Of(p.Pupil, start, today).Contains(c.Group)).Select(p => p.Sessions).ToArray();
                 var others = perPupil.Where(p => !PupilGroups.Of(p.Pupil, start, today).Contains(c.Group)).Select(p => p.Sessions).ToArray();
                 var (g, o) = (AbsenceMeasures.Summarise(inGroup), AbsenceMeasures.Summarise(others));
-                return AbsenceComparison.Of(c.Group, c.Name, c.OthersName, g.Enrolments, o.Enrolments, g.OverallAbsenceRate, o.OverallAbsenceRate,
+                return AbsenceComparison.Of(c.Group, c.Name, c.OthersName, g.Enrolments, o.Enrolments, hidden, g.OverallAbsenceRate, o.OverallAbsenceRate,
                     g.PersistentAbsenceRate, o.PersistentAbsenceRate);
             }).ToList();
             attendanceYears.Add(new AttendanceYear(byYear.Key, all, figures));

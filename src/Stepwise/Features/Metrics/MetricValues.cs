@@ -9,6 +9,7 @@ public static class MetricValues
     public static string Missing(string? marker) => marker switch
     {
         "fewer-than-5" => "fewer than 5 pupils",
+        "withheld" => "withheld: with the figures beside it, it would give a smaller group's away",
         "no-data" => "no data",
         "SUPP" => "suppressed (small cohort)",
         "NE" => "no entries",
@@ -18,5 +19,13 @@ public static class MetricValues
         "blank" => "not published",
         null => "",
         _ => marker,
+    };
+
+    /// <summary>How many pupils, as shown: "fewer than 5" for a small group, nothing for a withheld one, never the exact count of either.</summary>
+    public static string Pupils(int? pupils, string? marker) => marker switch
+    {
+        "fewer-than-5" => "fewer than 5",
+        "withheld" => "",
+        _ => pupils?.ToString("N0", CultureInfo.GetCultureInfo("en-GB")) ?? "",
     };
 }

@@ -6,8 +6,16 @@ namespace Stepwise.Features.Metrics;
 
 public static class MetricsFeature
 {
-    public sealed record MetricJson(string Key, string Name, string Unit, string Polarity, string Source, string Group, string? Reading,
-        string Variation, string Assurance, double? Mean, double? UpperProcessLimit, double? LowerProcessLimit, IEnumerable<PointJson> Points);
+    /// <param name="Cohort">The pupils an attendance measure counts: the school's whole roll, a group of it, or the DfE's cohort (Years 1 to 11).</param>
+    /// <param name="Beside">The like-for-like figure for the latest period (ADR 0073).</param>
+    public sealed record MetricJson(string Key, string Name, string Unit, string Polarity, string Source, string Group, string? Cohort, string? Reading,
+        string Variation, string Assurance, double? Mean, double? UpperProcessLimit, double? LowerProcessLimit, BesideJson? Beside, IEnumerable<PointJson> Points);
+
+    /// <summary>
+    /// The figure set beside a measure's latest, for the same period: for the whole school's attendance, the DfE's
+    /// cohort's (Years 1 to 11) where it differs; for the DfE's published attendance, Stepwise's own for Years 1 to 11.
+    /// </summary>
+    public sealed record BesideJson(string Cohort, string Group, string Key, string Period, double? Value, string? Missing, int? Pupils);
 
     public sealed record PointJson(string Period, string PeriodKind, double? Value, string? Missing, int? Pupils, string? Rule, string? Variation, string Source, DateTime? ImportedAt);
 
@@ -21,7 +29,8 @@ public static class MetricsFeature
 
         app.MapGroup("/api/schools").WithTags("Measures").RequireAuthorization()
             .MapGet("/{urn:int}/metrics", GetMetricsAsync)
-            .WithSummary("A school's measures for all pupils or one group (?group=disadvantaged), each with its series in its finest periods (half-terms before terms before years), provenance and Making Data Count reading");
+            .WithSummary("A school's measures for all pupils or one group (?group=disadvantaged, or years-1-11 for the DfE's cohort), each with its series in its finest periods (half-terms before terms before years), provenance and Making Data Count reading")
+            .WithDescription("Attendance measures say which pupils they count (cohort): Stepwise's own figures for all pupils count the whole roll, Reception and the sixth form included; the DfE's count pupils aged 5 to 15 (Years 1 to 11). beside gives the like-for-like figure for the latest period: the Years 1 to 11 figure beside the whole school's where they differ, and Stepwise's Years 1 to 11 figure beside the DfE's published one. A group of fewer than 5 pupils has no figure and no count (missing: fewer-than-5), nor has a group whose figure would give such a group's away by subtraction (missing: withheld).");
         return app;
     }
 
@@ -40,9 +49,11 @@ public static class MetricsFeature
         return TypedResults.Ok(view.Metrics.Select(m =>
         {
             var labels = m.Charted.ToDictionary(c => c.Point);
+            var beside = m.Series.BesideOf(m.Series.Points.LastOrDefault());
             return new MetricJson(m.Series.Metric.Key, m.Series.Metric.Name, m.Series.Metric.Unit, m.Series.Metric.Polarity, m.Series.Metric.Source, view.Group,
-                m.Reading.Sentence, m.Charted.Count == 0 ? "no-data" : Analytics.Spc.SpcCodes.ToCode(m.Latest), m.Spc?.AssuranceCode ?? "none",
+                m.Series.Cohort, m.Reading.Sentence, m.Charted.Count == 0 ? "no-data" : Analytics.Spc.SpcCodes.ToCode(m.Latest), m.Spc?.AssuranceCode ?? "none",
                 m.Spc?.Mean, m.Spc?.UpperProcessLimit, m.Spc?.LowerProcessLimit,
+                beside is null ? null : new BesideJson(m.Series.Beside!.Cohort!, m.Series.Beside.Group, m.Series.Beside.Metric.Key, beside.Period, beside.Value, beside.Missing, beside.Pupils),
                 m.Series.Points.Select(p => new PointJson(p.Period, Codes(p.PeriodKind), p.Value, p.Missing, p.Pupils,
                     labels.TryGetValue(p, out var c) ? c.Rule : null, labels.TryGetValue(p, out var d) ? Analytics.Spc.SpcCodes.ToCode(d.Variation) : null, p.Source, p.At)));
         }).ToList());

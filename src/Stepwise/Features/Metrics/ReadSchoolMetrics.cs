@@ -56,7 +56,7 @@ public sealed class ReadSchoolMetrics(AppDbContext db, AccessControl access)
     private async Task<List<string>> GroupsAsync(int schoolId, CancellationToken ct)
     {
         var groups = await db.MetricValues.Where(v => v.SchoolId == schoolId).Select(v => v.Group).Distinct().ToListAsync(ct);
-        var order = new List<string> { PupilGroups.All };
+        var order = new List<string> { PupilGroups.All, PupilGroups.DfeCohort };
         order.AddRange(PupilGroups.Comparisons.SelectMany(c => new[] { c.Group, c.Others }));
         return groups.OrderBy(g => order.IndexOf(g) is var i and >= 0 ? i : 100 + (int.TryParse(g.Replace("year-", "", StringComparison.Ordinal), out var y) ? y : 50))
             .Prepend(PupilGroups.All).Distinct().ToList();

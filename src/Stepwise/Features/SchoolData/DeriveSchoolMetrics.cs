@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Analytics.Attendance;
+using Stepwise.Analytics.Groups;
 using Stepwise.Data;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
@@ -11,12 +12,19 @@ namespace Stepwise.Features.SchoolData;
 /// Recalculates a school's metric series from its pupil records — attendance, assessments and behaviour — for all
 /// pupils and for each pupil group, in every period the records cover (and each academic year as a whole for
 /// attendance). Runs inside the import's transaction; values that did not change keep their provenance, values that
-/// did are stamped with the import that changed them. A group of fewer than 5 pupils gets no figure.
+/// did are stamped with the import that changed them. A group of fewer than 5 pupils gets no figure, and neither does
+/// a larger group whose figure would give a smaller one away by subtraction (complementary suppression, ADR 0073).
 /// </summary>
 public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider clock)
 {
-    public const int SmallestGroup = 5;
+    public const int SmallestGroup = ComplementarySuppression.SmallestGroup;
     public const string FewerThanFive = "fewer-than-5";
+
+    /// <summary>Why a group of 5 or more has no figure: with the figures shown beside it, it would give a smaller group's away.</summary>
+    public const string Withheld = "withheld";
+
+    /// <summary>Whether a stored value is hidden (<see cref="FewerThanFive"/> or <see cref="Withheld"/>): neither its figure nor its count is shown.</summary>
+    public static bool IsHidden(string? missing) => missing is FewerThanFive or Withheld;
     private const string Derived = "Calculated by Stepwise from the school's own pupil records";
 
     public static readonly Metric OverallAbsence = Catalogue("attendance.overall-absence", "Overall absence", "% of sessions", "down");
@@ -66,15 +74,18 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
             }
             foreach (var period in subject.GroupBy(a => Period.Parse(a.Period)!))
             {
+                // Each figure hides its own small groups: the pupils with a standard and those with a score may differ.
+                var hiddenExpected = Suppress(period.Where(a => a.Expected is not null).Select(a => groups.Of(a.PupilId, period.Key.Start)));
+                var hiddenMean = Suppress(period.Where(a => a.Score is not null).Select(a => groups.Of(a.PupilId, period.Key.Start)));
                 foreach (var group in ByGroup(period, period.Key, groups, a => a.PupilId))
                 {
                     var withStandard = group.Items.Where(a => a.Expected is not null).ToList();
                     figures.Add(Make(expected, group.Name, period.Key,
-                        withStandard.Count == 0 ? null : 100.0 * withStandard.Count(a => a.Expected == true) / withStandard.Count, withStandard.Count));
+                        withStandard.Count == 0 ? null : 100.0 * withStandard.Count(a => a.Expected == true) / withStandard.Count, withStandard.Count, hiddenExpected));
                     if (hasScores)
                     {
                         var scores = group.Items.Where(a => a.Score is not null).Select(a => a.Score!.Value).ToList();
-                        figures.Add(Make(mean, group.Name, period.Key, scores.Count == 0 ? null : scores.Average(), scores.Count));
+                        figures.Add(Make(mean, group.Name, period.Key, scores.Count == 0 ? null : scores.Average(), scores.Count, hiddenMean));
                     }
                 }
             }
@@ -88,11 +99,12 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
             {
                 // Per 100 pupils on roll when the half-term started, in each group: this school's roll, not a school a pupil has moved to.
                 var onRoll = pupils.Values.Where(p => p.SchoolId == schoolId && (p.LeftOn is null || p.LeftOn >= period.Key.Start)).ToList();
+                var hidden = Suppress(onRoll.Select(p => groups.Of(p.Id, period.Key.Start)));
                 foreach (var group in ByGroup(onRoll, period.Key, groups, p => p.Id))
                 {
                     var members = group.Items.Select(p => p.Id).ToHashSet();
                     var count = period.Count(i => members.Contains(i.PupilId));
-                    figures.Add(Make(Incidents, group.Name, period.Key, 100.0 * count / members.Count, members.Count));
+                    figures.Add(Make(Incidents, group.Name, period.Key, 100.0 * count / members.Count, members.Count, hidden));
                 }
             }
         }
@@ -193,18 +205,26 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
             return known;
         }
         var figures = new List<Figure>();
+        var cells = new Dictionary<string[], int>(ReferenceEqualityComparer.Instance);
         foreach (var slot in slots)
         {
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tallies).Clear();
+            cells.Clear();
             foreach (var (pupilId, sessions) in slot.Items)
             {
-                var pupilGroups = Numbers(groups.Of(pupilId, slot.Period.Start));
+                var set = groups.Of(pupilId, slot.Period.Start);
+                if (sessions.Possible > 0) // As the tally counts enrolments: one with no possible sessions is in no figure.
+                {
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cells, set, out _)++;
+                }
+                var pupilGroups = Numbers(set);
                 var tally = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tallies); // After Numbers, which may add a group.
                 foreach (var group in pupilGroups)
                 {
                     tally[group].Add(sessions);
                 }
             }
+            var hidden = Suppress(cells.Select(c => new GroupCell(c.Key, c.Value)));
             for (var group = 0; group < tallies.Count; group++)
             {
                 if (tallies[group].IsEmpty)
@@ -212,9 +232,9 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
                     continue;
                 }
                 var summary = tallies[group].Summary();
-                figures.Add(Make(OverallAbsence, names[group], slot.Period, summary.OverallAbsenceRate, summary.Enrolments));
-                figures.Add(Make(PersistentAbsence, names[group], slot.Period, summary.PersistentAbsenceRate, summary.Enrolments));
-                figures.Add(Make(SevereAbsence, names[group], slot.Period, summary.SevereAbsenceRate, summary.Enrolments));
+                figures.Add(Make(OverallAbsence, names[group], slot.Period, summary.OverallAbsenceRate, summary.Enrolments, hidden));
+                figures.Add(Make(PersistentAbsence, names[group], slot.Period, summary.PersistentAbsenceRate, summary.Enrolments, hidden));
+                figures.Add(Make(SevereAbsence, names[group], slot.Period, summary.SevereAbsenceRate, summary.Enrolments, hidden));
             }
             slot.Items.Clear(); // Done with: a million marks need not stay in memory twice.
         }
@@ -246,10 +266,19 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
         return groups.Select(g => (g.Key, g.Value));
     }
 
-    private static Figure Make(Metric metric, string group, Period period, double? value, int pupils) =>
-        pupils < SmallestGroup
+    /// <summary>A figure as shown: none for a small group (<see cref="FewerThanFive"/>) or one withheld to protect it (<see cref="Withheld"/>).</summary>
+    private static Figure Make(Metric metric, string group, Period period, double? value, int pupils, GroupSuppression hidden) =>
+        pupils < SmallestGroup || hidden.Small.Contains(group)
             ? new Figure(metric.Key, group, period, null, FewerThanFive, pupils)
-            : new Figure(metric.Key, group, period, value is double v ? Math.Round(v, 6) : null, value is null ? "no-data" : null, pupils);
+            : hidden.Withheld.Contains(group)
+                ? new Figure(metric.Key, group, period, null, Withheld, pupils)
+                : new Figure(metric.Key, group, period, value is double v ? Math.Round(v, 6) : null, value is null ? "no-data" : null, pupils);
+
+    /// <summary>The groups to hide among the counted pupils, from each one's groups (ADR 0073).</summary>
+    internal static GroupSuppression Suppress(IEnumerable<string[]> pupils) =>
+        Suppress(pupils.GroupBy(g => g, ReferenceEqualityComparer.Instance).Select(g => new GroupCell((string[])g.Key!, g.Count())));
+
+    private static GroupSuppression Suppress(IEnumerable<GroupCell> cells) => ComplementarySuppression.Decide(cells.ToList(), PupilGroups.PartitionOf);
 
     private async Task EnsureCatalogueAsync(List<Metric> metrics, CancellationToken ct)
     {

@@ -12,6 +12,12 @@ public static class PupilGroups
 {
     public const string All = "all";
 
+    /// <summary>
+    /// The DfE's cohort for attendance: pupils of compulsory school age, 5 to 15, which is Years 1 to 11. The DfE's
+    /// absence figures count only these; the school's whole roll (Reception, the sixth form) is "all" (ADR 0073).
+    /// </summary>
+    public const string DfeCohort = "years-1-11";
+
     /// <summary>Each group with its comparison group, in the order pages show them.</summary>
     public static readonly IReadOnlyList<(string Group, string Others, string Name, string OthersName)> Comparisons =
     [
@@ -46,6 +52,10 @@ public static class PupilGroups
         {
             yield return YearGroup(yearThen);
         }
+        if (yearThen is >= 1 and <= 11)
+        {
+            yield return DfeCohort;
+        }
     }
 
     private static string? ValueAt(Pupil pupil, Characteristic kind, DateOnly day) =>
@@ -53,14 +63,34 @@ public static class PupilGroups
 
     public static string YearGroup(int year) => $"year-{year}";
 
+    /// <summary>"Reception to Year 13", "Years 7 to 11", "Year 6": the year groups from the first to the last.</summary>
+    public static string YearRange(int first, int last) =>
+        first == last ? Name(YearGroup(first))
+        : first == 0 ? $"Reception to Year {last}"
+        : $"Years {first} to {last}";
+
+    /// <summary>The year of a year-group code ("year-6" is 6), or null for any other group.</summary>
+    public static int? YearOf(string group) =>
+        group.StartsWith("year-", StringComparison.Ordinal) && int.TryParse(group[5..], out var y) && y is >= 0 and <= 13 ? y : null;
+
+    /// <summary>
+    /// The partition a group belongs to: the groups of one characteristic ("sex" for girls and boys, "year" for the
+    /// year groups), which complementary suppression hides within first (ADR 0073).
+    /// </summary>
+    public static string PartitionOf(string group) =>
+        group.StartsWith("year-", StringComparison.Ordinal) ? "year"
+        : Comparisons.FirstOrDefault(c => c.Group == group || c.Others == group) is { Group: { } g } ? g
+        : group;
+
     public static bool IsKnown(string group) =>
-        group == All || Comparisons.Any(c => c.Group == group || c.Others == group)
+        group == All || group == DfeCohort || Comparisons.Any(c => c.Group == group || c.Others == group)
         || (group.StartsWith("year-", StringComparison.Ordinal) && int.TryParse(group[5..], out var y) && y is >= 0 and <= 13);
 
     /// <summary>The group as a sentence names it: "disadvantaged pupils", "pupils with SEN", "girls", "Year 6".</summary>
     public static string Phrase(string group) => group switch
     {
         All => "all pupils",
+        DfeCohort => "pupils in Years 1 to 11",
         "disadvantaged" => "disadvantaged pupils",
         "not-disadvantaged" => "pupils who are not disadvantaged",
         "sen" => "pupils with SEN",
@@ -76,6 +106,10 @@ public static class PupilGroups
         if (group == All)
         {
             return "All pupils";
+        }
+        if (group == DfeCohort)
+        {
+            return "Years 1 to 11 (the DfE's cohort)";
         }
         foreach (var (g, rest, name, restName) in Comparisons)
         {

@@ -10,6 +10,7 @@ namespace Stepwise.Features.SchoolData;
 internal sealed class PupilMemberships(IReadOnlyDictionary<int, Pupil> pupils, DateOnly today)
 {
     private readonly Dictionary<int, List<(DateOnly From, DateOnly To, string[] Groups)>> _known = [];
+    private readonly Dictionary<string, string[]> _sets = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<int, Pupil> Pupils => pupils;
 
@@ -47,7 +48,13 @@ internal sealed class PupilMemberships(IReadOnlyDictionary<int, Pupil> pupils, D
                 }
             }
         }
-        var groups = PupilGroups.Of(pupil, day, today).ToArray();
+        // Pupils in the same groups share one array: figures count pupils by their set of groups (ADR 0073).
+        var found = PupilGroups.Of(pupil, day, today).ToArray();
+        var key = string.Join('\u001f', found);
+        if (!_sets.TryGetValue(key, out var groups))
+        {
+            _sets[key] = groups = found;
+        }
         stretches.Add((start, end, groups));
         return groups;
     }

@@ -104,6 +104,45 @@ public abstract class GapsThroughTheApi(StepwiseApp app)
         }
     }
 
+    /// <summary>
+    /// Issue 17 defect 5: the school-level gap index was presented as "the DfE's" measure. It is the DfE's method on one
+    /// school's pupils, Stepwise's own analogue, and is labelled so on the page, in the chart's description and in the API.
+    /// </summary>
+    [Fact]
+    public async Task The_gap_index_is_labelled_as_Stepwises_own_analogue_of_the_DfEs_measure()
+    {
+        app.EnsureAvailable();
+        await ImportExamplesAsync();
+        var governor = await app.ClientForAsync(World.PrimaryGovernor);
+
+        var json = await (await governor.GetAsync($"/api/schools/{Urn}/gaps")).ReadJsonAsync();
+        Assert.StartsWith("Stepwise's school-level analogue of the DfE's disadvantage gap index", (string)json["gapIndexMeasure"]!, StringComparison.Ordinal);
+
+        var page = await governor.GetPageAsync($"/schools/{Urn}/gaps");
+        var headers = page.QuerySelectorAll("th").Where(th => th.TextContent.StartsWith("Gap index", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(headers);
+        Assert.All(headers, th => Assert.Contains("Stepwise's analogue of the DfE's", th.TextContent, StringComparison.Ordinal));
+        Assert.Contains("not comparable with the DfE's published national index", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 17 defect 5, on the chart: its description names the gap index as Stepwise's own analogue of the DfE's.</summary>
+    [Fact]
+    public void The_gap_chart_describes_the_gap_index_as_Stepwises_own_analogue()
+    {
+        var scores = Enumerable.Range(0, 16).Select(i => 95.0 + i).ToArray();
+        var flags = scores.Select((_, i) => i < 6).ToArray();
+        var gap = Stepwise.Analytics.Gaps.GroupGap.Compare(scores, flags);
+        var comparison = ReadSchoolGaps.Comparison.Of("disadvantaged", "Disadvantaged", "Not disadvantaged", 6, 10, Stepwise.Analytics.Groups.GroupSuppression.None,
+            gap.MeanDifference.MeanSecond, gap.MeanDifference.MeanFirst, gap.MeanGap, gap.MeanGapLow, gap.MeanGapHigh, gap.GapIndex);
+        var subject = new ReadSchoolGaps.Subject("Maths", "scaled score",
+            [new ReadSchoolGaps.AttainmentYear("2025/26", "2025/26 Summer", Stepwise.Analytics.Gaps.Spread.Describe(scores), [comparison])]);
+
+        var chart = GapCharts.Disadvantaged(subject)!;
+
+        Assert.Contains($"gap index {GapFormat.Number(gap.GapIndex)}", chart.Alternative, StringComparison.Ordinal);
+        Assert.Contains("The gap index is Stepwise's school-level analogue of the DfE's disadvantage gap index", chart.Alternative, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Another_trust_and_an_unknown_school_get_no_gaps()
     {

@@ -52,8 +52,23 @@ public sealed class ReadingPeriodsAndGroups
         var today = new DateOnly(2026, 11, 23);
 
         var lastYear = PupilGroups.Of(pupil, new DateOnly(2025, 10, 1), today).ToList();
-        Assert.Equal(["all", "disadvantaged", "no-sen", "not-eal", "girls", "year-5"], lastYear);
+        Assert.Equal(["all", "disadvantaged", "no-sen", "not-eal", "girls", "year-5", "years-1-11"], lastYear);
         Assert.Contains("year-6", PupilGroups.Of(pupil, today, today));
         Assert.DoesNotContain(PupilGroups.Of(pupil, new DateOnly(2019, 10, 1), today), g => g.StartsWith("year-", StringComparison.Ordinal));
+    }
+
+    /// <summary>Issue 17 defect 2: the DfE's cohort is Years 1 to 11; Reception and the sixth form are on the roll but not in it.</summary>
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(11, true)]
+    [InlineData(12, false)]
+    [InlineData(13, false)]
+    public void Only_pupils_in_Years_1_to_11_are_in_the_DfEs_cohort(int year, bool inCohort)
+    {
+        var pupil = new Pupil { Key = "k", YearGroup = year };
+        var today = new DateOnly(2026, 11, 23);
+
+        Assert.Equal(inCohort, PupilGroups.Of(pupil, today, today).Contains(PupilGroups.DfeCohort));
     }
 }
