@@ -14,9 +14,7 @@ internal static class DatabaseCommands
         var command = new Command("migrate", "Bring the database schema up to date (run before starting a new version on PostgreSQL)");
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
         {
-            var db = services.GetRequiredService<AppDbContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync(token)).ToList();
-            await db.Database.MigrateAsync(token);
+            var pending = await DatabaseUpgrade.MigrateAsync(services, token);
             Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
             return CliError.Ok;
         }, ct));

@@ -57,7 +57,7 @@ internal static class ServeCommand
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (options.ShouldMigrateOnStart)
         {
-            await db.Database.MigrateAsync(ct);
+            await DatabaseUpgrade.MigrateAsync(scope.ServiceProvider, ct);
         }
         else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {

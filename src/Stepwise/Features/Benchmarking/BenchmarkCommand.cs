@@ -34,7 +34,7 @@ public static class BenchmarkCommand
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
         {
             var chosen = ParseWeights(parsed.GetValue(weights));
-            await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
+            await DatabaseUpgrade.MigrateAsync(services, token);
             var lookup = await services.GetRequiredService<FindComparators>().HandleAsync(parsed.GetValue(urn), chosen, token);
             if (lookup.Set is not { } set)
             {

@@ -13,7 +13,7 @@ public static class DemoCommand
         var command = new Command("demo", "Load the demo trust into the configured database (does nothing if it is there already)");
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "demo loader", async (services, token) =>
         {
-            await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
+            await DatabaseUpgrade.MigrateAsync(services, token);
             var trust = await services.GetRequiredService<LoadDemoTrust>().HandleAsync(token);
             Print(trust, await services.GetRequiredService<LoadDemoNationalData>().HandleAsync(token));
             return CliError.Ok;

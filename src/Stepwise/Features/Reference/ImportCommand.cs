@@ -23,7 +23,7 @@ public static class ImportCommand
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
         {
             var path = ImportConsole.Existing(parsed.GetValue(file)!);
-            await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
+            await DatabaseUpgrade.MigrateAsync(services, token);
             await using var stream = path.OpenRead();
             var report = await services.GetRequiredService<ImportRegister>().HandleAsync(stream, path.Name, parsed.GetValue(acceptValid), token);
             return ImportConsole.Print(report, path.Name, parsed.GetValue(json));
@@ -55,7 +55,7 @@ public static class ImportCommand
             {
                 throw new CliError("--year must be a year such as 2018 (for 2017/18).", CliError.Usage);
             }
-            await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
+            await DatabaseUpgrade.MigrateAsync(services, token);
             await using var stream = path.OpenRead();
             var useCase = services.GetRequiredService<ImportNationalData>();
             var report = await ImportConsole.WithProgressAsync(!parsed.GetValue(json), parsed.GetValue(progressLines), progress =>

@@ -38,7 +38,7 @@ public static class ImportSchoolDataCommand
                 }
                 mapping = parsedMap;
             }
-            await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(token);
+            await DatabaseUpgrade.MigrateAsync(services, token);
             await using var stream = path.OpenRead();
             var useCase = services.GetRequiredService<ImportSchoolData>();
             var request = new ImportSchoolData.Request(parsed.GetValue(school), layout, path.Name, parsed.GetValue(acceptValid), mapping);

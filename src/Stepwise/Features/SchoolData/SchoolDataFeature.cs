@@ -1,3 +1,4 @@
+using Stepwise.Data;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ public static class SchoolDataFeature
     {
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         return services.AddScoped<ImportSchoolData>().AddScoped<ImportAttendance>().AddScoped<DeriveSchoolMetrics>()
-            .AddScoped<QueueImport>().AddScoped<IImportJobHandler, SchoolDataJobs>();
+            .AddScoped<QueueImport>().AddScoped<IImportJobHandler, SchoolDataJobs>()
+            .AddSingleton<IDataUpgrade, DeriveFiguresAgain>();
     }
 
     /// <summary>
