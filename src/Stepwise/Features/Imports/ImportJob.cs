@@ -107,7 +107,9 @@ public sealed record ImportReportJson(int Read, int Accepted, int Rejected, bool
 
     public static ImportReportJson From(ImportReport r)
     {
-        var (errors, counts) = r.ErrorCounts is { } known ? (r.Errors, known) : RowProblems.Of(r.Errors) is var capped ? (capped.Kept, capped.Kinds) : default;
+        // A national file's report holds every problem: it is capped here as a school file's was while it was read.
+        var capped = r.ErrorCounts is null ? RowProblems.Of(r.Errors) : null;
+        var (errors, counts) = capped is null ? (r.Errors, r.ErrorCounts!) : (capped.Kept, capped.Kinds);
         return new(r.Read, r.Imported || r.AlreadyImported ? r.Accepted : 0, r.Rejected, r.Imported, r.AlreadyImported, r.ValuesAdded, r.ValuesChanged,
             errors.Select(e => new Error(e.Line, e.Column, e.Value, e.Reason)).ToList(), r.Ignored,
             r.Notes.Take(NotesKept).Select(e => new Error(e.Line, e.Column, e.Value, e.Reason)).ToList(), counts);
