@@ -106,7 +106,7 @@ public sealed class World
                     Key = PupilKey.FromUpn($"A{school.Urn:D6}{i:D5}Z", secret),
                     YearGroup = school.Phase == Phase.Primary ? i % 7 : 7 + (i % 5),
                 };
-                pupil.Characteristics.Add(new PupilCharacteristic { TrustId = school.TrustId, Kind = Characteristic.Disadvantaged, Value = i % 3 == 0 ? "yes" : "no", From = new DateOnly(2025, 9, 1) });
+                pupil.Characteristics.Add(new PupilCharacteristic { TrustId = school.TrustId, SchoolId = school.Id, Kind = Characteristic.Disadvantaged, Value = i % 3 == 0 ? "yes" : "no", From = new DateOnly(2025, 9, 1) });
                 db.Pupils.Add(pupil);
                 (world.PupilKeys.TryGetValue(school.Urn, out var keys) ? keys : world.PupilKeys[school.Urn] = []).Add(pupil.Key);
             }

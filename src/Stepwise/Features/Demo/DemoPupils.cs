@@ -85,7 +85,7 @@ internal sealed class DemoPupils(byte[] trustSecret, int trustId)
     }
 
     private void Add(Pupil pupil, Characteristic kind, string value, DateOnly? from = null, DateOnly? to = null) =>
-        pupil.Characteristics.Add(new PupilCharacteristic { TrustId = trustId, Kind = kind, Value = value, From = from ?? YearStart, To = to });
+        pupil.Characteristics.Add(new PupilCharacteristic { TrustId = trustId, SchoolId = pupil.SchoolId, Kind = kind, Value = value, From = from ?? YearStart, To = to });
 
     /// <summary>A well-formed but made-up UPN: a letter, 11 digits and a final digit.</summary>
     private string Upn() =>

@@ -72,6 +72,7 @@ public static class ImportConsole
                 accepted = report.Imported || report.AlreadyImported ? report.Accepted : 0,
                 rejected = report.Rejected,
                 errors = report.Errors.Select(e => new { line = e.Line, column = e.Column, value = e.Value, reason = e.Reason }),
+                errorCounts = report.ErrorCounts?.Select(k => new { column = k.Column, reason = k.Reason, count = k.Count }),
                 ignored = report.Ignored,
                 notes = report.Notes.Select(e => new { line = e.Line, column = e.Column, value = e.Value, reason = e.Reason }),
             }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
@@ -82,9 +83,13 @@ public static class ImportConsole
         {
             Console.WriteLine($"  {error}");
         }
-        if (report.Errors.Count > 50)
+        if (report.ErrorTotal > Math.Min(50, report.Errors.Count))
         {
-            Console.WriteLine($"  … and {report.Errors.Count - 50} more.");
+            Console.WriteLine($"  … and {report.ErrorTotal - Math.Min(50, report.Errors.Count):N0} more.");
+            foreach (var kind in report.ErrorCounts ?? [])
+            {
+                Console.WriteLine($"  {kind.Count:N0} × column \"{kind.Column}\": {kind.Reason}");
+            }
         }
         foreach (var note in report.Notes.Take(10))
         {

@@ -86,13 +86,39 @@ public enum ImportJobStatus
     Failed,
 }
 
-/// <summary>What an import reports, on the API and the job pages (stored with the job as JSON).</summary>
+/// <summary>
+/// What an import reports, on the API and the job pages (stored with the job as JSON): the first problems of each kind
+/// with their lines (<see cref="RowProblems"/>) and an exact count of every kind, so its size is bounded whatever the file.
+/// </summary>
 public sealed record ImportReportJson(int Read, int Accepted, int Rejected, bool Imported, bool AlreadyImported, int Added, int Changed,
-    IEnumerable<ImportReportJson.Error> Errors, IEnumerable<string>? Ignored = null, IEnumerable<ImportReportJson.Error>? Notes = null)
+    IEnumerable<ImportReportJson.Error> Errors, IEnumerable<string>? Ignored = null, IEnumerable<ImportReportJson.Error>? Notes = null,
+    IEnumerable<ProblemCount>? ErrorCounts = null)
 {
+    /// <summary>Columns whose values identify a pupil: a stored report keeps their line and reason, never what they held.</summary>
+    private static readonly string[] Identifiers = ["UPN"];
+
+    /// <summary>How many notes are kept; a national file can take every line with a note.</summary>
+    private const int NotesKept = 200;
+
     public sealed record Error(int Line, string Column, string Value, string Reason);
 
-    public static ImportReportJson From(ImportReport r) => new(r.Read, r.Imported || r.AlreadyImported ? r.Accepted : 0, r.Rejected, r.Imported,
-        r.AlreadyImported, r.ValuesAdded, r.ValuesChanged, r.Errors.Select(e => new Error(e.Line, e.Column, e.Value, e.Reason)), r.Ignored,
-        r.Notes.Select(e => new Error(e.Line, e.Column, e.Value, e.Reason)));
+    /// <summary>Every problem found, kept or not.</summary>
+    public int ErrorTotal => ErrorCounts?.Sum(c => c.Count) ?? Errors.Count();
+
+    public static ImportReportJson From(ImportReport r)
+    {
+        // A national file's report holds every problem: it is capped here as a school file's was while it was read.
+        var capped = r.ErrorCounts is null ? RowProblems.Of(r.Errors) : null;
+        var (errors, counts) = capped is null ? (r.Errors, r.ErrorCounts!) : (capped.Kept, capped.Kinds);
+        return new(r.Read, r.Imported || r.AlreadyImported ? r.Accepted : 0, r.Rejected, r.Imported, r.AlreadyImported, r.ValuesAdded, r.ValuesChanged,
+            errors.Select(e => new Error(e.Line, e.Column, e.Value, e.Reason)).ToList(), r.Ignored,
+            r.Notes.Take(NotesKept).Select(e => new Error(e.Line, e.Column, e.Value, e.Reason)).ToList(), counts);
+    }
+
+    /// <summary>The report as it is kept with its job: lines, columns and reasons, without the values of identifying columns (a UPN).</summary>
+    public ImportReportJson ToStore() => this with
+    {
+        Errors = Errors.Select(e => Identifiers.Contains(e.Column, StringComparer.OrdinalIgnoreCase) ? e with { Value = "" } : e).ToList(),
+        Notes = Notes?.Select(e => Identifiers.Contains(e.Column, StringComparer.OrdinalIgnoreCase) ? e with { Value = "" } : e).ToList(),
+    };
 }

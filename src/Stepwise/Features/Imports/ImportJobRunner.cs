@@ -150,7 +150,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ILogger<ImportJ
             message = result.Message;
             if (result.Report is { } r)
             {
-                report = JsonSerializer.Serialize(ImportReportJson.From(r), JsonSerializerOptions.Web);
+                report = JsonSerializer.Serialize(ImportReportJson.From(r).ToStore(), JsonSerializerOptions.Web);
             }
             status = result.Report is { Imported: true } or { AlreadyImported: true } ? ImportJobStatus.Done
                 : result.Report is not null ? ImportJobStatus.Refused : ImportJobStatus.Failed;

@@ -16,6 +16,27 @@ public sealed record ImportReport(int Read, int Accepted, int Rejected, IReadOnl
     public IReadOnlyList<RowProblem> Notes { get; init; } = [];
 
     /// <summary>
+    /// Every kind of problem with its exact count, when <see cref="Errors"/> holds only the first of each kind
+    /// (<see cref="RowProblems"/>); worked out from <see cref="Errors"/> when they are all there.
+    /// </summary>
+    public IReadOnlyList<ProblemCount>? ErrorCounts { get; init; }
+
+    /// <summary>The problems found, kept and not.</summary>
+    public int ErrorTotal => ErrorCounts?.Sum(c => c.Count) ?? Errors.Count;
+
+    /// <summary>The report of a file whose problems were collected with a bound: the first of each kind, and the counts.</summary>
+    public static ImportReport Of(int read, int accepted, RowProblems problems, bool imported, bool alreadyImported, int added, int changed) =>
+        new(read, accepted, problems.RejectedLines, problems.Kept, imported, alreadyImported, added, changed) { ErrorCounts = problems.Kinds };
+
+    /// <summary>The refuse-the-whole-file rule (<see cref="RefusesWhole(IReadOnlyCollection{RowProblem}, int, bool)"/>) for problems collected with a bound.</summary>
+    public static bool RefusesWhole(RowProblems problems, int accepted, bool acceptValid) =>
+        problems.OnFile || (problems.Count > 0 && !acceptValid) || accepted == 0;
+
+    /// <summary>The report of a file refused whole, its problems collected with a bound.</summary>
+    public static ImportReport Refusal(int read, RowProblems problems) =>
+        problems.Count == 0 ? Refusal(read, []) : Of(read, 0, problems, imported: false, alreadyImported: false, 0, 0) with { Rejected = read };
+
+    /// <summary>
     /// The refuse-the-whole-file rule, for every import: a problem with the file itself (line 1), any problem at all
     /// unless the valid lines were accepted (<c>--accept-valid</c>), or no good line, and nothing is written.
     /// </summary>

@@ -14,6 +14,10 @@ public sealed class CreateModel(SavePupil savePupil, AccessControl access) : Pup
         {
             return refused;
         }
+        if (!CheckboxesRead())
+        {
+            return Page();
+        }
         return this.Reply(await savePupil.CreateAsync(urn, Input, ct), pupil => this.Done("The pupil has been added.", $"/pupils/{pupil.Key}"));
     }
 

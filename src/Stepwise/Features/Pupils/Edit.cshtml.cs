@@ -20,6 +20,10 @@ public sealed class EditModel(SavePupil savePupil, ReadPupil read) : PupilFormMo
             return refused;
         }
         Input = posted;
+        if (!CheckboxesRead())
+        {
+            return Page();
+        }
         return this.Reply(await savePupil.UpdateAsync(pupilKey, Input, ct), _ => this.Done("Your changes have been saved from today.", $"/pupils/{pupilKey}"));
     }
 
@@ -40,7 +44,7 @@ public sealed class EditModel(SavePupil savePupil, ReadPupil read) : PupilFormMo
             Sen = details.Sen, Eal = details.Eal, Sex = details.Sex,
         };
         (Key, LeftOn, Urn, SchoolName) = (pupil.Key, pupil.LeftOn, school.Urn, school.Name);
-        History = pupil.Characteristics.OrderBy(c => c.Kind).ThenBy(c => c.From).ToList();
+        History = pupil.RecordedHere.OrderBy(c => c.Kind).ThenBy(c => c.From).ToList();
         ViewData["Urn"] = school.Urn;
         return null;
     }

@@ -33,7 +33,7 @@ public sealed class Pupil : ITrustOwned
     /// </summary>
     public bool SetFrom(Characteristic kind, string value, DateOnly day)
     {
-        var current = Characteristics.Where(c => c.Kind == kind && c.IsCurrentOn(day)).OrderByDescending(c => c.From).FirstOrDefault();
+        var current = RecordedHere.Where(c => c.Kind == kind && c.IsCurrentOn(day)).OrderByDescending(c => c.From).FirstOrDefault();
         if (current?.Value == value)
         {
             return false;
@@ -47,8 +47,25 @@ public sealed class Pupil : ITrustOwned
             }
             current.To = day.AddDays(-1);
         }
-        Characteristics.Add(new PupilCharacteristic { TrustId = TrustId, Kind = kind, Value = value, From = day });
+        Characteristics.Add(new PupilCharacteristic { TrustId = TrustId, SchoolId = SchoolId, Kind = kind, Value = value, From = day });
         return true;
+    }
+
+    /// <summary>The history recorded by the school whose roll the pupil is on: all that school sees (ADR 0074).</summary>
+    public IEnumerable<PupilCharacteristic> RecordedHere => Characteristics.Where(c => c.SchoolId == SchoolId);
+
+    /// <summary>
+    /// Moves the pupil onto another school's roll from a day (ADR 0074). What the first school recorded stays
+    /// attributed to it and ends the day before, so the receiving school starts with none of it: it neither sees it
+    /// nor counts the pupil in a group by it. The pupil is on the new roll, whatever they had left.
+    /// </summary>
+    public void TransferTo(int schoolId, DateOnly day)
+    {
+        foreach (var open in RecordedHere.Where(c => c.To is null || c.To >= day))
+        {
+            open.To = day.AddDays(-1);
+        }
+        (SchoolId, LeftOn) = (schoolId, null);
     }
 }
 
@@ -58,6 +75,10 @@ public sealed class PupilCharacteristic : ITrustOwned
     public int Id { get; set; }
     public int TrustId { get; set; }
     public int PupilId { get; set; }
+
+    /// <summary>The school that recorded it: after a transfer it stays that school's, and the receiving school does not see it.</summary>
+    public int SchoolId { get; set; }
+
     public Characteristic Kind { get; set; }
 
     /// <summary>"yes"/"no" for flags; "F"/"M" for sex; "none"/"sen-support"/"ehc-plan" for SEN.</summary>

@@ -12,6 +12,7 @@ public sealed class PupilConfiguration : IEntityTypeConfiguration<Pupil>
         builder.HasIndex(p => new { p.TrustId, p.Key }).IsUnique();
         builder.HasIndex(p => p.SchoolId);
         builder.HasOne<School>().WithMany().HasForeignKey(p => p.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(p => p.RecordedHere);
         builder.HasMany(p => p.Characteristics).WithOne().HasForeignKey(c => c.PupilId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -23,5 +24,6 @@ public sealed class PupilCharacteristicConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.Value).HasMaxLength(20);
         builder.HasIndex(c => new { c.PupilId, c.Kind, c.From }).IsUnique();
+        builder.HasOne<School>().WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -22,4 +22,26 @@ public abstract class PupilFormModel : PageModel
 
     public static List<SelectListItem> SexOptions =>
         [new("Not recorded", ""), new("Female", "F"), new("Male", "M")];
+
+    private static readonly (string Key, string Label)[] Checkboxes =
+        [("Input.Disadvantaged", "Disadvantaged"), ("Input.FreeSchoolMeals", "Free school meals"), ("Input.Eal", "English as an additional language")];
+
+    /// <summary>
+    /// False, with a message naming the box, when a checkbox was sent something other than true or false: nothing is
+    /// saved, and the form is shown again with the box as it was, not the value that could not be read.
+    /// </summary>
+    protected bool CheckboxesRead()
+    {
+        var read = true;
+        foreach (var (key, label) in Checkboxes)
+        {
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                ModelState.Remove(key);
+                ModelState.AddModelError(key, $"{label} is either ticked or not: the form sent something else. Tick the box or leave it empty.");
+                read = false;
+            }
+        }
+        return read;
+    }
 }

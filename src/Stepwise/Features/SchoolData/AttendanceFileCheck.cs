@@ -24,8 +24,8 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
     private const string Stage = "Checking";
     private const int ProgressEvery = 5000;
 
-    private readonly List<RowProblem> _problems = [];
-    private readonly HashSet<int> _badLines = [];
+    // The first problems of each kind and exact counts (ADR 0074): a file of bad lines costs no more memory than a good one.
+    private RowProblems _problems = new();
     // A UPN appears on many lines (a row per period): its keyed hash and pupil are worked out once.
     private readonly Dictionary<string, int?> _pupils = new(StringComparer.Ordinal);
     private readonly List<(int PupilId, AttendanceMark Mark)> _marks = new(Expected(file));
@@ -40,7 +40,7 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
     private Dictionary<long, int>? _lineOf;
 
     public int Accepted { get; private set; }
-    public int Rejected => _badLines.Count;
+    public int Rejected => _problems.RejectedLines;
     public int Read => Accepted + Rejected;
 
     /// <summary>Refused whole: a problem with the header, any problem without "accept valid", or no rows at all.</summary>
@@ -178,20 +178,13 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
 
     private static long Key(int pupil, int period) => ((long)pupil << 32) | (uint)period;
 
-    private void Problem(IReadOnlyList<RowProblem> problems)
-    {
-        _problems.AddRange(problems);
-        foreach (var p in problems)
-        {
-            _badLines.Add(p.Line);
-        }
-    }
+    /// <summary>The problems of one line, all at once.</summary>
+    private void Problem(IReadOnlyList<RowProblem> problems) => _problems.AddLine(problems);
 
     /// <summary>Everything learnt from a reading given up part way, before the file is read again the general way.</summary>
     private void Forget()
     {
-        _problems.Clear();
-        _badLines.Clear();
+        _problems = new RowProblems();
         _marks.Clear();
         _lines.Clear();
         _periodsOf.Clear();
@@ -203,7 +196,7 @@ internal sealed class AttendanceFileCheck(School school, byte[] secret, Dictiona
     public Report Refusal() => ImportReport.Refusal(Read, _problems);
 
     public Report Report(bool imported, bool alreadyImported, int added, int changed) =>
-        new(Read, Accepted, Rejected, _problems, imported, alreadyImported, added, changed);
+        ImportReport.Of(Read, Accepted, _problems, imported, alreadyImported, added, changed);
 
     /// <summary>
     /// The plain way, for a file without quotation marks: each line split on the delimiter CsvHelper finds in the

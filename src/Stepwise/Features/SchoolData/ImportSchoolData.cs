@@ -47,8 +47,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         var pupilIds = await db.Pupils.Where(p => p.SchoolId == school.Id).ToDictionaryAsync(p => p.Key, p => p.Id, ct);
 
         var rows = new List<(SchoolRow Row, string Key)>();
-        var problems = new List<RowProblem>();
-        var badLines = new HashSet<int>();
+        var problems = new RowProblems();
         var seen = new Dictionary<(string, string), int>();
         // A UPN appears on many lines (a row per period): its keyed hash is worked out once.
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -59,11 +58,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             {
                 progress?.Report(new Progress("Checking", (double)file.Position / file.Length));
             }
-            if (rowProblems.Count > 0)
-            {
-                problems.AddRange(rowProblems);
-                badLines.UnionWith(rowProblems.Select(p => p.Line));
-            }
+            problems.AddLine(rowProblems);
             if (row is null)
             {
                 continue;
@@ -82,20 +77,23 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
             }
             if (problem is not null)
             {
-                problems.Add(problem);
-                badLines.Add(row.Line);
+                problems.AddLine([problem]);
                 continue;
             }
             seen[naturalKey] = row.Line;
             rows.Add((row, key));
         }
+        if (request.Layout == SchoolFileLayout.Pupils)
+        {
+            rows = await LeaveOtherSchoolsPupilsAsync(school, rows, problems, ct);
+        }
         progress?.Report(new Progress("Checking", 1));
-        var read = rows.Count + badLines.Count;
+        var read = rows.Count + problems.RejectedLines;
         if (Report.RefusesWhole(problems, rows.Count, request.AcceptValid))
         {
             return Outcome<Report>.Ok(Report.Refusal(read, problems));
         }
-        var checkedReport = new Report(read, rows.Count, badLines.Count, problems, Imported: false, AlreadyImported: false, 0, 0);
+        var checkedReport = Report.Of(read, rows.Count, problems, imported: false, alreadyImported: false, 0, 0);
         if (await AlreadyImportedAsync(db, school.Id, request.Layout, inspection.Hash, ct))
         {
             return Outcome<Report>.Ok(checkedReport.AsAlreadyImported());
@@ -107,15 +105,16 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         var import = new DataImport
         {
             TrustId = school.TrustId, SchoolId = school.Id, Kind = request.Layout.Kind, FileName = Path.GetFileName(request.FileName), Hash = inspection.Hash,
-            Actor = scope.Actor, At = clock.UtcNow(), Read = read, Accepted = rows.Count, Rejected = badLines.Count,
+            Actor = scope.Actor, At = clock.UtcNow(), Read = read, Accepted = rows.Count, Rejected = problems.RejectedLines,
         };
         db.DataImports.Add(import);
         await db.SaveChangesAsync(ct);
         var save = new Saver(db, import, progress, rows.Count);
+        PupilsImported? pupils = null;
         switch (request.Layout.Kind)
         {
             case "pupils":
-                await SavePupilsAsync(school, rows, save, ct);
+                pupils = await SavePupilsAsync(school, rows, save, ct);
                 break;
             case "assessments":
                 await SaveAssessmentsAsync(school, rows, pupilIds, save, ct);
@@ -127,6 +126,7 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         db.DataImports.Update(import);
         db.Audit(school.TrustId, "Imported", nameof(DataImport), import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{request.Layout.Kind} for {school.Name} ({school.Urn}) from {import.FileName}: {import.Accepted:N0} rows, {import.Added:N0} added, {import.Changed:N0} changed");
+        pupils?.Audit(db, school, import);
         await db.SaveChangesAsync(ct);
         progress?.Report(new Progress("Calculating", 0));
         await derive.ForSchoolAsync(school.Id, import.Id, ct);
@@ -149,29 +149,93 @@ public sealed class ImportSchoolData(AppDbContext db, AccessControl access, Trus
         _ => "the same pupil",
     };
 
-    private async Task SavePupilsAsync(School school, List<(SchoolRow Row, string Key)> rows, Saver save, CancellationToken ct)
+    /// <summary>
+    /// A pupil on another school's roll in the trust is never moved by an import (ADR 0074): their lines are reported,
+    /// without the UPN, and left; a transfer, confirmed by someone who may see both schools, moves them.
+    /// </summary>
+    private async Task<List<(SchoolRow Row, string Key)>> LeaveOtherSchoolsPupilsAsync(School school, List<(SchoolRow Row, string Key)> rows,
+        RowProblems problems, CancellationToken ct)
+    {
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var keys in rows.Select(r => r.Key).Chunk(QueryChunk))
+        {
+            elsewhere.UnionWith(await db.Pupils.Where(p => keys.Contains(p.Key) && p.SchoolId != school.Id).Select(p => p.Key).ToListAsync(ct));
+        }
+        if (elsewhere.Count == 0)
+        {
+            return rows;
+        }
+        foreach (var (row, _) in rows.Where(r => elsewhere.Contains(r.Key)))
+        {
+            problems.AddLine([new RowProblem(row.Line, "UPN", "",
+                "this pupil is on the roll of another school in your trust: an import does not move them; someone who can see both schools can transfer them")]);
+        }
+        return rows.Where(r => !elsewhere.Contains(r.Key)).ToList();
+    }
+
+    /// <summary>Keys looked up at a time: SQLite allows 32,766 values in one statement, and a list of keys is one value each.</summary>
+    internal const int QueryChunk = 1000;
+
+    /// <summary>Which pupils a pupils import added and which it changed, by key, for the audit log.</summary>
+    private sealed class PupilsImported
+    {
+        /// <summary>Keys named in one audit entry (its summary holds 4,000 characters).</summary>
+        private const int KeysPerEntry = 150;
+
+        public List<string> Added { get; } = [];
+        public List<string> Changed { get; } = [];
+
+        public void Audit(AppDbContext db, School school, DataImport import)
+        {
+            var id = import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (what, keys) in new[] { ("added", Added), ("updated", Changed) })
+            {
+                var parts = keys.Chunk(KeysPerEntry).ToList();
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    db.Audit(school.TrustId, "Imported", nameof(Pupil), id,
+                        $"Pupils {what} at {school.Name} ({school.Urn}) by import {id} ({keys.Count:N0} in all; part {i + 1} of {parts.Count}): {string.Join(" ", parts[i])}");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Pupils a thousand at a time: the chunk's pupils are read, changed and saved, and the change tracker emptied, so
+    /// neither a statement's values nor the tracker grow with the file.
+    /// </summary>
+    private async Task<PupilsImported> SavePupilsAsync(School school, List<(SchoolRow Row, string Key)> rows, Saver save, CancellationToken ct)
     {
         var today = clock.Today();
-        var keys = rows.Select(r => r.Key).ToList();
-        var existing = await db.Pupils.Include(p => p.Characteristics).Where(p => keys.Contains(p.Key)).ToDictionaryAsync(p => p.Key, ct);
-        foreach (var (row, key) in rows)
+        var imported = new PupilsImported();
+        foreach (var chunk in rows.Chunk(QueryChunk))
         {
-            var p = (PupilRow)row;
-            var isNew = !existing.TryGetValue(key, out var pupil);
-            if (isNew)
+            var keys = chunk.Select(r => r.Key).ToList();
+            var existing = await db.Pupils.Include(p => p.Characteristics).Where(p => keys.Contains(p.Key) && p.SchoolId == school.Id)
+                .ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, ct);
+            foreach (var (row, key) in chunk)
             {
-                pupil = new Pupil { Key = key, TrustId = school.TrustId, SchoolId = school.Id, YearGroup = p.YearGroup };
-                db.Pupils.Add(pupil);
+                var p = (PupilRow)row;
+                var isNew = !existing.TryGetValue(key, out var pupil);
+                if (isNew)
+                {
+                    pupil = new Pupil { Key = key, TrustId = school.TrustId, SchoolId = school.Id, YearGroup = p.YearGroup };
+                    db.Pupils.Add(pupil);
+                }
+                var changed = pupil!.YearGroup != p.YearGroup || pupil.LeftOn != p.LeftOn;
+                (pupil.YearGroup, pupil.LeftOn) = (p.YearGroup, p.LeftOn);
+                changed |= Set(pupil, Characteristic.Disadvantaged, p.Disadvantaged, today);
+                changed |= Set(pupil, Characteristic.FreeSchoolMeals, p.FreeSchoolMeals, today);
+                changed |= p.Sen is not null && pupil.SetFrom(Characteristic.Sen, p.Sen, today);
+                changed |= Set(pupil, Characteristic.EnglishAdditionalLanguage, p.Eal, today);
+                changed |= p.Sex is not null && pupil.SetFrom(Characteristic.Sex, p.Sex, today);
+                (isNew ? imported.Added : changed ? imported.Changed : null)?.Add(key);
+                await save.CountAsync(isNew, changed && !isNew, clear: false, ct);
             }
-            var changed = pupil!.SchoolId != school.Id || pupil.YearGroup != p.YearGroup || pupil.LeftOn != p.LeftOn;
-            (pupil.SchoolId, pupil.YearGroup, pupil.LeftOn) = (school.Id, p.YearGroup, p.LeftOn);
-            changed |= Set(pupil, Characteristic.Disadvantaged, p.Disadvantaged, today);
-            changed |= Set(pupil, Characteristic.FreeSchoolMeals, p.FreeSchoolMeals, today);
-            changed |= p.Sen is not null && pupil.SetFrom(Characteristic.Sen, p.Sen, today);
-            changed |= Set(pupil, Characteristic.EnglishAdditionalLanguage, p.Eal, today);
-            changed |= p.Sex is not null && pupil.SetFrom(Characteristic.Sex, p.Sex, today);
-            await save.CountAsync(isNew, changed && !isNew, clear: false, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
+        return imported;
     }
 
     private static bool Set(Pupil pupil, Characteristic kind, bool? value, DateOnly day) =>

@@ -25,7 +25,10 @@ public sealed class ImportsModel(QueueImport queue, AccessControl access, AppDbC
 
     public School School { get; private set; } = null!;
     public List<DataImport> History { get; private set; } = [];
-    public List<ImportJob> Jobs { get; private set; } = [];
+    public List<JobLine> Jobs { get; private set; } = [];
+
+    /// <summary>A recent upload as the list shows it: never its report, which only the job's own page reads.</summary>
+    public sealed record JobLine(int Id, string FileName, string Kind, DateTime CreatedAt, string Actor, ImportJobStatus Status);
 
     public static IEnumerable<SelectListItem> Kinds =>
         SchoolFileLayout.All.Select(l => new SelectListItem($"{Display.Sentence(l.Kind)}: {l.Title.ToLowerInvariant()}", l.Kind)).Prepend(new SelectListItem("Choose…", ""));
@@ -52,7 +55,8 @@ public sealed class ImportsModel(QueueImport queue, AccessControl access, AppDbC
         }
         School = school;
         History = await db.DataImports.AsNoTracking().Where(d => d.SchoolId == school.Id).OrderByDescending(d => d.At).Take(50).ToListAsync(ct);
-        Jobs = await db.Set<ImportJob>().AsNoTracking().Where(j => j.SchoolId == school.Id).OrderByDescending(j => j.Id).Take(10).ToListAsync(ct);
+        Jobs = await db.Set<ImportJob>().Where(j => j.SchoolId == school.Id).OrderByDescending(j => j.Id).Take(10)
+            .Select(j => new JobLine(j.Id, j.FileName, j.Kind, j.CreatedAt, j.Actor, j.Status)).ToListAsync(ct);
         return true;
     }
 }

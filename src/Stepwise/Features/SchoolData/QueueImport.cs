@@ -44,7 +44,7 @@ public sealed class QueueImport(AppDbContext db, AccessControl access, TrustScop
         return Outcome<ImportJob>.Ok(await queue.QueueAsync(job, input.File, ct));
     }
 
-    /// <summary>A job of a school the acting person may import for.</summary>
+    /// <summary>A job of a school the acting person may import for; opening a finished job's report is audited.</summary>
     public async Task<(ImportJob Job, Schools.School School)?> FindAsync(int urn, int jobId, CancellationToken ct)
     {
         var school = await access.FindSchoolAsync(urn, ct);
@@ -53,6 +53,17 @@ public sealed class QueueImport(AppDbContext db, AccessControl access, TrustScop
             return null;
         }
         var job = await db.Set<ImportJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.SchoolId == school.Id, ct);
-        return job is null ? null : (job, school);
+        if (job is null)
+        {
+            return null;
+        }
+        if (job.Report is not null)
+        {
+            // A report names lines of a school's pupil data: who opened it is in the audit log.
+            db.AuditRead(school.TrustId, nameof(ImportJob), job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"Opened the report of the import of {job.FileName} ({job.Kind}) for {school.Name} ({school.Urn})");
+            await db.SaveChangesAsync(ct);
+        }
+        return (job, school);
     }
 }

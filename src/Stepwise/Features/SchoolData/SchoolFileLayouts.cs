@@ -229,6 +229,10 @@ public sealed class RowCells(int line, string[] record, IReadOnlyDictionary<stri
     public string? Upn()
     {
         var value = Cell("UPN");
+        if (value is null)
+        {
+            return null;
+        }
         if (value.Length == 0)
         {
             Problem("UPN", "", "is empty");
@@ -257,6 +261,10 @@ public sealed class RowCells(int line, string[] record, IReadOnlyDictionary<stri
     private T? Read<T>(string column, Func<string, T?> parse, string reason, bool required)
     {
         var value = Cell(column);
+        if (value is null)
+        {
+            return default;
+        }
         if (value.Length == 0)
         {
             if (required)
@@ -273,5 +281,18 @@ public sealed class RowCells(int line, string[] record, IReadOnlyDictionary<stri
         return parsed;
     }
 
-    private string Cell(string column) => columns.TryGetValue(column, out var at) && at < record.Length ? record[at].Trim() : "";
+    /// <summary>
+    /// A cell's text, trimmed; null, with the problem noted, when it holds a control character (a NUL, say), which no
+    /// column holds and some databases cannot store: the line is refused, never the import.
+    /// </summary>
+    private string? Cell(string column)
+    {
+        var value = columns.TryGetValue(column, out var at) && at < record.Length ? record[at].Trim() : "";
+        if (value.AsSpan().IndexOfAnyInRange('\0', '\u001f') < 0 && value.AsSpan().IndexOfAnyInRange('\u007f', '\u009f') < 0)
+        {
+            return value;
+        }
+        Problem(column, "", "contains a control character (such as a NUL): remove it and import the line again");
+        return null;
+    }
 }

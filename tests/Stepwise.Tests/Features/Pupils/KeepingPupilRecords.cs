@@ -96,4 +96,23 @@ public sealed class KeepingPupilRecords(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Equal("The pupil has been added.", page.Text(".notice"));
         Assert.Contains("Year 2", page.QuerySelector("#Input_YearGroup option[selected]")!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>Issue 17 defect 13: a checkbox sent something other than true or false, with any other problem, gave 500 on the add-pupil form.</summary>
+    [Fact]
+    public async Task A_checkbox_sent_something_other_than_true_or_false_is_named_on_the_form_and_nothing_is_stored()
+    {
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        var add = $"/schools/{World.NorthPrimaryUrn}/pupils/new";
+        var before = await app.Stored.CountAsync<Pupil>();
+        var response = await head.SubmitAsync((await head.GetPageAsync(add)).Form(), new Dictionary<string, string>
+        {
+            ["Input.Upn"] = "N123456789012",
+            ["Input.YearGroup"] = "",
+            ["Input.FreeSchoolMeals"] = "sometimes",
+        }, add);
+
+        var page = await response.ReadPageAsync();
+        Assert.Contains(page.Errors(), e => e.Contains("Free school meals is either ticked or not", StringComparison.Ordinal));
+        Assert.Equal(before, await app.Stored.CountAsync<Pupil>());
+    }
 }

@@ -93,7 +93,9 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
         });
         var before = await FirstSchoolsWeek38Async();
         Assert.Equal((20, 10.0), (before.Pupils, before.Value));
-        Assert.True((await ImportAsync(services, SchoolFileLayout.Pupils, PupilsCsv(20, year: 7), "pupils.csv", urn: SecondUrn)).Imported);
+        // An import does not move a pupil off another school's roll (issue 17, ADR 0074): they are transferred.
+        Assert.False((await ImportAsync(services, SchoolFileLayout.Pupils, PupilsCsv(20, year: 7), "pupils.csv", urn: SecondUrn)).Imported);
+        Assert.All(await TransferAsync(services, Enumerable.Range(0, 20).Select(Upn), SecondUrn), kind => Assert.Equal(Stepwise.Common.OutcomeKind.Ok, kind));
         var second = await ImportAsync(services, SchoolFileLayout.Attendance, Attendance(20, 40, 10, absent: 3), "second.csv", urn: SecondUrn);
 
         Assert.True(second.Imported, string.Join("; ", second.Errors));
@@ -173,6 +175,19 @@ public abstract class ImportingAttendanceAlongsideOtherImports(Func<Task<TestDat
         var report = await ImportAsync(services, SchoolFileLayout.Pupils, PupilsCsv(pupils, year: 7), "pupils.csv");
         Assert.True(report.Imported, string.Join("; ", report.Errors));
         return await StoredIn(services).SchoolIdAsync(Urn);
+    }
+
+    private static async Task<List<Stepwise.Common.OutcomeKind>> TransferAsync(ServiceProvider services, IEnumerable<string> upns, int urn)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
+        var transfer = ActivatorUtilities.CreateInstance<Stepwise.Features.Pupils.TransferPupil>(scope.ServiceProvider);
+        var outcomes = new List<Stepwise.Common.OutcomeKind>();
+        foreach (var upn in upns)
+        {
+            outcomes.Add((await transfer.HandleAsync(urn, new Stepwise.Features.Pupils.TransferInput { Upn = upn, Confirm = true }, CancellationToken.None)).Kind);
+        }
+        return outcomes;
     }
 
     private static async Task<Report> ImportAsync(ServiceProvider services, SchoolFileLayout layout, string csv, string name,

@@ -1133,6 +1133,9 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.Property<int>("PupilId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("To")
                         .HasColumnType("date");
 
@@ -1145,6 +1148,8 @@ namespace Stepwise.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
 
                     b.HasIndex("TrustId");
 
@@ -2540,6 +2545,12 @@ namespace Stepwise.Data.Migrations.Postgres
                         .WithMany("Characteristics")
                         .HasForeignKey("PupilId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1086,6 +1086,9 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.Property<int>("PupilId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("To")
                         .HasColumnType("TEXT");
 
@@ -1098,6 +1101,8 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
 
                     b.HasIndex("TrustId");
 
@@ -2453,6 +2458,12 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .WithMany("Characteristics")
                         .HasForeignKey("PupilId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
