@@ -1707,7 +1707,9 @@ namespace Stepwise.Data.Migrations.Postgres
 
                     b.HasIndex("TrustId");
 
-                    b.HasIndex("Urn")
+                    b.HasIndex("Urn");
+
+                    b.HasIndex("TrustId", "Urn")
                         .IsUnique();
 
                     b.ToTable("Schools");
@@ -2201,8 +2203,7 @@ namespace Stepwise.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex("Name");
 
                     b.ToTable("Trusts");
                 });

@@ -1644,7 +1644,9 @@ namespace Stepwise.Data.Migrations.Sqlite
 
                     b.HasIndex("TrustId");
 
-                    b.HasIndex("Urn")
+                    b.HasIndex("Urn");
+
+                    b.HasIndex("TrustId", "Urn")
                         .IsUnique();
 
                     b.ToTable("Schools");
@@ -2118,8 +2120,7 @@ namespace Stepwise.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex("Name");
 
                     b.ToTable("Trusts");
                 });
