@@ -119,20 +119,35 @@ public static class TextRuleFilters
     /// Checks a posted form's fields (by their names, "Input.Name") before the handler runs. A field the rule refuses
     /// gets its error, and the page's GET handler shows the form again with what was typed; nothing is saved.
     /// </summary>
-    private sealed class PageFormCheck : IAsyncPageFilter
+    private sealed class PageFormCheck : IAsyncPageFilter, IAsyncAuthorizationFilter, IOrderedFilter
     {
         private const string Refused = "stepwise:text-refused";
+
+        /// <summary>Before the antiforgery check, which reads the form too.</summary>
+        public int Order => int.MinValue;
+
+        /// <summary>Reads the form first, leniently (see <see cref="ReadFormAsync"/>), so that no later reader fails on it.</summary>
+        public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+        {
+            if (IsUrlEncodedPost(context.HttpContext.Request))
+            {
+                await ReadFormAsync(context.HttpContext);
+            }
+        }
+
+        private static bool IsUrlEncodedPost(HttpRequest request) =>
+            !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && request.HasFormContentType
+            && request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) != true;
 
         public async Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
         {
             var request = context.HttpContext.Request;
             // A multipart upload is not read here (an import may stream it): its fields are checked once bound, below.
-            if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || !request.HasFormContentType
-                || request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true)
+            if (!IsUrlEncodedPost(request))
             {
                 return;
             }
-            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            var form = await ReadFormAsync(context.HttpContext);
             var refused = false;
             foreach (var (key, values) in form)
             {
@@ -159,6 +174,27 @@ public static class TextRuleFilters
             }
             context.HttpContext.Items[Refused] = true;
             context.HandlerMethod = context.ActionDescriptor.HandlerMethods.FirstOrDefault(h => h.HttpMethod == "Get" && string.IsNullOrEmpty(h.Name));
+        }
+
+        /// <summary>
+        /// The posted form. ASP.NET Core's own reader throws on a NUL (a 500 before any page code ran): the body is then
+        /// read again leniently, so the rule can name the field, and the lenient form is what the page binds.
+        /// </summary>
+        private static async Task<IFormCollection> ReadFormAsync(HttpContext http)
+        {
+            http.Request.EnableBuffering();
+            try
+            {
+                return await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                http.Request.Body.Position = 0;
+                using var reader = new StreamReader(http.Request.Body, leaveOpen: true);
+                var form = new FormCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(await reader.ReadToEndAsync(http.RequestAborted)));
+                http.Features.Set<Microsoft.AspNetCore.Http.Features.IFormFeature>(new Microsoft.AspNetCore.Http.Features.FormFeature(form));
+                return form;
+            }
         }
 
         public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
