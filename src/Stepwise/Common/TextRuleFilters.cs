@@ -73,8 +73,8 @@ public static class TextRuleFilters
     {
         switch (value)
         {
-            case null:
-                return;
+            case null or IQueryable or Microsoft.EntityFrameworkCore.DbContext or IServiceProvider:
+                return; // never a caller's input: a service or a query is not walked
             case string text:
                 if (TextRule.Problem(path.Length == 0 ? "The text" : path, text, TextRule.IsName(path)) is { } problem)
                 {
