@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ public abstract class UpgradingToUrnsPerTrust(Func<Task<TestDatabase>> create, s
     public async Task Schools_and_trusts_are_kept_and_a_urn_becomes_unique_within_its_trust()
     {
         SkipUnlessAvailable();
-        await using var services = Services();
+        await using var services = Database.Services();
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("test");
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
