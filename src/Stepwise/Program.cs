@@ -40,6 +40,8 @@ static WebApplication BuildWebApp(string[] args)
 
     builder.Services.AddStepwiseDatabase(builder.Configuration);
     builder.Services.AddStepwiseWeb(builder.Environment);
+    builder.Services.AddStepwiseHosting(builder.Configuration);
+    builder.Services.AddTextRule();
     builder.Services.AddAccess();
     builder.Services.AddAccounts();
     builder.Services.AddAudit();
@@ -69,28 +71,30 @@ static WebApplication BuildWebApp(string[] args)
     app.UseImportUploadLimit();
     app.UseTrustScope();
     app.MapStepwiseWeb();
-    app.MapTrustsApi();
-    app.MapSchoolsApi();
-    app.MapUnitsApi();
-    app.MapPeopleApi();
-    app.MapPupilsApi();
-    app.MapReferenceApi();
-    app.MapMetrics();
-    app.MapGapCharts();
-    app.MapSchoolDataApi();
-    app.MapBenchmarkingApi();
-    app.MapAuditApi();
-    app.MapFrameworksApi();
-    app.MapSelfEvaluationApi();
-    app.MapStagesApi();
-    app.MapPlansApi();
-    app.MapEvidenceApi();
-    app.MapSurveysApi();
-    app.MapSurveyCharts();
-    app.MapVisitsApi();
-    app.MapGapsApi();
-    app.MapHomeApi();
-    app.MapAccountsApi();
+    // Every endpoint's arguments pass the text rule (Common/TextRule.cs) before it runs.
+    var api = app.MapCheckedText();
+    api.MapTrustsApi();
+    api.MapSchoolsApi();
+    api.MapUnitsApi();
+    api.MapPeopleApi();
+    api.MapPupilsApi();
+    api.MapReferenceApi();
+    api.MapMetrics();
+    api.MapGapCharts();
+    api.MapSchoolDataApi();
+    api.MapBenchmarkingApi();
+    api.MapAuditApi();
+    api.MapFrameworksApi();
+    api.MapSelfEvaluationApi();
+    api.MapStagesApi();
+    api.MapPlansApi();
+    api.MapEvidenceApi();
+    api.MapSurveysApi();
+    api.MapSurveyCharts();
+    api.MapVisitsApi();
+    api.MapGapsApi();
+    api.MapHomeApi();
+    api.MapAccountsApi();
     return app;
 }
 

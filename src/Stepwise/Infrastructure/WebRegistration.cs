@@ -39,6 +39,7 @@ public static class WebRegistration
 
     public static WebApplication UseStepwisePipeline(this WebApplication app)
     {
+        app.UseProxyAndHsts();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -57,6 +58,7 @@ public static class WebRegistration
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSignedInResponseRules();
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

@@ -13,6 +13,13 @@ namespace Stepwise.Features.Accounts;
 public static class AccountsFeature
 {
     public const string SignInRateLimit = "sign-in";
+
+    /// <summary>
+    /// Managing credentials (personal access tokens, two-factor, the password) needs someone signed in through the
+    /// sign-in form, with the session cookie: a token never manages credentials, so a leaked one cannot make itself
+    /// a longer-lived twin or lock its owner out.
+    /// </summary>
+    public const string ManageCredentials = "manage-credentials";
     private const string SmartScheme = "cookie-or-bearer";
 
     /// <summary>
@@ -29,13 +36,14 @@ public static class AccountsFeature
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
+                o.Password.RequiredUniqueChars = 5;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.SignIn.RequireConfirmedAccount = false;
             })
-            .AddSignInManager()
+            .AddSignInManager<StepwiseSignInManager>()
+            .AddPasswordValidator<CommonPasswordRule>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StepwiseClaimsFactory>();
@@ -79,7 +87,8 @@ public static class AccountsFeature
         });
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ManageCredentials, p => p.RequireAuthenticatedUser().AddRequirements(new SignedInWithTheForm()));
 
         // Sign-in attempts (POSTs) per client address per minute; lockout protects each account on top of this.
         services.AddRateLimiter(o =>
@@ -101,6 +110,8 @@ public static class AccountsFeature
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.ConfigureFilter(new MustChangePasswordFilter()));
         services.AddScoped<IssueApiToken>();
         services.AddScoped<ChangeOwnPassword>();
+        services.AddScoped<SignInWithPassword>();
+        services.AddScoped<SignInLog>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.People;
 
 namespace Stepwise.Features.Accounts;
 
@@ -38,7 +39,7 @@ public sealed class BearerTokenHandler(
             .Where(t => t.Hash == hash && t.RevokedAt == null && t.ExpiresAt > now)
             .Join(db.Users.IgnoreQueryFilters(), t => t.PersonId, p => p.Id, (t, p) => new { p.Id, p.TrustId, p.Email, p.DisplayName, p.ArchivedAt })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (found is null || found.ArchivedAt is not null)
+        if (found is null || found.ArchivedAt is not null || !await db.MaySignInAsync(found.Id, clock.Today(), Context.RequestAborted))
         {
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
         }

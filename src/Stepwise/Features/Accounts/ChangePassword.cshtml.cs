@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,8 @@ using Stepwise.Features.People;
 
 namespace Stepwise.Features.Accounts;
 
-/// <summary>Change your password. Every other session of yours is signed out.</summary>
+/// <summary>Change your password. Every other session of yours is signed out. Signed in with the form only, never a token.</summary>
+[Authorize(Policy = AccountsFeature.ManageCredentials)]
 public sealed class ChangePasswordModel(UserManager<Person> users, SignInManager<Person> signIn, ChangeOwnPassword change) : PageModel
 {
     [BindProperty]

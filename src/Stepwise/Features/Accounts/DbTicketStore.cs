@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.People;
 
 namespace Stepwise.Features.Accounts;
 
@@ -63,8 +64,18 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
         await WithDbAsync(async db =>
         {
             var now = clock.UtcNow();
-            var bytes = await db.UserSessions.Where(s => s.Id == key && s.ExpiresAt > now).Select(s => s.Ticket).FirstOrDefaultAsync();
-            ticket = bytes is null ? null : TicketSerializer.Default.Deserialize(bytes);
+            var session = await db.UserSessions.Where(s => s.Id == key && s.ExpiresAt > now).Select(s => new { s.Ticket, s.PersonId }).FirstOrDefaultAsync();
+            if (session is null)
+            {
+                return;
+            }
+            // Access that has ended (a reviewer's last day has passed, the person is archived) ends the session too.
+            if (!await db.MaySignInAsync(session.PersonId, clock.Today()))
+            {
+                await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+                return;
+            }
+            ticket = TicketSerializer.Default.Deserialize(session.Ticket);
         });
         return ticket;
     }

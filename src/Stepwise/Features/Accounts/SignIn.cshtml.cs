@@ -1,17 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Stepwise.Data;
-using Stepwise.Features.People;
 
 namespace Stepwise.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<Person> signIn, TrustScope scope) : PageModel
+public sealed class SignInModel(SignInWithPassword signIn) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,22 +34,19 @@ public sealed class SignInModel(SignInManager<Person> signIn, TrustScope scope) 
         {
             return Page();
         }
-        // Before sign-in no trust is known: recording failed attempts and lockout is done as the system.
-        scope.ActAsSystem("sign-in");
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
+        switch (await signIn.HandleAsync(Input.Email!.Trim(), Input.Password!))
         {
-            return RedirectToPage("SignInWithCode", new { ReturnUrl });
-        }
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("", "This account is locked after too many attempts, or has been archived. Try again in 15 minutes or ask your administrator.");
-            return Page();
-        }
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("Input.Email", "The email address or password is not right.");
-            return Page();
+            case SignInWithPassword.Result.NeedsCode:
+                return RedirectToPage("SignInWithCode", new { ReturnUrl });
+            case SignInWithPassword.Result.LockedOut:
+                ModelState.AddModelError("", "This account is locked after too many attempts, or has been archived. Try again in 15 minutes or ask your administrator.");
+                return Page();
+            case SignInWithPassword.Result.AccessEnded:
+                ModelState.AddModelError("", "Your access to Stepwise has ended. If you still need it, ask your trust's administrator.");
+                return Page();
+            case SignInWithPassword.Result.Refused:
+                ModelState.AddModelError("Input.Email", "The email address or password is not right.");
+                return Page();
         }
         return LocalRedirect(SafeReturnUrl);
     }

@@ -11,7 +11,7 @@ namespace Stepwise.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
-public sealed class SignInWithCodeModel(SignInManager<Person> signIn, TrustScope scope) : PageModel
+public sealed class SignInWithCodeModel(SignInManager<Person> signIn, TrustScope scope, SignInLog log) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -36,10 +36,18 @@ public sealed class SignInWithCodeModel(SignInManager<Person> signIn, TrustScope
         }
         // Before sign-in no trust is known: recording failed attempts and lockout is done as the system.
         scope.ActAsSystem("sign-in");
+        var person = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (person is null)
+        {
+            return RedirectToPage("SignIn");
+        }
         var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code!.Trim());
+        await log.RecordAsync(person,
+            result.Succeeded ? SignInLog.SignedIn : result.IsLockedOut ? SignInLog.LockedOut : SignInLog.Failed,
+            result.Succeeded ? "With a password and a code." : "Wrong code from the authenticator app.");
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

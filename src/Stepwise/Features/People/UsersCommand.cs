@@ -193,12 +193,22 @@ public static class UsersCommand
         var db = services.GetRequiredService<AppDbContext>();
         if (Urns.TryParse(scope, out var urn))
         {
-            var school = await db.Schools.FirstOrDefaultAsync(s => s.Urn == urn, ct)
-                ?? throw new CliError($"No school with URN {urn}.", CliError.Usage);
-            return (school.TrustId, scope.Trim());
+            // A URN is unique within a trust only: the same URN in two trusts is a question the operator must settle.
+            var schools = await db.Schools.Where(s => s.Urn == urn).Select(s => s.TrustId).ToListAsync(ct);
+            return schools.Count switch
+            {
+                0 => throw new CliError($"No school with URN {urn}.", CliError.Usage),
+                1 => (schools[0], scope.Trim()),
+                _ => throw new CliError($"URN {urn} is held by schools in {schools.Count} trusts; add the person at trust scope, then grant the school role from the People page.", CliError.Usage),
+            };
         }
         var trusts = await db.Trusts.Select(t => new { t.Id, t.Name }).ToListAsync(ct);
-        var trust = trusts.FirstOrDefault(t => string.Equals(t.Name, scope.Trim(), StringComparison.OrdinalIgnoreCase))
+        var named = trusts.Where(t => string.Equals(t.Name, scope.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        if (named.Count > 1)
+        {
+            throw new CliError($"{named.Count} trusts are called \"{scope.Trim()}\"; ask one of them to rename itself first.", CliError.Usage);
+        }
+        var trust = named.FirstOrDefault()
             ?? throw new CliError($"--scope must be a trust's name or a school's URN; \"{scope}\" is neither. Trusts: {string.Join(", ", trusts.Select(t => t.Name))}.", CliError.Usage);
         return (trust.Id, null);
     }

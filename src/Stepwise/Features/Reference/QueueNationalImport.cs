@@ -29,7 +29,7 @@ public sealed class QueueNationalImport(AppDbContext db, AccessControl access, T
         if (!string.IsNullOrWhiteSpace(operatorTrust))
         {
             return int.TryParse(operatorTrust, out var id) ? id == trustId
-                : await db.Trusts.IgnoreQueryFilters().AnyAsync(t => t.Id == trustId && t.Name == operatorTrust.Trim(), ct);
+                : await db.Trusts.IgnoreQueryFilters().Where(t => t.Name == operatorTrust.Trim()).OrderBy(t => t.Id).Select(t => t.Id).FirstOrDefaultAsync(ct) == trustId;
         }
         return !await db.Trusts.IgnoreQueryFilters().AnyAsync(t => t.Id != trustId, ct);
     }

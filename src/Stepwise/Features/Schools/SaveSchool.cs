@@ -65,10 +65,10 @@ public sealed partial class SaveSchool(AppDbContext db, AccessControl access)
                 ? "Enter the school's URN."
                 : $"The URN must be 6 digits, like 123456 (\"{input.Urn.Trim()}\" is not).");
         }
-        else if (urn != existing?.Urn
-                 && await db.Schools.IgnoreQueryFilters().AnyAsync(s => s.Urn == urn, ct))
+        else if (urn != existing?.Urn && await db.Schools.AnyAsync(s => s.Urn == urn, ct))
         {
-            problems.Add("urn", $"URN {urn} is already in use by another school.");
+            // Within this trust only (the query filter): another trust's schools are neither seen nor named.
+            problems.Add("urn", $"URN {urn} is already in use by another school in your trust.");
         }
         problems.Require("name", input.Name, "school's name", 200);
         if (!Codes.TryParse<Phase>(input.Phase, out _))

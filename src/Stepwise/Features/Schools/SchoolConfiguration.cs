@@ -8,7 +8,10 @@ public sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
 {
     public void Configure(EntityTypeBuilder<School> builder)
     {
-        builder.HasIndex(s => s.Urn).IsUnique();
+        // A URN is unique within a trust, not across trusts: one trust cannot learn that another holds a URN, nor
+        // claim a real school's URN before its own trust adds it.
+        builder.HasIndex(s => new { s.TrustId, s.Urn }).IsUnique();
+        builder.HasIndex(s => s.Urn);
         builder.HasIndex(s => s.TrustId);
         builder.HasOne<Trust>().WithMany().HasForeignKey(s => s.TrustId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.Name).HasMaxLength(200);

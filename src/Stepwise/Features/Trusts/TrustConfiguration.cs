@@ -8,7 +8,8 @@ public sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>
     public void Configure(EntityTypeBuilder<Trust> builder)
     {
         builder.Property(t => t.Name).HasMaxLength(200);
-        builder.HasIndex(t => t.Name).IsUnique();
+        // Not unique: a trust is not told what other trusts are called.
+        builder.HasIndex(t => t.Name);
         builder.Property(t => t.CompanyNumber).HasMaxLength(8);
         builder.Property(t => t.PseudonymSecret).HasMaxLength(32);
     }

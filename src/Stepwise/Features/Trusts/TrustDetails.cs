@@ -39,10 +39,6 @@ public sealed partial class TrustDetails(AppDbContext db, TrustScope scope, Acce
         var trust = await db.Trusts.SingleAsync(t => t.Id == scope.TrustId, ct);
         var problems = new Problems().Require("name", input.Name, "trust's name", 200);
         var name = Text.Clean(input.Name);
-        if (name is not null && await db.Trusts.IgnoreQueryFilters().AnyAsync(t => t.Name == name && t.Id != trust.Id, ct))
-        {
-            problems.Add("name", $"Another trust is already called \"{name}\".");
-        }
         var number = Text.Clean(input.CompanyNumber)?.ToUpperInvariant();
         if (number is not null && !CompanyNumberPattern().IsMatch(number))
         {

@@ -35,7 +35,7 @@ public sealed class TwoFactorSignIn(SqliteApp app) : IClassFixture<SqliteApp>
     /// RFC 6238: HMAC-SHA1 over the 30-second time step, 6 digits (what authenticator apps compute). By the real clock, not
     /// the app's fake one: Identity checks the code against the real time (it takes no TimeProvider), as the phone would.
     /// </summary>
-    private static string Totp(string base32Key)
+    internal static string Totp(string base32Key)
     {
         var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
         var counter = BitConverter.GetBytes(step);

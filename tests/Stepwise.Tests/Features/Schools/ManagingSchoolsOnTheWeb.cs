@@ -35,12 +35,13 @@ public sealed class ManagingSchoolsOnTheWeb(SqliteApp app) : IClassFixture<Sqlit
         var form = (await client.GetPageAsync("/schools/new")).Form();
         var page = await (await client.SubmitAsync(form, new Dictionary<string, string>
         {
-            ["Input.Urn"] = $"{World.HarbourUrn}",
+            ["Input.Urn"] = $"{World.NorthSecondaryUrn}",
             ["Input.Name"] = "",
             ["Input.Phase"] = "primary",
         }, "/schools/new")).ReadPageAsync();
         var errors = page.Errors().ToList();
-        Assert.Contains($"URN {World.HarbourUrn} is already in use by another school.", errors);
+        // A duplicate within the trust: another trust's URN is not a duplicate (issue 17 defect 13).
+        Assert.Contains($"URN {World.NorthSecondaryUrn} is already in use by another school in your trust.", errors);
         Assert.Contains("Enter the school's name.", errors);
         Assert.Equal("#Input_Urn", page.QuerySelector(".error-summary a")!.GetAttribute("href"));
         Assert.Equal("true", page.QuerySelector("#Input_Urn")!.GetAttribute("aria-invalid"));

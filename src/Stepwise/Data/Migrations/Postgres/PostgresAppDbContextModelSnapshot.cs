@@ -1712,7 +1712,9 @@ namespace Stepwise.Data.Migrations.Postgres
 
                     b.HasIndex("TrustId");
 
-                    b.HasIndex("Urn")
+                    b.HasIndex("Urn");
+
+                    b.HasIndex("TrustId", "Urn")
                         .IsUnique();
 
                     b.ToTable("Schools");
@@ -2206,8 +2208,7 @@ namespace Stepwise.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex("Name");
 
                     b.ToTable("Trusts");
                 });

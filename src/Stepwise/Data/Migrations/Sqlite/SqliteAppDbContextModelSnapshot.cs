@@ -1649,7 +1649,9 @@ namespace Stepwise.Data.Migrations.Sqlite
 
                     b.HasIndex("TrustId");
 
-                    b.HasIndex("Urn")
+                    b.HasIndex("Urn");
+
+                    b.HasIndex("TrustId", "Urn")
                         .IsUnique();
 
                     b.ToTable("Schools");
@@ -2123,8 +2125,7 @@ namespace Stepwise.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex("Name");
 
                     b.ToTable("Trusts");
                 });
