@@ -60,7 +60,10 @@ public sealed class FormerGovernors(SqliteApp app) : IClassFixture<SqliteApp>
         await app.QueryAsync(db => db.Memberships.Where(m => m.PersonId == personId)
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.EndsOn, app.Today.AddDays(-1))));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await governor.GetAsync(url)).StatusCode);
+        // Every role of theirs has ended, so their session has ended too (issue 17 defect 13): the report is not shown.
+        var after = await governor.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/sign-in", after.Headers.Location!.ToString(), StringComparison.Ordinal);
         var head = await app.ClientForAsync(World.PrimaryHead);
         Assert.Equal("Attendance: first day back", (await head.GetPageAsync(url)).Text("h1"));
         Assert.Contains("Gwen Former", (await head.GetPageAsync($"/schools/{World.NorthPrimaryUrn}/visits")).Text("main"));
