@@ -160,7 +160,7 @@ public sealed partial class ReadSchoolGaps(AppDbContext db, AccessControl access
         var units = await db.Units.AsNoTracking().Where(u => u.SchoolId == school.Id && u.ArchivedAt == null).OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
         var unit = units.FirstOrDefault(u => u.Id == unitId && u.Kind != UnitKind.WholeSchool);
         var today = clock.Today();
-        var pupils = await DeriveSchoolMetrics.WithRecordsAt(db, school.Id).AsNoTracking().Include(p => p.Characteristics).AsSplitQuery()
+        var pupils = await DeriveSchoolMetrics.WithRecordsAt(db, school.Id).AsNoTracking().Include(p => p.Characteristics.Where(c => c.SchoolId == school.Id)).AsSplitQuery()
             .ToDictionaryAsync(p => p.Id, ct);
 
         // A year-group unit narrows to its pupils (by their year group then); a subject unit to its subject (English

@@ -122,7 +122,7 @@ public sealed partial class DeriveSchoolMetrics(AppDbContext db, TimeProvider cl
     /// <summary>The school's pupils and the groups each is in over time, for working out figures by group.</summary>
     internal async Task<PupilMemberships> MembershipsAsync(int schoolId, CancellationToken ct)
     {
-        var pupils = await WithRecordsAt(db, schoolId).AsNoTracking().Include(p => p.Characteristics).AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
+        var pupils = await WithRecordsAt(db, schoolId).AsNoTracking().Include(p => p.Characteristics.Where(c => c.SchoolId == schoolId)).AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
         return new PupilMemberships(pupils, clock.Today());
     }
 

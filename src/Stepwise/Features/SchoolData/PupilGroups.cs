@@ -7,6 +7,8 @@ namespace Stepwise.Features.SchoolData;
 /// school ("disadvantaged" against "not-disadvantaged"); membership is read on the day the period starts, so a
 /// pupil who became eligible for free school meals in the spring counts as disadvantaged from then on. For a period
 /// before anything was recorded about a pupil (history imported after the fact) the earliest recorded value is used.
+/// Callers pass pupils with only the characteristics the school itself recorded (ADR 0074): a pupil transferred in is
+/// counted in a group by what the receiving school records, never by what the first school did.
 /// </summary>
 public static class PupilGroups
 {

@@ -9,6 +9,7 @@ namespace Stepwise.Features.Surveys;
 public sealed class PublicYouSaidModel(ReadYouSaidWeDid read) : PageModel
 {
     public string SchoolName { get; private set; } = "";
+    public string TrustName { get; private set; } = "";
     public List<ReadYouSaidWeDid.PublicEntry> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
@@ -17,7 +18,7 @@ public sealed class PublicYouSaidModel(ReadYouSaidWeDid read) : PageModel
         {
             return NotFound();
         }
-        (SchoolName, Entries) = (page.School, page.Entries);
+        (SchoolName, TrustName, Entries) = (page.School, page.Trust, page.Entries);
         return Page();
     }
 }

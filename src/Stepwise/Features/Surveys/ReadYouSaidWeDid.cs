@@ -30,7 +30,8 @@ public sealed class ReadYouSaidWeDid(AppDbContext db, AccessControl access)
 
     public sealed record PublicEntry(string YouSaid, string WeDid, DateOnly ActionOn);
 
-    public sealed record PublicEntries(int Urn, string School, List<PublicEntry> Entries);
+    /// <param name="Trust">The trust that published them: a URN is unique only within a trust (ADR 0075), so the reader sees whose page it is.</param>
+    public sealed record PublicEntries(int Urn, string School, string Trust, List<PublicEntry> Entries);
 
     public sealed record PlanActionChoice(int Id, string Title, string Owner);
 
@@ -80,14 +81,15 @@ public sealed class ReadYouSaidWeDid(AppDbContext db, AccessControl access)
     {
         var school = await db.Schools.IgnoreQueryFilters()
             .Where(s => s.Urn == urn && s.ArchivedAt == null && db.YouSaidWeDid.IgnoreQueryFilters().Any(e => e.SchoolId == s.Id && e.TrustId == s.TrustId && e.Published))
-            .OrderBy(s => s.Id).Select(s => new { s.Id, s.TrustId, s.Name }).FirstOrDefaultAsync(ct);
+            .OrderBy(s => s.Id).Select(s => new { s.Id, s.TrustId, s.Name, Trust = db.Trusts.IgnoreQueryFilters().Where(t => t.Id == s.TrustId).Select(t => t.Name).First() })
+            .FirstOrDefaultAsync(ct);
         if (school is null)
         {
             return null;
         }
         var entries = await db.YouSaidWeDid.IgnoreQueryFilters().Where(e => e.SchoolId == school.Id && e.TrustId == school.TrustId && e.Published)
             .OrderByDescending(e => e.ActionOn).Select(e => new PublicEntry(e.YouSaid, e.WeDid, e.ActionOn)).ToListAsync(ct);
-        return new PublicEntries(urn, school.Name, entries);
+        return new PublicEntries(urn, school.Name, school.Trust, entries);
     }
 
     /// <summary>The school's plan actions, to link an entry to the one that carries it out, by due date.</summary>

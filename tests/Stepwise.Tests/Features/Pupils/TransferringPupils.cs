@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Stepwise.Features.Pupils;
 using Stepwise.Tests.Infrastructure;
 
@@ -85,6 +86,16 @@ public abstract class TransferringPupils(StepwiseApp app)
         Assert.Contains("from Northgate Primary School (990101) to Northgate Academy (990102)", audit.Summary, StringComparison.Ordinal);
         Assert.Contains(key, audit.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain(upn, audit.Summary, StringComparison.Ordinal);
+
+        // Nor does the receiving school count the pupil in a group by what the first school recorded (ADR 0074),
+        // not even for days before it has recorded anything itself.
+        var pupilId = await app.QueryAsync(db => db.Pupils.Where(p => p.Key == key).Select(p => p.Id).SingleAsync());
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Stepwise.Data.TrustScope>().ActAsSystem("test");
+        var derive = scope.ServiceProvider.GetRequiredService<Stepwise.Features.SchoolData.DeriveSchoolMetrics>();
+        var groups = (await derive.MembershipsAsync(secondaryId, CancellationToken.None)).Of(pupilId, app.Today.AddDays(-30));
+        Assert.Contains("not-disadvantaged", groups);
+        Assert.DoesNotContain("disadvantaged", groups);
     }
 
     /// <summary>Issue 17 defect 7: the transfer has a page as well as the API, and shares its rule.</summary>

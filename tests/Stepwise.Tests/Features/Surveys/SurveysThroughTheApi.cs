@@ -220,6 +220,11 @@ public abstract partial class SurveysThroughTheApi(StepwiseApp app)
         Assert.All(entries, e => Assert.Contains((string)e!["weDid"]!, publicPage.Body!.TextContent, StringComparison.Ordinal));
         Assert.Equal((string)publicJson["school"]!, publicPage.QuerySelector(".respond__school")!.TextContent.Trim());
         Assert.Null(entries[0]!["owner"]); // the public page and its API say what was heard and done, nothing about who
+
+        // A URN is unique only within a trust (ADR 0075): the public page says whose it is, so another trust holding the
+        // same URN cannot pass its page off as the school's.
+        Assert.Equal("North Star Learning Trust", (string)publicJson["trust"]!);
+        Assert.Contains("Published by North Star Learning Trust.", publicPage.Text("main"), StringComparison.Ordinal);
     }
 }
 
