@@ -17,7 +17,10 @@ const journeys = [
     ['benchmarking-weights', '/benchmarking/weights'] ] },
   { as: 'amara.okafor@larkhaven.example', pages: [
     ['people', '/people'], ['person', '/people/4'], ['person-new', '/people/new'], ['audit', '/audit'],
-    ['account', '/account'], ['two-factor', '/account/two-factor'], ['not-found', '/schools/123456'] ] },
+    ['account', '/account'], ['two-factor', '/account/two-factor'], ['account-tokens', '/account/tokens'], ['not-found', '/schools/123456'] ] },
+  // Right and safe (issue 17): a transfer between two of the trust's schools; attendance labelled with its cohort.
+  { as: 'raj.patel@larkhaven.example', pages: [['pupil-transfer', '/schools/990005/pupils/transfer']] },
+  { as: 'helen.marsh@larkhaven.example', pages: [['metric-cohort', '/schools/990005/metrics/attendance.overall-absence']] },
   { as: 'margaret.ellis@larkhaven.example', pages: [['governor-school', '/schools/990001'], ['governor-priority', '/priorities/1']] },
   // The improvement loop (issue 6): ids are those of a freshly loaded demo.
   { as: 'claire.dawson@larkhaven.example', pages: [
