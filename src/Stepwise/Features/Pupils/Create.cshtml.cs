@@ -23,17 +23,7 @@ public sealed class CreateModel(SavePupil savePupil, AccessControl access) : Pup
 
     private async Task<IActionResult?> DescribeAsync(int urn, CancellationToken ct)
     {
-        var school = await access.FindSchoolAsync(urn, ct);
-        if (school is null)
-        {
-            return NotFound();
-        }
-        if (!await access.CanAsync(Permission.EditPupils, school.Id, ct))
-        {
-            return Forbid();
-        }
-        (Urn, SchoolName) = (school.Urn, school.Name);
-        ViewData["Urn"] = urn;
-        return null;
+        (Urn, SchoolName, var refused) = await PupilPages.SchoolToEditAsync(this, access, urn, ct);
+        return refused;
     }
 }
