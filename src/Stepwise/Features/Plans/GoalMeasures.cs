@@ -102,6 +102,6 @@ public static class GoalMeasures
         var layout = NationalMeasures.Layouts.FirstOrDefault(l => l.Measures.Any(m => m.Key == metricKey));
         return layout is null
             ? "no import Stepwise knows"
-            : $"the DfE's {layout.Source} for this school's URN (National data, /imports, or `stepwise import {layout.Kind}`)";
+            : $"the {layout.Source} file, for this school's URN (National data, /imports, or `stepwise import {layout.Kind}`)";
     }
 }
