@@ -48,7 +48,7 @@ internal static class DatabaseCommands
     public static Command Restore()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A backup made with `stepwise backup`" };
-        var command = new Command("restore", "Replace the SQLite database with a backup (stop the server first). For PostgreSQL, use pg_restore.") { file };
+        var command = new Command("restore", "Replace the SQLite database with a backup (refused while a server runs on it). For PostgreSQL, use pg_restore.") { file };
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
         {
             var backup = parsed.GetValue(file)!;
@@ -57,6 +57,9 @@ internal static class DatabaseCommands
             {
                 throw new CliError($"{backup.FullName} does not exist.");
             }
+            var lockFile = ServerLock.PathFor(target);
+            await using var alone = ServerLock.TryHoldAlone(lockFile)
+                ?? throw new CliError($"A Stepwise server is running on this database (it holds {lockFile}): stop it, then restore. Nothing was changed.");
             var backupConnection = new SqliteConnectionStringBuilder { DataSource = backup.FullName, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
             await using var from = new SqliteConnection(backupConnection);
             try

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,9 @@ internal static class ServeCommand
             }
 
             var app = buildWebApp([.. args]);
-            await PrepareDatabaseAsync(app, parsed.GetValue(Demo), ct);
+            await using var serverLock = HoldServerLock(app);
+            var demo = parsed.GetValue(Demo);
+            await PrepareDatabaseAsync(app, demo, ct);
             await app.StartAsync(ct);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
@@ -44,10 +47,26 @@ internal static class ServeCommand
             {
                 Console.WriteLine("Press Ctrl+C to stop.");
             }
+            // The demo loads behind the running server: the pages say how far it has got (ADR 0080).
+            var loading = demo
+                ? app.Services.GetRequiredService<DemoLoading>().StartAsync(DemoCommand.PrintLoaded, app.Lifetime.ApplicationStopping)
+                : Task.CompletedTask;
             await app.WaitForShutdownAsync(ct);
+            await loading;
             return CliError.Ok;
         });
         return serve;
+    }
+
+    /// <summary>While the server runs, `restore` on its SQLite database refuses (see <see cref="ServerLock"/>).</summary>
+    private static FileStream? HoldServerLock(WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+        using var scope = app.Services.CreateScope();
+        return ServerLock.HoldShared(ServerLock.PathFor(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!));
     }
 
     private static async Task PrepareDatabaseAsync(WebApplication app, bool demo, CancellationToken ct)
@@ -65,9 +84,10 @@ internal static class ServeCommand
         }
         if (demo)
         {
-            scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem("demo loader");
-            var result = await scope.ServiceProvider.GetRequiredService<LoadDemoTrust>().HandleAsync(ct);
-            DemoCommand.Print(result, await scope.ServiceProvider.GetRequiredService<LoadDemoNationalData>().HandleAsync(ct));
+            // The key that signs cookies and forms is written now, before the demo's long transaction holds the database.
+            scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("stepwise.start").Protect("ready");
+            DemoCommand.PrintAccounts();
+            Console.WriteLine("The demo loads in the background; the pages say how far it has got.");
         }
     }
 }

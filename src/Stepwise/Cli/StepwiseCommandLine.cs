@@ -52,6 +52,14 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(DatabaseCommands.Restore());
 
         var parsed = root.Parse(args);
+        // The root runs `serve` and passes on options it does not know (ASP.NET settings such as --environment);
+        // a first word that is not an option is a verb, and one that is not known is a mistake, not a server to start.
+        if (parsed.CommandResult.Command == root && args.Length > 0 && !args[0].StartsWith('-'))
+        {
+            await Console.Error.WriteLineAsync($"stepwise: \"{args[0]}\" is not a verb. The verbs are: {string.Join(", ", root.Subcommands.Select(c => c.Name))}.");
+            await Console.Error.WriteLineAsync("Run `stepwise --help` for usage.");
+            return CliError.Usage;
+        }
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

@@ -25,17 +25,27 @@ public static class DatabaseRegistration
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Stepwise is empty. Set it, e.g. ConnectionStrings__Stepwise=\"Host=localhost;Database=stepwise;Username=stepwise;Password=…\".");
                 }
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString, n => n.UseQuerySplittingBehavior(Splitting)));
                 break;
             default:
                 connectionString = SqliteConnectionString(connectionString, options.DataDirectory);
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
-                    .UseSqlite(connectionString)
+                    .UseSqlite(connectionString, q => q.UseQuerySplittingBehavior(Splitting))
+                    // A table rebuild turns foreign keys off with a PRAGMA, which SQLite cannot run inside the migration's
+                    // transaction; the PRAGMA lasts only for the connection, so an interrupted migration leaves nothing
+                    // half-applied by it, and the warning EF prints on every first start is not a problem (ADR 0080).
+                    .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning))
                     .AddInterceptors(new SqlitePragmas()));
                 break;
         }
         return services;
     }
+
+    /// <summary>
+    /// A query that includes several collections is one SQL query (EF's default, said out loud so EF does not warn):
+    /// the reads are small and must see one consistent snapshot; a query that would multiply rows splits itself with AsSplitQuery.
+    /// </summary>
+    private const QuerySplittingBehavior Splitting = QuerySplittingBehavior.SingleQuery;
 
     public static string SqliteConnectionString(string? configured, string dataDirectory)
     {

@@ -32,7 +32,11 @@ public static class WebRegistration
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // The keys live in the database beside the data they protect, unencrypted by decision (ADR 0080): a certificate or
+        // Windows DPAPI would be needed to encrypt them, and whoever can read the database can read what they protect.
         services.AddDataProtection().SetApplicationName("stepwise").PersistKeysToDbContext<AppDbContext>();
+        services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+            o.XmlEncryptor ??= new Microsoft.AspNetCore.DataProtection.XmlEncryption.NullXmlEncryptor());
         services.Configure<FormOptions>(o => o.ValueCountLimit = 2048);
         return services;
     }

@@ -179,6 +179,15 @@ public sealed class UsingTheCommandLine(DemoDataFolder data) : IClassFixture<Dem
             Assert.True(line is not null, "The server did not print its address within 90 s:\n" + string.Join("\n", printed));
             Assert.Contains($"http://127.0.0.1:{port}", line, StringComparison.Ordinal);
             Assert.Contains(printed, l => l.StartsWith("Demo accounts (password for all:", StringComparison.Ordinal));
+            // The demo loads behind the running server (ADR 0080): its accounts exist once it says so.
+            using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(300)))
+            {
+                while ((line = await server.StandardOutput.ReadLineAsync(wait.Token)) is not null && !line.StartsWith("Loaded the demo trust", StringComparison.Ordinal))
+                {
+                    printed.Add(line);
+                }
+            }
+            Assert.True(line is not null, "The demo did not finish loading:\n" + string.Join("\n", printed));
 
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);

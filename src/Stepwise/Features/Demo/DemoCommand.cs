@@ -23,15 +23,28 @@ public static class DemoCommand
 
     public static void Print(LoadDemoTrust.Result result, LoadDemoNationalData.Result national)
     {
+        PrintLoaded(result, national);
+        PrintAccounts();
+    }
+
+    /// <summary>What the load did.</summary>
+    public static void PrintLoaded(LoadDemoTrust.Result result, LoadDemoNationalData.Result national)
+    {
         Console.WriteLine(national.Folder is null
             ? "No shared data folder (../shared/data) was found: the demo has no real schools to be compared with. Import the DfE files with `stepwise import` to benchmark."
             : $"England's reference data for benchmarking: {national.Files} DfE files from {national.Folder} ({national.Imported} newly imported).");
         Console.WriteLine(result.Loaded
             ? $"Loaded the demo trust: {result.TrustName}, {result.Pupils:N0} pupils."
             : $"The demo trust ({result.TrustName}) is already loaded; nothing changed.");
-        Console.WriteLine($"Demo accounts (password for all: {result.Password}):");
-        var width = result.Accounts.Max(a => a.Email.Length);
-        foreach (var account in result.Accounts)
+    }
+
+    /// <summary>The demo's accounts, the same every time (so they can be printed before the demo has loaded).</summary>
+    public static void PrintAccounts()
+    {
+        var accounts = LoadDemoTrust.Accounts();
+        Console.WriteLine($"Demo accounts (password for all: {LoadDemoTrust.Password}):");
+        var width = accounts.Max(a => a.Email.Length);
+        foreach (var account in accounts)
         {
             Console.WriteLine($"  {account.Email.PadRight(width)}  {account.Role,-14} {account.Scope}");
         }

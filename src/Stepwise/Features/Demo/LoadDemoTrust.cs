@@ -27,20 +27,28 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
 
     public sealed record Result(bool Loaded, string TrustName, string Password, List<Account> Accounts, int Pupils);
 
-    public async Task<Result> HandleAsync(CancellationToken ct)
+    /// <summary>How far a load has got: <paramref name="Done"/> of <see cref="Steps"/> steps, and the one now running.</summary>
+    public sealed record Step(int Done, string What);
+
+    /// <summary>The steps of a load: the trust, each school's data, its plans and surveys, then (by the caller) England's figures.</summary>
+    public static int Steps => DemoSchools.All.Length + 3;
+
+    public async Task<Result> HandleAsync(CancellationToken ct, IProgress<Step>? progress = null)
     {
         scope.ActAsSystem("demo loader");
-        var existing = await db.Trusts.FirstOrDefaultAsync(t => t.Name == TrustName, ct);
+        // Found by its key, not its name: the trust may have been renamed since.
+        var existing = await db.Trusts.FirstOrDefaultAsync(t => t.Key == Trust.DemoKey, ct);
         if (existing is not null)
         {
-            return new Result(false, TrustName, Password, Accounts(), await db.Pupils.CountAsync(p => p.TrustId == existing.Id, ct));
+            return new Result(false, existing.Name, Password, Accounts(), await db.Pupils.CountAsync(p => p.TrustId == existing.Id, ct));
         }
 
         await RefuseConflictsAsync(ct);
+        progress?.Report(new Step(0, "the schools, staff and pupils"));
 
         var now = clock.UtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var trust = new Trust { Name = TrustName, CompanyNumber = "09990001", CreatedAt = now };
+        var trust = new Trust { Name = TrustName, Key = Trust.DemoKey, CompanyNumber = "09990001", CreatedAt = now };
         db.Trusts.Add(trust);
         await db.SaveChangesAsync(ct);
         scope.ActAsSystemInTrust(trust.Id, "demo loader");
@@ -84,7 +92,8 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await BulkInsert.InsertAsync(db, characteristics, ct);
         db.Audit(trust.Id, "Created", "Pupil", "demo", $"Loaded {pupils.Count:N0} synthetic demo pupils with {characteristics.Count:N0} characteristics");
         await db.SaveChangesAsync(ct);
-        await AddSchoolDataAsync(trust, schools, pupils, now, ct);
+        await AddSchoolDataAsync(trust, schools, pupils, now, progress, ct);
+        progress?.Report(new Step(Steps - 2, "benchmarking figures, plans and surveys"));
         // Published-style figures for the invented schools, so that the demo can be benchmarked (ADR 0020).
         await figures.HandleAsync(ct);
         // Frameworks, judgements, stages and plans whose goals sit on the series just derived (issue 6).
@@ -96,11 +105,13 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
     }
 
     /// <summary>Attendance and assessments for every demo pupil, with provenance, and the metric series they give.</summary>
-    private async Task AddSchoolDataAsync(Trust trust, Dictionary<int, School> schools, List<Pupil> pupils, DateTime now, CancellationToken ct)
+    private async Task AddSchoolDataAsync(Trust trust, Dictionary<int, School> schools, List<Pupil> pupils, DateTime now, IProgress<Step>? progress, CancellationToken ct)
     {
         var generator = new DemoSchoolData(trust.Id, DateOnly.FromDateTime(now));
+        var done = 1;
         foreach (var school in schools.Values)
         {
+            progress?.Report(new Step(done++, $"attendance and assessments for {school.Name}"));
             DataImport Provenance(string kind) => new()
             {
                 TrustId = trust.Id, SchoolId = school.Id, Kind = kind, FileName = $"demo-{kind}.csv (synthetic)", Hash = $"demo-{kind}-{school.Urn}",
@@ -138,7 +149,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
             var clashes = taken.Select(u => $"URN {u}").Concat(used.Select(e => e!)).ToList();
             var named = string.Join(", ", clashes.Take(3)) + (clashes.Count > 3 ? $" and {clashes.Count - 3} more" : "");
             throw new InvalidOperationException(
-                $"The demo trust cannot be loaded: {named} already in use outside a trust named \"{TrustName}\". Nothing was changed.");
+                $"The demo trust cannot be loaded: {named} already in use outside the demo trust. Nothing was changed.");
         }
     }
 
@@ -206,7 +217,8 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         .GroupBy(s => s.Urn!.Value)
         .ToDictionary(g => g.Key, g => $"{g.First().First} {g.First().Last}");
 
-    private static List<Account> Accounts() => DemoStaff.All
+    /// <summary>The demo's accounts: the same every time, known before it is loaded.</summary>
+    public static List<Account> Accounts() => DemoStaff.All
         .Select(s => new Account(DemoStaff.Email(s), s.Role.Code(), Describe(s)))
         .ToList();
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,9 +18,14 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost(int? status) => Show(status);
 
+    /// <summary>True when the page was opened at its own address, with no error to show.</summary>
+    public bool NothingWrong { get; private set; }
+
     private void Show(int? status)
     {
-        Status = status ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
+        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        Status = status ?? (Response.StatusCode >= 400 ? Response.StatusCode : failed ? 500 : 200);
+        NothingWrong = Status < 400;
         Response.StatusCode = Status;
         TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }

@@ -80,7 +80,7 @@ public sealed class DetailsModel(ReadPlans read, SavePriority savePriority, AddT
         Plan = plan;
         ViewData["Urn"] = school.Urn;
         CanEdit = await access.CanAsync(Permission.EditPlans, school.Id, ct);
-        Choices = await choices.ForSchoolAsync(school.Id, school.Urn, ct);
+        Choices = await choices.ForSchoolAsync(school, ct);
         return true;
     }
 }

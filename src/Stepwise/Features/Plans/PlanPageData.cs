@@ -4,6 +4,7 @@ using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Frameworks;
 using Stepwise.Features.SchoolData;
+using Stepwise.Features.Schools;
 using Stepwise.Features.Shared;
 
 namespace Stepwise.Features.Plans;
@@ -13,7 +14,7 @@ public sealed class PlanChoices(AppDbContext db, FrameworkCatalogue catalogue)
 {
     public sealed record Choices(List<SelectListItem> Areas, List<SelectListItem> Units, List<SelectListItem> Metrics, List<SelectListItem> Groups);
 
-    public async Task<Choices> ForSchoolAsync(int schoolId, int urn, CancellationToken ct)
+    public async Task<Choices> ForSchoolAsync(School school, CancellationToken ct)
     {
         var areas = new List<SelectListItem> { new("None", "") };
         foreach (var f in await catalogue.ListAsync(ct))
@@ -22,25 +23,18 @@ public sealed class PlanChoices(AppDbContext db, FrameworkCatalogue catalogue)
             var group = new SelectListGroup { Name = f.Name };
             areas.AddRange(loaded!.Areas.Select(a => new SelectListItem(a.Name, $"{f.Key}/{a.Key}") { Group = group }));
         }
-        var units = await db.Units.AsNoTracking().Where(u => u.SchoolId == schoolId && u.ArchivedAt == null)
+        var units = await db.Units.AsNoTracking().Where(u => u.SchoolId == school.Id && u.ArchivedAt == null)
             .OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct);
         units.Insert(0, new SelectListItem("The whole school", ""));
 
-        var withData = (await MetricSeries.ForSchoolAsync(db, schoolId, urn, PupilGroups.All, null, ct)).Select(s => s.Metric.Key).ToHashSet();
-        var catalogueMetrics = await db.Metrics.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
+        // The measures of the school's phase, without a published twin of its own measure (GoalMeasures).
+        var offer = await GoalMeasures.ForSchoolAsync(db, school, ct);
         var has = new SelectListGroup { Name = "Measures with data for this school" };
-        var other = new SelectListGroup { Name = "Other measures" };
-        var metrics = catalogueMetrics.OrderBy(m => withData.Contains(m.Key) ? 0 : 1).ThenBy(m => m.Name)
-            .Select(m => new SelectListItem($"{m.Name} ({m.Unit})", m.Key) { Group = withData.Contains(m.Key) ? has : other }).ToList();
+        var other = new SelectListGroup { Name = "Measures with no data yet (the goal says which import feeds it)" };
+        var metrics = offer.Metrics.OrderBy(m => offer.WithData.Contains(m.Key) ? 0 : 1).ThenBy(m => m.Name)
+            .Select(m => new SelectListItem($"{m.Name} ({m.Unit})", m.Key) { Group = offer.WithData.Contains(m.Key) ? has : other }).ToList();
         metrics.Insert(0, new SelectListItem("Choose a measure", ""));
-
-        var groups = new List<SelectListItem> { new(PupilGroups.Name(PupilGroups.All), PupilGroups.All) };
-        foreach (var (g, others, name, othersName) in PupilGroups.Comparisons)
-        {
-            groups.Add(new SelectListItem(name, g));
-            groups.Add(new SelectListItem(othersName, others));
-        }
-        groups.AddRange(Enumerable.Range(0, 14).Select(y => new SelectListItem(PupilGroups.Name(PupilGroups.YearGroup(y)), PupilGroups.YearGroup(y))));
+        var groups = offer.Groups.Select(g => new SelectListItem(PupilGroups.Name(g), g)).ToList();
         return new Choices(areas, units, metrics, groups);
     }
 

@@ -116,6 +116,7 @@ public sealed record PriorityView(
     List<EvidenceView> Evidence,
     ReviewView? Review);
 
+/// <summary>A goal as read. <paramref name="FedBy"/>: for a measure with no data yet, the data that would feed it (which import).</summary>
 public sealed record GoalView(
     int Id,
     string MetricKey,
@@ -129,7 +130,8 @@ public sealed record GoalView(
     double Target,
     DateOnly TargetOn,
     string? Description,
-    GoalStatus Status);
+    GoalStatus Status,
+    string? FedBy = null);
 
 public sealed record ActionView(int Id, string Title, string Owner, DateOnly? StartsOn, DateOnly DueOn, string Status, string State, decimal? Cost, DateOnly? DoneOn,
     List<ActionPrompt> PromptedBy);

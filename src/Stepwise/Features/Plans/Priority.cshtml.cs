@@ -133,7 +133,7 @@ public sealed class PriorityModel(ReadPlans read, SaveGoal saveGoal, SaveAction 
         Priority = Plan.Priorities.First(p => p.Id == priorityId);
         ViewData["Urn"] = school.Urn;
         CanEdit = await access.CanAsync(Permission.EditPlans, school.Id, ct);
-        Choices = await choices.ForSchoolAsync(school.Id, school.Urn, ct);
+        Choices = await choices.ForSchoolAsync(school, ct);
         ViewData[EvidenceChoices.ViewDataKey] = await evidenceChoices.HandleAsync(ct);
         return true;
     }

@@ -154,7 +154,8 @@ public sealed class ReadPlans(AppDbContext db, AccessControl access, ReadEvidenc
                     SpcCodes.ParsePolarity(metric.Polarity) ?? Polarity.Neutral, points, today,
                     goal.Group == PupilGroups.All ? metric.Name : $"{metric.Name} ({PupilGroups.Name(goal.Group).ToLowerInvariant()})", Noun(kind));
                 result[goal.Id] = new GoalView(goal.Id, goal.MetricKey, metric.Name, metric.Unit, metric.Polarity, goal.Group, PupilGroups.Name(goal.Group),
-                    goal.Baseline, goal.BaselineOn, goal.Target, goal.TargetOn, goal.Description, status);
+                    goal.Baseline, goal.BaselineOn, goal.Target, goal.TargetOn, goal.Description, status,
+                    found?.Latest is null ? GoalMeasures.FedBy(goal.MetricKey, school.Urn) : null);
             }
         }
         return result;

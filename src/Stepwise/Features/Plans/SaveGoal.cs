@@ -32,10 +32,24 @@ public sealed class SaveGoal(AppDbContext db, AccessControl access, ReadPlans re
                 ? "Choose the measure the goal is on."
                 : $"There is no measure \"{key}\" in the metric catalogue: a goal must be on a measure Stepwise has, like attendance.persistent-absence.");
         }
+        var offer = await GoalMeasures.ForSchoolAsync(db, school, ct);
+        if (metric is not null && offer.Metrics.All(m => m.Key != metric.Key))
+        {
+            var (first, last) = GoalMeasures.YearsOf(school.Phase);
+            problems.Add("metricKey", GoalMeasures.FitsPhase(metric.Key, school.Phase)
+                ? $"{metric.Name} is the DfE's published figure; set the goal on the school's own measure of it, which is worked out from its pupil records."
+                : $"{metric.Name} is not published for a school teaching {PupilGroups.YearRange(first, last)}, and {school.Name} has no such figures: choose a measure of its phase.");
+            metric = null;
+        }
         var group = Text.Clean(input.Group) ?? PupilGroups.All;
         if (!PupilGroups.IsKnown(group))
         {
             problems.Add("group", $"\"{group}\" is not a pupil group: use all, disadvantaged, sen, eal, girls, boys or a year group such as year-6.");
+        }
+        else if (!offer.Groups.Contains(group))
+        {
+            var (first, last) = GoalMeasures.YearsOf(school.Phase);
+            problems.Add("group", $"{school.Name} has no {PupilGroups.Name(group)}: it teaches {PupilGroups.YearRange(first, last)}.");
         }
         else if (metric is { Level: "school" } && group != PupilGroups.All)
         {

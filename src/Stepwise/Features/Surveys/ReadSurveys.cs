@@ -30,6 +30,10 @@ public sealed class ReadSurveys(AppDbContext db, SurveyAccess surveys, AccessCon
     /// <summary>The surveys and listening pages the person may open; null when there is nothing for them here (403).</summary>
     public async Task<SurveyList?> ListAsync(CancellationToken ct)
     {
+        if (!await surveys.MayOpenListAsync(ct))
+        {
+            return null;
+        }
         var manage = await surveys.SchoolsToManageAsync(ct);
         var canBuild = manage is null || manage.Count > 0;
         var visible = await surveys.VisibleAsync(ct);
@@ -48,10 +52,6 @@ public sealed class ReadSurveys(AppDbContext db, SurveyAccess surveys, AccessCon
                 manage is null || manage.Contains(s.Id)))
             .Where(s => s.Visits || s.YouSaidWeDid)
             .ToList();
-        if (!canBuild && rows.Count == 0 && links.Count == 0 && !await surveys.CanReadAsync(null, ct))
-        {
-            return null;
-        }
         return new SurveyList(rows, canBuild, manage is null, links);
     }
 

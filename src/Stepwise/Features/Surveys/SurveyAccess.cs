@@ -39,6 +39,22 @@ public sealed class SurveyAccess(AppDbContext db, AccessControl access)
         return ids is null || ids.Count > 0;
     }
 
+    /// <summary>
+    /// Whether the surveys page is for this person: they build surveys, read results, or read or write governor visits
+    /// somewhere. The page refuses, and the menu leaves it out, for anyone else.
+    /// </summary>
+    public async Task<bool> MayOpenListAsync(CancellationToken ct)
+    {
+        foreach (var permission in new[] { Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.WriteVisitReports })
+        {
+            if (await access.SchoolIdsAsync(permission, ct) is null or { Count: > 0 })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The schools whose figures the person may see in a trust-wide survey; null means all of them.</summary>
     public Task<HashSet<int>?> SchoolsToReadAsync(CancellationToken ct) => access.SchoolIdsAsync(Permission.ViewSurveyResults, ct);
 

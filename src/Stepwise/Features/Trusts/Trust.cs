@@ -18,4 +18,12 @@ public sealed class Trust
     public byte[] PseudonymSecret { get; set; } = RandomNumberGenerator.GetBytes(32);
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// A fixed name the code finds this trust by, whatever people rename it to: <see cref="DemoKey"/> for the demo
+    /// trust; null for every trust a person creates.
+    /// </summary>
+    public string? Key { get; set; }
+
+    public const string DemoKey = "demo";
 }

@@ -12,5 +12,7 @@ public sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>
         builder.HasIndex(t => t.Name);
         builder.Property(t => t.CompanyNumber).HasMaxLength(8);
         builder.Property(t => t.PseudonymSecret).HasMaxLength(32);
+        builder.Property(t => t.Key).HasMaxLength(40);
+        builder.HasIndex(t => t.Key).IsUnique();
     }
 }

@@ -13,4 +13,11 @@ public sealed class FriendlyErrorPages(SqliteApp app) : IClassFixture<SqliteApp>
         var page = await client.GetPageAsync("/no/such/page", HttpStatusCode.NotFound);
         Assert.Equal("Page not found", page.Text("h1"));
     }
+
+    [Fact]
+    public async Task The_error_page_opened_at_its_own_address_renders_and_says_nothing_has_gone_wrong()
+    {
+        var page = await app.Anonymous().GetPageAsync("/error");
+        Assert.Equal("Nothing has gone wrong", page.Text("h1"));
+    }
 }
