@@ -4,6 +4,7 @@ using Stepwise.Analytics.Surveys;
 using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Access;
+using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Gaps;
 using Stepwise.Features.Metrics;
 using Stepwise.Features.Plans;
@@ -33,6 +34,7 @@ public sealed class ReadSchoolAtAGlance(
     ReadSchoolGaps gaps,
     ReadSurveyResults surveyResults,
     ReadVisits visits,
+    ReadPosition position,
     TimeProvider clock)
 {
     /// <summary>How far ahead "this week" looks: today and the six days after it.</summary>
@@ -71,7 +73,10 @@ public sealed class ReadSchoolAtAGlance(
     public sealed record MeasureSignal(string Key, string Name, string Signal, string Words, string Sentence, string? Latest, string? Period, string Href,
         [property: JsonIgnore] Reading Reading);
 
-    /// <summary>The plans running today: their goals by trajectory (the goals off it named) and their overdue actions.</summary>
+    /// <summary>
+    /// The plans running today and their goals by trajectory (the goals off it named); the overdue actions of every plan
+    /// (an action is overdue until it is done or dropped, whether or not its plan has ended).
+    /// </summary>
     public sealed record PlansPart(IReadOnlyList<PlanLine> Current, int OnTrajectory, int OffTrajectory, int NoDataYet, IReadOnlyList<GoalLine> OffGoals,
         IReadOnlyList<ActionLine> Overdue, Link Open, Link? Start);
 
@@ -133,15 +138,16 @@ public sealed class ReadSchoolAtAGlance(
         var measures = await MeasuresAsync(school, rights, today, ct);
         var planViews = await plans.ForSchoolAsync(urn, ct) ?? [];
         var current = planViews.Where(p => p.StartsOn <= today && p.EndsOn >= today).ToList();
-        var planPart = PlansOf(school, current, rights, today);
+        var planPart = PlansOf(school, planViews, current, rights, today);
         var survey = rights.ReadSurveys ? await SurveyAsync(school, rights, today, ct) : null;
         var gap = await GapAsync(school, rights, ct);
         var next = await NextAsync(school, current, rights, today, ct);
-        var thisWeek = ThisWeek(planPart, current, survey, today);
+        var thisWeek = ThisWeek(planPart, planViews, survey, today);
         return new Glance(school, today, stage, measures, planPart, survey, gap, next, thisWeek, Sections(school, rights));
     }
 
-    private sealed record Rights(bool ViewPupils, bool Import, bool EditSchool, bool EditStages, bool EditPlans, bool ReadSurveys, bool ManageSurveys, bool Visits);
+    /// <param name="Compare">The school's position among similar schools can be shown (it is in the national data, with published figures).</param>
+    private sealed record Rights(bool ViewPupils, bool Import, bool EditSchool, bool EditStages, bool EditPlans, bool ReadSurveys, bool ManageSurveys, bool Visits, bool Compare);
 
     private async Task<Rights> RightsAsync(School school, CancellationToken ct) => new(
         ViewPupils: await access.CanAsync(Permission.ViewPupils, school.Id, ct),
@@ -151,7 +157,8 @@ public sealed class ReadSchoolAtAGlance(
         EditPlans: await access.CanAsync(Permission.EditPlans, school.Id, ct),
         ReadSurveys: await surveyAccess.CanReadAsync(school.Id, ct),
         ManageSurveys: await surveyAccess.CanManageAsync(school.Id, ct),
-        Visits: await access.CanAsync(Permission.ViewVisitReports, school.Id, ct) || await access.CanAsync(Permission.WriteVisitReports, school.Id, ct));
+        Visits: await access.CanAsync(Permission.ViewVisitReports, school.Id, ct) || await access.CanAsync(Permission.WriteVisitReports, school.Id, ct),
+        Compare: (await position.HandleAsync(school.Urn, null, null, ct)).Lookup.View is not null);
 
     /// <summary>The sections of the school the person may open, in the order a headteacher works through them.</summary>
     private static List<Section> Sections(School school, Rights rights)
@@ -161,8 +168,11 @@ public sealed class ReadSchoolAtAGlance(
         {
             new("measures", "Measures", $"/schools/{u}/metrics", "data"),
             new("gaps", "Gaps", $"/schools/{u}/gaps", "data"),
-            new("compare", "How it compares", $"/benchmarking/schools/{u}", "data"),
         };
+        if (rights.Compare)
+        {
+            sections.Add(new("compare", "How it compares", $"/benchmarking/schools/{u}", "data"));
+        }
         if (rights.ViewPupils)
         {
             sections.Add(new("pupils", "Pupils", $"/schools/{u}/pupils", "data"));
@@ -234,7 +244,7 @@ public sealed class ReadSchoolAtAGlance(
         return new MeasuresPart(signals, analyses.Count, withSignal.Count - signals.Count, open, start);
     }
 
-    private static PlansPart PlansOf(School school, List<PlanView> current, Rights rights, DateOnly today)
+    private static PlansPart PlansOf(School school, List<PlanView> all, List<PlanView> current, Rights rights, DateOnly today)
     {
         var open = new Link($"/schools/{school.Urn}/plans", "Improvement plans");
         var priorities = current.SelectMany(p => p.Priorities).ToList();
@@ -244,7 +254,7 @@ public sealed class ReadSchoolAtAGlance(
                 MetricFormat.Format(x.Goal.Status.Latest, x.Goal.MetricUnit), x.Goal.Status.LatestPeriod, x.Goal.Status.Reading, $"/priorities/{x.Priority.Id}",
                 x.Goal.Status.ToReading()))
             .ToList();
-        var overdue = priorities.SelectMany(p => p.Actions.Where(a => a.State == ActionState.Overdue)
+        var overdue = all.SelectMany(p => p.Priorities).SelectMany(p => p.Actions.Where(a => a.State == ActionState.Overdue)
                 .Select(a => new ActionLine(a.Id, a.Title, a.Owner, a.DueOn, today.DayNumber - a.DueOn.DayNumber, p.Title, $"/priorities/{p.Id}")))
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
             .ToList();
@@ -347,14 +357,17 @@ public sealed class ReadSchoolAtAGlance(
         return new NextPart(milestone, review, visit, start);
     }
 
-    /// <summary>What needs doing from today to the end of the week: overdue actions, milestones missed or due, reviews due and surveys closing.</summary>
-    private static List<Attention> ThisWeek(PlansPart plans, List<PlanView> current, SurveyPart? survey, DateOnly today)
+    /// <summary>
+    /// What needs doing from today to the end of the week: overdue actions, milestones missed or due, impact reviews due
+    /// or overdue (a plan that has ended with priorities not yet reviewed), and the latest survey if it closes.
+    /// </summary>
+    private static List<Attention> ThisWeek(PlansPart plans, List<PlanView> all, SurveyPart? survey, DateOnly today)
     {
         var weekEnd = today.AddDays(WeekDays - 1);
         var items = new List<Attention>();
         items.AddRange(plans.Overdue.Select(a => new Attention("overdue-action",
             $"Overdue by {a.DaysLate} day{(a.DaysLate == 1 ? "" : "s")}: {a.Title} ({a.Owner})", a.DueOn, a.Href)));
-        foreach (var priority in current.SelectMany(p => p.Priorities))
+        foreach (var priority in all.SelectMany(p => p.Priorities))
         {
             foreach (var m in priority.Milestones.Where(m => m.ReachedOn is null && m.DueOn <= weekEnd))
             {
@@ -363,8 +376,9 @@ public sealed class ReadSchoolAtAGlance(
                     : new Attention("milestone-due", $"Milestone due: {m.Title}", m.DueOn, $"/priorities/{priority.Id}"));
             }
         }
-        items.AddRange(current.Where(p => p.EndsOn <= weekEnd && p.Priorities.Any(pr => pr.Review is null))
-            .Select(p => new Attention("review-due", $"Impact review due as the plan ends: {p.Title}", p.EndsOn, $"/plans/{p.Id}")));
+        items.AddRange(all.Where(p => p.StartsOn <= today && p.EndsOn <= weekEnd && p.Priorities.Any(pr => pr.Review is null))
+            .Select(p => new Attention("review-due",
+                p.EndsOn < today ? $"Impact review not yet written: {p.Title} has ended" : $"Impact review due as the plan ends: {p.Title}", p.EndsOn, $"/plans/{p.Id}")));
         if (survey?.Latest is { Status: "open" } open && open.ClosesOn >= today && open.ClosesOn <= weekEnd)
         {
             items.Add(new Attention("survey-closing", $"Survey closes: {open.Title} ({open.Received} response{(open.Received == 1 ? "" : "s")} so far)", open.ClosesOn, open.Href));

@@ -62,6 +62,9 @@ public abstract class TheSchoolAtAGlance(StepwiseApp app)
         Assert.Contains("Report attendance to governors each half-term", page.QuerySelector("[data-part=plans]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("[data-part=this-week] li"), li => li.TextContent.Contains("Overdue by", StringComparison.Ordinal)
             && li.TextContent.Contains("Report attendance to governors", StringComparison.Ordinal));
+        // The 100-day plan has ended with its priority not yet reviewed: that needs attention too, linking to the plan.
+        var hundredDay = plans.Single(p => (string)p!["kind"]! == "hundred-day")!;
+        Assert.Contains(glance["thisWeek"]!.AsArray(), i => (string)i!["kind"]! == "review-due" && (string)i["href"]! == $"/plans/{(int)hundredDay["id"]!}");
         var goals = glance["plans"]!;
         Assert.True((int)goals["onTrajectory"]! + (int)goals["offTrajectory"]! + (int)goals["noDataYet"]! > 0, "The plan's goals are counted by trajectory.");
 
@@ -100,7 +103,7 @@ public abstract class TheSchoolAtAGlance(StepwiseApp app)
         var favourable = shown.Sum(q => (double)q!["percentFavourable"]! * (int)q["n"]! / 100);
         Assert.Equal(100 * favourable / shown.Sum(q => (int)q!["n"]!), (double)latest["percentFavourable"]!, 6);
         Assert.Equal((int)results["received"]!, (int)latest["received"]!);
-        var surveys = (await (await head.GetAsync("/api/surveys")).ReadJsonAsync()).AsArray();
+        var surveys = (await (await head.GetAsync("/api/surveys")).ReadJsonAsync())["surveys"]!.AsArray();
         var newest = surveys.Where(s => (string)s!["where"]! == "Larkhaven Primary School").MaxBy(s => (string)s!["opensOn"]!)!;
         Assert.Equal((int)newest["id"]!, (int)latest["id"]!);
 
