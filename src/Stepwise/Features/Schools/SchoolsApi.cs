@@ -10,6 +10,9 @@ public static class SchoolsApi
         var api = app.MapGroup("/api/schools").WithTags("Schools").RequireAuthorization();
         api.MapGet("/", ListAsync).WithSummary("The schools you may see");
         api.MapGet("/{urn:int}", GetAsync).WithSummary("A school with its units and staff");
+        api.MapGet("/{urn:int}/at-a-glance", AtAGlanceAsync)
+            .WithSummary("The school at a glance, as its page shows it: stage, measures with a signal, plan goals by trajectory and overdue actions, the latest survey's favourable figure, the disadvantage gap, what comes next, what needs attention this week and the sections you may open")
+            .WithDescription("Each figure carries its year or period. The survey part is present only for people who may read the school's survey results, and holds only what the results page releases to them (ADR 0072); the gaps are suppressed as on the gaps page (missing: fewer-than-5 or withheld, ADR 0073). A part with nothing yet gives start: where to begin.");
         api.MapPost("/", CreateAsync).WithSummary("Add a school to your trust");
         api.MapPut("/{urn:int}", UpdateAsync).WithSummary("Edit a school");
         api.MapPost("/{urn:int}/archive", ArchiveAsync).WithSummary("Archive a school");
@@ -22,6 +25,9 @@ public static class SchoolsApi
 
     private static async Task<Results<Ok<GetSchoolProfile.Result>, NotFound>> GetAsync(int urn, GetSchoolProfile useCase, CancellationToken ct) =>
         await useCase.HandleAsync(urn, ct) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ReadSchoolAtAGlance.Glance>, NotFound>> AtAGlanceAsync(int urn, ReadSchoolAtAGlance useCase, CancellationToken ct) =>
+        await useCase.HandleAsync(urn, ct) is { } glance ? TypedResults.Ok(glance) : TypedResults.NotFound();
 
     private static async Task<Results<Created<SchoolSummary>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
         SchoolInput input, SaveSchool useCase, CancellationToken ct) =>

@@ -156,7 +156,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         [World.NorthAdmin, World.NorthLeader, World.NorthDataManager, World.PrimaryHead, World.PrimaryTeacher, World.PrimaryGovernor, World.PrimaryReviewer];
 
     /// <summary>
-    /// The endpoints added for surveys, visits, "you said, we did", gaps, home and the account, each beside the page it
+    /// The endpoints added for surveys, visits, "you said, we did", gaps, the school at a glance, home and the account, each beside the page it
     /// mirrors, with the people of Northgate Primary who may read it: every one of them reads both or neither.
     /// Governors and reviewers never see pupil-level records: no pupil key appears in anything they may read.
     /// </summary>
@@ -172,6 +172,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         (string Api, string Page, string[] May)[] table =
         [
             ($"/api/schools/{urn}/gaps", $"/schools/{urn}/gaps", everyone),
+            ($"/api/schools/{urn}/at-a-glance", $"/schools/{urn}", everyone),
             ($"/api/schools/{urn}/visits", $"/schools/{urn}/visits", readResults),
             ($"/api/visits/{seeded.VisitId}", $"/visits/{seeded.VisitId}", readResults),
             ("/api/surveys", "/surveys", readResults),
