@@ -44,6 +44,7 @@ internal static class ServeCommand
             {
                 Console.WriteLine("Press Ctrl+C to stop.");
             }
+            await Features.Setup.FirstRun.PrintHowToBeginAsync(app.Services, addresses, ct);
             await app.WaitForShutdownAsync(ct);
             return CliError.Ok;
         });

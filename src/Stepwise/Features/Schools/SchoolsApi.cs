@@ -10,7 +10,7 @@ public static class SchoolsApi
         var api = app.MapGroup("/api/schools").WithTags("Schools").RequireAuthorization();
         api.MapGet("/", ListAsync).WithSummary("The schools you may see");
         api.MapGet("/{urn:int}", GetAsync).WithSummary("A school with its units and staff");
-        api.MapPost("/", CreateAsync).WithSummary("Add a school to your trust");
+        api.MapPost("/", CreateAsync).WithSummary("Add a school to your trust; fields left out are filled from the national register where it holds the URN");
         api.MapPut("/{urn:int}", UpdateAsync).WithSummary("Edit a school");
         api.MapPost("/{urn:int}/archive", ArchiveAsync).WithSummary("Archive a school");
         api.MapPost("/{urn:int}/restore", RestoreAsync).WithSummary("Bring an archived school back");

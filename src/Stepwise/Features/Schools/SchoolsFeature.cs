@@ -6,5 +6,6 @@ public static class SchoolsFeature
         .AddScoped<ListSchools>()
         .AddScoped<GetSchoolProfile>()
         .AddScoped<SaveSchool>()
+        .AddScoped<CreateFromRegister>()
         .AddScoped<ArchiveSchool>();
 }

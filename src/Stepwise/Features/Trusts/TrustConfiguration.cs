@@ -12,5 +12,7 @@ public sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>
         builder.HasIndex(t => t.Name);
         builder.Property(t => t.CompanyNumber).HasMaxLength(8);
         builder.Property(t => t.PseudonymSecret).HasMaxLength(32);
+        // A group is one trust: two trusts with the same GIAS group would be the same trust twice.
+        builder.HasIndex(t => t.GiasGroupUid).IsUnique();
     }
 }
