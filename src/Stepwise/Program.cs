@@ -18,6 +18,7 @@ using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
+using Stepwise.Features.Setup;
 using Stepwise.Features.Stages;
 using Stepwise.Features.Surveys;
 using Stepwise.Features.Trusts;
@@ -47,6 +48,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddAudit();
     builder.Services.AddHome();
     builder.Services.AddTrusts();
+    builder.Services.AddSetup();
     builder.Services.AddSchools();
     builder.Services.AddUnits();
     builder.Services.AddPeople();

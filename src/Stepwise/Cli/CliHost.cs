@@ -10,6 +10,7 @@ using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
+using Stepwise.Features.Trusts;
 
 namespace Stepwise.Cli;
 
@@ -31,6 +32,7 @@ internal static class CliHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddAccess();
         builder.Services.AddAccounts();
+        builder.Services.AddTrusts();
         builder.Services.AddSchools();
         builder.Services.AddPeople();
         builder.Services.AddDemo();

@@ -51,6 +51,10 @@ internal static class ServeCommand
             var loading = demo
                 ? app.Services.GetRequiredService<DemoLoading>().StartAsync(DemoCommand.PrintLoaded, app.Lifetime.ApplicationStopping)
                 : Task.CompletedTask;
+            if (!demo)
+            {
+                await Features.Setup.FirstRun.PrintHowToBeginAsync(app.Services, addresses, ct);
+            }
             await app.WaitForShutdownAsync(ct);
             await loading;
             return CliError.Ok;

@@ -38,6 +38,8 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(DatabaseCommands.Migrate());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(Features.Setup.SetupCommand.Create());
+        root.Subcommands.Add(Features.Schools.CreateSchoolCommand.Create());
         var import = new Command("import", "Import data files. National reference data (shared by every trust): register, "
             + string.Join(", ", NationalMeasures.Layouts.Select(l => l.Kind)) + ". A school's own data from its MIS: "
             + string.Join(", ", SchoolFileLayout.All.Select(l => l.Kind)) + ". `stepwise import KIND --help` lists each kind's columns.");

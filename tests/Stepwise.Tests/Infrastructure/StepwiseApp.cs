@@ -46,9 +46,12 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
         }
         _database = await CreateDatabaseAsync();
         StartServer();
-        _world = await World.SeedAsync(Services);
+        _world = SeedsWorld ? await World.SeedAsync(Services) : null;
         await StartedAsync();
     }
+
+    /// <summary>False for a fresh database with no trust at all, as a new installation has.</summary>
+    protected virtual bool SeedsWorld => true;
 
     /// <summary>For fixtures that need more once the server runs (a browser, say).</summary>
     protected virtual Task StartedAsync() => Task.CompletedTask;
@@ -162,6 +165,26 @@ public sealed class SqliteApp : StepwiseApp
 public sealed class PostgresApp : StepwiseApp
 {
     public override string? UnavailableReason => TestDatabase.PostgresUnavailableReason;
+
+    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync();
+}
+
+/// <summary>The app on a fresh SQLite database with no trust and nobody in it, as a new installation starts.</summary>
+public sealed class FreshSqliteApp : StepwiseApp
+{
+    public override string? UnavailableReason => null;
+
+    protected override bool SeedsWorld => false;
+
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+}
+
+/// <summary>The app on a fresh PostgreSQL database with no trust, when STEPWISE_TEST_POSTGRES is set.</summary>
+public sealed class FreshPostgresApp : StepwiseApp
+{
+    public override string? UnavailableReason => TestDatabase.PostgresUnavailableReason;
+
+    protected override bool SeedsWorld => false;
 
     protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync();
 }

@@ -20,6 +20,9 @@ public sealed class AccessControl(AppDbContext db, TrustScope scope, TimeProvide
 
     public int? PersonId => scope.PersonId;
 
+    /// <summary>True for the server's command line (and the demo loader), which act as the system.</summary>
+    public bool IsSystem => scope.IsSystem;
+
     /// <summary>True if a trust-wide membership grants the permission.</summary>
     public async Task<bool> CanAcrossTrustAsync(Permission permission, CancellationToken ct = default) =>
         scope.IsSystem || (await GrantsAsync(ct)).Any(g => g.SchoolId is null && g.Role.Allows(permission));

@@ -41,13 +41,17 @@ public enum Permission
 
     /// <summary>Read governor visit reports.</summary>
     ViewVisitReports,
+
+    /// <summary>Create a new trust with its first administrator (a service administrator's one permission).</summary>
+    CreateTrusts,
 }
 
 public static class RolePermissions
 {
     private static readonly Dictionary<Role, Permission[]> Table = new()
     {
-        [Role.TrustAdmin] = Enum.GetValues<Permission>(),
+        // Everything within the trust; creating other trusts is the service administrator's alone.
+        [Role.TrustAdmin] = [.. Enum.GetValues<Permission>().Where(p => p != Permission.CreateTrusts)],
         [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits,
             Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans, Permission.ModerateSchools, Permission.ManageFrameworks, Permission.AdjustComparatorWeights,
             Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports],
@@ -60,6 +64,7 @@ public static class RolePermissions
         // Governors also read survey results and visit reports, and write up their own visits (their one write).
         [Role.Governor] = [Permission.ViewSchool, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.WriteVisitReports],
         [Role.Reviewer] = [Permission.ViewSchool],
+        [Role.ServiceAdmin] = [Permission.CreateTrusts],
     };
 
     public static bool Allows(this Role role, Permission permission) => Table[role].Contains(permission);
@@ -67,9 +72,17 @@ public static class RolePermissions
     /// <summary>Which scopes a role may be held at: trust roles at trust scope, school roles at a school or unit.</summary>
     public static string? ScopeProblem(Role role, bool trustWide, bool unitScope) => role switch
     {
-        Role.TrustAdmin or Role.TrustLeader when !trustWide => $"{role.Code()} is a trust-wide role: leave the school empty.",
+        Role.TrustAdmin or Role.TrustLeader or Role.ServiceAdmin when !trustWide => $"{role.Code()} is a trust-wide role: leave the school empty.",
         Role.SchoolLeader or Role.Teacher when trustWide => $"{role.Code()} needs a school (or a unit of one).",
         Role.Governor or Role.Reviewer or Role.DataManager when unitScope => $"{role.Code()} is held for a whole school or the trust, not a unit.",
         _ => null,
     };
+
+    /// <summary>
+    /// The roles a person may give: at a school only the roles held at a school (a school leader cannot make a trust
+    /// leader); a service administrator only from the server's command line, never from a page or the API.
+    /// </summary>
+    public static IEnumerable<Role> Grantable(bool trustWide, bool fromCommandLine) => RoleNames.All.Where(role =>
+        (role != Role.ServiceAdmin || fromCommandLine)
+        && (trustWide || ScopeProblem(role, trustWide: false, unitScope: false) is null));
 }

@@ -10,6 +10,9 @@ public enum Role
     Governor,
     Reviewer,
     DataManager,
+
+    /// <summary>For a local authority or hosted service: creates trusts and nothing else (sees no trust's schools or pupils).</summary>
+    ServiceAdmin,
 }
 
 public static class RoleNames
@@ -23,6 +26,7 @@ public static class RoleNames
         [Role.Governor] = ("governor", "Governor"),
         [Role.Reviewer] = ("reviewer", "External reviewer"),
         [Role.DataManager] = ("data-manager", "Data manager"),
+        [Role.ServiceAdmin] = ("service-admin", "Service administrator"),
     };
 
     public static IEnumerable<Role> All => Names.Keys;

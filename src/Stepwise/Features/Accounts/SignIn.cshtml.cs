@@ -8,7 +8,7 @@ namespace Stepwise.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccountsFeature.SignInRateLimit)]
-public sealed class SignInModel(SignInWithPassword signIn) : PageModel
+public sealed class SignInModel(SignInWithPassword signIn, Setup.FirstRun firstRun) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,7 +26,18 @@ public sealed class SignInModel(SignInWithPassword signIn) : PageModel
         public string? Password { get; set; }
     }
 
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
+    /// <summary>A fresh Stepwise with no trust: nobody can sign in yet, so the page points to the first-run page.</summary>
+    public bool NoTrustYet { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl);
+        }
+        NoTrustYet = !await firstRun.HasTrustAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -13,9 +13,12 @@ public sealed class CreateModel(CreatePerson createPerson, RoleChoices choices, 
     public RoleChoices.Choices Choices { get; private set; } = null!;
     public CreatedPerson? Created { get; private set; }
 
-    public async Task OnGetAsync(string? school, CancellationToken ct)
+    /// <summary>The whole invitation link, on the address this page was reached at.</summary>
+    public string? InvitationLink => Created?.InvitationLink is string path ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}" : null;
+
+    public async Task OnGetAsync(string? school, bool invite, CancellationToken ct)
     {
-        Input = new PersonInput { School = school };
+        Input = new PersonInput { School = school, Invite = invite };
         Choices = await choices.LoadAsync(ct);
     }
 

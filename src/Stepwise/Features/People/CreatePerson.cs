@@ -7,10 +7,10 @@ using Stepwise.Data;
 namespace Stepwise.Features.People;
 
 /// <summary>
-/// Adds a person with their first role. Unless a password is given, they get a temporary one, shown once,
-/// which they must change when they first sign in.
+/// Adds a person with their first role. Invited, they get a one-time link to choose their own password; otherwise,
+/// unless a password is given, a temporary one, shown once, which they must change when they first sign in.
 /// </summary>
-public sealed class CreatePerson(AppDbContext db, UserManager<Person> users, GrantRole grantRole, PeopleQueries people, TimeProvider clock)
+public sealed class CreatePerson(AppDbContext db, UserManager<Person> users, GrantRole grantRole, PeopleQueries people, Invitations invitations, TimeProvider clock)
 {
     public async Task<Outcome<CreatedPerson>> HandleAsync(PersonInput input, int trustId, CancellationToken ct)
     {
@@ -18,7 +18,11 @@ public sealed class CreatePerson(AppDbContext db, UserManager<Person> users, Gra
         var email = Text.Clean(input.Email);
         await ValidateEmailAsync(email, existingId: null, problems, db, ct);
         problems.Require("name", input.Name, "person's name", 120).Optional("jobTitle", input.JobTitle, "job title", 120);
-        if (input.Password is { } given && given.Length < 12)
+        if (input.Invite && input.Password is not null)
+        {
+            problems.Add("password", "Give a password or send an invitation, not both.");
+        }
+        else if (input.Password is { } given && given.Length < 12)
         {
             problems.Add("password", "The password must be at least 12 characters.");
         }
@@ -32,7 +36,7 @@ public sealed class CreatePerson(AppDbContext db, UserManager<Person> users, Gra
             return Outcome<CreatedPerson>.Forbidden();
         }
 
-        var temporary = input.Password is null ? NewTemporaryPassword() : null;
+        var temporary = input.Password is null && !input.Invite ? NewTemporaryPassword() : null;
         var person = new Person
         {
             TrustId = trustId,
@@ -49,7 +53,7 @@ public sealed class CreatePerson(AppDbContext db, UserManager<Person> users, Gra
         person.Memberships.Add(membership);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(person, input.Password ?? temporary!);
+        var created = input.Invite ? await users.CreateAsync(person) : await users.CreateAsync(person, input.Password ?? temporary!);
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)
@@ -58,9 +62,10 @@ public sealed class CreatePerson(AppDbContext db, UserManager<Person> users, Gra
             }
             return Outcome<CreatedPerson>.Invalid(problems);
         }
+        var invitation = input.Invite ? await invitations.IssueAsync(person, ct) : null;
         await transaction.CommitAsync(ct);
         var summary = (await people.SummariseAsync([person], ct))[0];
-        return Outcome<CreatedPerson>.Ok(new CreatedPerson(summary, temporary));
+        return Outcome<CreatedPerson>.Ok(new CreatedPerson(summary, temporary, invitation?.Path, invitation?.ExpiresAt));
     }
 
     internal static async Task ValidateEmailAsync(string? email, int? existingId, Problems problems, AppDbContext db, CancellationToken ct)

@@ -91,7 +91,7 @@ public sealed class GrantRole(AppDbContext db, AccessControl access, PeopleQueri
         var allowed = school is null
             ? await access.CanAcrossTrustAsync(Permission.ManagePeople, ct)
             : await access.CanAsync(Permission.ManagePeople, school.Id, ct);
-        if (!allowed)
+        if (!allowed || !RolePermissions.Grantable(trustWide: school is null, fromCommandLine: access.IsSystem).Contains(role))
         {
             return null;
         }

@@ -6,6 +6,7 @@ public static class PeopleFeature
         .AddScoped<PeopleQueries>()
         .AddScoped<RoleChoices>()
         .AddScoped<CreatePerson>()
+        .AddScoped<Invitations>()
         .AddScoped<EditPerson>()
         .AddScoped<GrantRole>()
         .AddScoped<RevokeRole>();

@@ -29,6 +29,9 @@ public sealed record PersonInput
     /// <summary>Optional: otherwise a temporary password is made, shown once, and must be changed at first sign-in.</summary>
     public string? Password { get; init; }
 
+    /// <summary>True: no password is made; a one-time invitation link is, for them to choose their own.</summary>
+    public bool Invite { get; init; }
+
     public MembershipInput Membership => new() { Role = Role, School = School, UnitId = UnitId, EndsOn = EndsOn };
 }
 
@@ -39,7 +42,8 @@ public sealed record PersonDetailsInput
     public string? JobTitle { get; init; }
 }
 
-public sealed record CreatedPerson(PersonSummary Person, string? TemporaryPassword);
+/// <summary>A new person with what lets them in, shown once: a temporary password or an invitation link (its path, or the whole link on the API).</summary>
+public sealed record CreatedPerson(PersonSummary Person, string? TemporaryPassword, string? InvitationLink = null, DateTime? InvitationExpiresAt = null);
 
 internal static class MembershipText
 {

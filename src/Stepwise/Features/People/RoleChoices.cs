@@ -12,8 +12,10 @@ public sealed class RoleChoices(AppDbContext db, AccessControl access)
 
     public async Task<Choices> LoadAsync(CancellationToken ct)
     {
-        var roles = RoleNames.All.Select(r => new SelectListItem(r.Title(), r.Code())).Prepend(new SelectListItem("Choose a role", "")).ToList();
         var trustWide = await access.CanAcrossTrustAsync(Permission.ManagePeople, ct);
+        // Only the roles saving would accept from this person (the rule is GrantRole's: RolePermissions.Grantable).
+        var roles = RolePermissions.Grantable(trustWide, fromCommandLine: false)
+            .Select(r => new SelectListItem(r.Title(), r.Code())).Prepend(new SelectListItem("Choose a role", "")).ToList();
         var schools = await (await access.SchoolsAsync(Permission.ManagePeople, ct)).Where(s => s.ArchivedAt == null)
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.Urn, s.Name }).ToListAsync(ct);
         var places = schools.Select(s => new SelectListItem($"{s.Name} ({s.Urn})", s.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();

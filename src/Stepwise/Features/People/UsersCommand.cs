@@ -11,7 +11,7 @@ using Stepwise.Features.Schools;
 
 namespace Stepwise.Features.People;
 
-/// <summary>`stepwise users add|list|reset-password|token|revoke-tokens`: account administration from the server's shell.</summary>
+/// <summary>`stepwise users add|invite|list|reset-password|token|revoke-tokens`: account administration from the server's shell.</summary>
 public static class UsersCommand
 {
     private static readonly Option<string> Email = new("--email") { Description = "The person's email address", Required = true };
@@ -20,6 +20,7 @@ public static class UsersCommand
     {
         var users = new Command("users", "Add and list accounts, reset passwords, issue API tokens");
         users.Subcommands.Add(Add());
+        users.Subcommands.Add(Invite());
         users.Subcommands.Add(List());
         users.Subcommands.Add(ResetPassword());
         users.Subcommands.Add(Token());
@@ -27,14 +28,21 @@ public static class UsersCommand
         return users;
     }
 
-    private static Command Add()
+    private static Command Add() => AddOrInvite(invite: false);
+
+    private static Command Invite() => AddOrInvite(invite: true);
+
+    /// <summary>`users add` (a temporary or given password) and `users invite` (a one-time link to choose one): the same person, let in two ways.</summary>
+    private static Command AddOrInvite(bool invite)
     {
         var role = new Option<string>("--role") { Description = $"One of {RoleNames.AllCodes}", Required = true };
         var scopeOption = new Option<string>("--scope") { Description = "A trust's name (trust-wide) or a school's URN", Required = true };
         var name = new Option<string?>("--name") { Description = "Their name (default: from the email address)" };
         var password = new Option<string?>("--password") { Description = "At least 12 characters (default: a temporary password, printed once)" };
         var endsOn = new Option<DateOnly?>("--ends-on") { Description = "Last day of access (required for reviewer), yyyy-mm-dd" };
-        var command = new Command("add", "Add a person with a role at a trust or school") { Email, role, scopeOption, name, password, endsOn };
+        var command = invite
+            ? new Command("invite", "Add a person with a role and print a one-time link (valid 7 days) for them to choose their password") { Email, role, scopeOption, name, endsOn, PublicAddress.Option }
+            : new Command("add", "Add a person with a role at a trust or school") { Email, role, scopeOption, name, password, endsOn };
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
         {
             var email = parsed.GetValue(Email)!;
@@ -51,17 +59,24 @@ public static class UsersCommand
                 Role = parsed.GetValue(role),
                 School = urn,
                 EndsOn = parsed.GetValue(endsOn),
-                Password = parsed.GetValue(password),
+                Password = invite ? null : parsed.GetValue(password),
+                Invite = invite,
             };
             var outcome = await services.GetRequiredService<CreatePerson>().HandleAsync(input, trustId, token);
             if (outcome.Kind != Common.OutcomeKind.Ok)
             {
                 throw new CliError(string.Join(" ", outcome.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))), CliError.Usage);
             }
-            Console.WriteLine($"Added {outcome.Value!.Person.Email} as {parsed.GetValue(role)}.");
+            Console.WriteLine($"{(invite ? "Invited" : "Added")} {outcome.Value!.Person.Email} as {parsed.GetValue(role)}.");
             if (outcome.Value.TemporaryPassword is string temporary)
             {
                 Console.WriteLine($"Temporary password (they must change it when they first sign in): {temporary}");
+            }
+            if (outcome.Value.InvitationLink is string path)
+            {
+                var address = PublicAddress.Of(parsed, services);
+                Console.WriteLine($"Give them this link to choose their password (it works once, until {outcome.Value.InvitationExpiresAt:yyyy-MM-dd HH:mm} UTC):");
+                Console.WriteLine(address.TrimEnd('/') + path);
             }
             return CliError.Ok;
         }, ct));
@@ -202,15 +217,8 @@ public static class UsersCommand
                 _ => throw new CliError($"URN {urn} is held by schools in {schools.Count} trusts; add the person at trust scope, then grant the school role from the People page.", CliError.Usage),
             };
         }
-        var trusts = await db.Trusts.Select(t => new { t.Id, t.Name }).ToListAsync(ct);
-        var named = trusts.Where(t => string.Equals(t.Name, scope.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-        if (named.Count > 1)
-        {
-            throw new CliError($"{named.Count} trusts are called \"{scope.Trim()}\"; ask one of them to rename itself first.", CliError.Usage);
-        }
-        var trust = named.FirstOrDefault()
-            ?? throw new CliError($"--scope must be a trust's name or a school's URN; \"{scope}\" is neither. Trusts: {string.Join(", ", trusts.Select(t => t.Name))}.", CliError.Usage);
-        return (trust.Id, null);
+        var (trustId, problem) = await Trusts.CreateTrust.FindByNameAsync(db, scope, ct);
+        return trustId is int id ? (id, null) : throw new CliError($"--scope must be a trust's name or a school's URN. {problem}", CliError.Usage);
     }
 
     private static string NameFromEmail(string email) =>

@@ -7,8 +7,11 @@ using Stepwise.Features.Units;
 
 namespace Stepwise.Features.Schools;
 
-/// <summary>Creates a school (with its whole-school unit) or edits one. Nothing is stored if any field is wrong.</summary>
-public sealed partial class SaveSchool(AppDbContext db, AccessControl access)
+/// <summary>
+/// Creates a school (with its whole-school unit) or edits one. Nothing is stored if any field is wrong. A new school's
+/// empty fields are filled from the national register where it holds the URN, so a URN alone adds a school it knows.
+/// </summary>
+public sealed partial class SaveSchool(AppDbContext db, AccessControl access, CreateFromRegister register)
 {
     [GeneratedRegex(@"^[A-Z]{1,2}[0-9][0-9A-Z]?\s?[0-9][A-Z]{2}$", RegexOptions.IgnoreCase)]
     private static partial Regex PostcodePattern();
@@ -19,6 +22,7 @@ public sealed partial class SaveSchool(AppDbContext db, AccessControl access)
         {
             return Outcome<SchoolSummary>.Forbidden();
         }
+        input = await register.FillAsync(input, ct);
         var problems = await ValidateAsync(input, existing: null, ct);
         if (problems.Any)
         {

@@ -13,7 +13,7 @@ public static class SchoolsApi
         api.MapGet("/{urn:int}/at-a-glance", AtAGlanceAsync)
             .WithSummary("The school at a glance, as its page shows it: stage, measures with a signal, plan goals by trajectory and overdue actions, the latest survey's favourable figure, the disadvantage gap, what comes next, what needs attention this week and the sections you may open")
             .WithDescription("Each figure carries its year or period. The survey part is present only for people who may read the school's survey results, and holds only what the results page releases to them (ADR 0072); the gaps are suppressed as on the gaps page (missing: fewer-than-5 or withheld, ADR 0073). A part with nothing yet gives start: where to begin.");
-        api.MapPost("/", CreateAsync).WithSummary("Add a school to your trust");
+        api.MapPost("/", CreateAsync).WithSummary("Add a school to your trust; fields left out are filled from the national register where it holds the URN");
         api.MapPut("/{urn:int}", UpdateAsync).WithSummary("Edit a school");
         api.MapPost("/{urn:int}/archive", ArchiveAsync).WithSummary("Archive a school");
         api.MapPost("/{urn:int}/restore", RestoreAsync).WithSummary("Bring an archived school back");

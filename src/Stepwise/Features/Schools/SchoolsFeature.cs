@@ -7,5 +7,6 @@ public static class SchoolsFeature
         .AddScoped<GetSchoolProfile>()
         .AddScoped<ReadSchoolAtAGlance>()
         .AddScoped<SaveSchool>()
+        .AddScoped<CreateFromRegister>()
         .AddScoped<ArchiveSchool>();
 }

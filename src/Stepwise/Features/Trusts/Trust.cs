@@ -11,6 +11,9 @@ public sealed class Trust
     /// <summary>Companies House number, where the trust has one.</summary>
     public string? CompanyNumber { get; set; }
 
+    /// <summary>The trust's group UID in Get Information About Schools (its "Group UID"), where it has one.</summary>
+    public int? GiasGroupUid { get; set; }
+
     /// <summary>
     /// The per-trust key that turns a pupil's UPN into a pseudonymous key. Never shown, never exported;
     /// without it a key cannot be traced back to a UPN.

@@ -14,5 +14,7 @@ public sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>
         builder.Property(t => t.PseudonymSecret).HasMaxLength(32);
         builder.Property(t => t.Key).HasMaxLength(40);
         builder.HasIndex(t => t.Key).IsUnique();
+        // A group is one trust: two trusts with the same GIAS group would be the same trust twice.
+        builder.HasIndex(t => t.GiasGroupUid).IsUnique();
     }
 }

@@ -24,6 +24,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
     [
         "/health", "/openapi/{documentName}.json", "/sign-in", "/sign-in/code", "/sign-out", "/error", "/access-denied",
         "/s/{token}", "/s/{token}/thanks", "/you-said-we-did/{urn:int}", "/api/you-said-we-did/{urn:int}",
+        // The first-run page (behind its one-time setup code, and only while there is no trust) and invitation links.
+        "/setup", "/invitations/{token}",
     ];
 
     /// <summary>
