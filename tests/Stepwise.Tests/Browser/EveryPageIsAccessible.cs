@@ -23,7 +23,7 @@ public sealed class EveryPageIsAccessible(BrowserApp app) : IClassFixture<Browse
             "/", "/trust", "/schools", "/schools/new", $"/schools/{World.NorthPrimaryUrn}", $"/schools/{World.NorthPrimaryUrn}/edit",
             $"/schools/{World.NorthPrimaryUrn}/units/new", $"/units/{w.Units["primary-year6"].Id}/edit",
             $"/schools/{World.NorthPrimaryUrn}/pupils", $"/schools/{World.NorthPrimaryUrn}/pupils/new", $"/pupils/{w.PupilKeys[World.NorthPrimaryUrn][0]}",
-            "/people", "/people/new", $"/people/{w.Person(World.PrimaryTeacher).Id}", $"/people/{w.Person(World.PrimaryTeacher).Id}/edit",
+            "/people", "/people/new", "/people/new?invite=true", "/setup", $"/people/{w.Person(World.PrimaryTeacher).Id}", $"/people/{w.Person(World.PrimaryTeacher).Id}/edit",
             "/frameworks", "/frameworks/new", "/stages", $"/schools/{World.NorthPrimaryUrn}/self-evaluation", $"/schools/{World.NorthPrimaryUrn}/self-evaluation/moderation",
             $"/schools/{World.NorthPrimaryUrn}/self-evaluation/summary", $"/schools/{World.NorthPrimaryUrn}/stages", $"/units/{w.Units["primary-year6"].Id}/stage",
             $"/schools/{World.NorthPrimaryUrn}/plans",

@@ -17,6 +17,7 @@ public sealed partial class EveryPageFamilyHasAnApi(SqliteApp app) : IClassFixtu
     private static readonly Dictionary<string, string> WithoutApi = new()
     {
         ["Errors"] = "The error page only says that something went wrong.",
+        ["Setup"] = "The first-run page is for the person holding the console's setup code; scripts run `stepwise setup`, and trusts are created on /api/trusts.",
     };
 
     private const string Features = "Stepwise.Features.";
