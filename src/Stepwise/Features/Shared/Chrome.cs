@@ -38,6 +38,12 @@ public sealed class Chrome(AppDbContext db, AccessControl access, SurveyAccess s
     public async Task<List<MenuItem>> MenuAsync(CancellationToken ct = default)
     {
         async Task<bool> Somewhere(Permission permission) => await access.SchoolIdsAsync(permission, ct) is null or { Count: > 0 };
+        var createsTrusts = await access.CanAcrossTrustAsync(Permission.CreateTrusts, ct);
+        if (createsTrusts && !await Somewhere(Permission.ViewSchool))
+        {
+            // A service administrator creates trusts and sees nothing inside any trust.
+            return [new("New trust", "/trusts/new")];
+        }
         var menu = new List<MenuItem>
         {
             new("Overview", "/"),
@@ -63,6 +69,10 @@ public sealed class Chrome(AppDbContext db, AccessControl access, SurveyAccess s
         if (await access.CanAcrossTrustAsync(Permission.ViewAudit, ct))
         {
             menu.Add(new("Audit log", "/audit"));
+        }
+        if (createsTrusts)
+        {
+            menu.Add(new("New trust", "/trusts/new"));
         }
         return menu;
     }

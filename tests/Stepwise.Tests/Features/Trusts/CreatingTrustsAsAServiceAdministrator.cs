@@ -71,6 +71,16 @@ public sealed class CreatingTrustsAsAServiceAdministrator(SqliteApp app) : IClas
     }
 
     /// <summary>A service administrator in North Star, made as `stepwise users add --role service-admin` makes one (as the system).</summary>
+    [Fact]
+    public async Task A_service_administrators_menu_offers_a_new_trust_and_nothing_inside_a_trust()
+    {
+        await ServiceAdministratorAsync("county-desk@northstar.example");
+        var signedIn = await app.SignInAsync("county-desk@northstar.example", "county hall service desk");
+        var menu = (await signedIn.GetPageAsync("/trusts/new")).QuerySelectorAll("nav.mainnav a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/trusts/new"], menu);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/trusts/new")).StatusCode);
+    }
+
     private async Task<HttpClient> ServiceAdministratorAsync(string email)
     {
         await using var scope = app.Services.CreateAsyncScope();
