@@ -81,6 +81,10 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
         IProgress<ImportProgress>? progress = null)
     {
         var inspection = await ImportFile.InspectAsync(file, ct);
+        if (await EarlierImport.ReportAsync(db.ImportRuns, layout.Kind, inspection.Hash, ct) is { } earlier)
+        {
+            return earlier;
+        }
         using var text = new StreamReader(file, inspection.Encoding, detectEncodingFromByteOrderMarks: true);
         var rows = new List<NationalRow>();
         var problems = new List<RowProblem>();

@@ -29,6 +29,10 @@ public sealed class ImportRegister(AppDbContext db, TrustScope scope, TimeProvid
     {
         var inspection = await ImportFile.InspectAsync(file, ct);
         var hash = inspection.Hash;
+        if (layout.Large && await EarlierImport.ReportAsync(db.ImportRuns, layout.Kind, hash, ct) is { } earlier)
+        {
+            return earlier;
+        }
         var ignored = new List<string>();
         var (schools, problems, read) = Read(layout, file, inspection.Encoding, ignored);
         var badLines = problems.Select(p => p.Line).Distinct().Count();

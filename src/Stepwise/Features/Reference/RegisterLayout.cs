@@ -8,6 +8,9 @@ namespace Stepwise.Features.Reference;
 public sealed record RegisterLayout(string Kind, string Describes, string Urn, string Name, string LaCode)
 {
     public int? Year { get; init; }
+
+    /// <summary>A file too large to read again to say it was imported before: the report comes from the earlier import's record.</summary>
+    public bool Large { get; init; }
     public string? LaName { get; init; }
     public string? Type { get; init; }
     public string? Phase { get; init; }
@@ -56,7 +59,7 @@ public sealed record RegisterLayout(string Kind, string Describes, string Urn, s
     public static readonly RegisterLayout Census2023 = new("school-census", "the school census's school-level file (spc_school_level_underlying_data)",
         "urn", "school_name", "old_la_code")
     {
-        Year = 2023, LaName = "la_name", Type = "typeofestablishment_name", Phase = "phase_type_grouping", Region = "region_name",
+        Year = 2023, Large = true, LaName = "la_name", Type = "typeofestablishment_name", Phase = "phase_type_grouping", Region = "region_name",
         Pupils = "headcount of pupils", FreeSchoolMeals = "% of pupils known to be eligible for free school meals",
         Eal = "% of pupils whose first language is known or believed to be other than English", Trust = "trust",
         PhaseOf = CensusPhase,
