@@ -45,6 +45,7 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<ReferenceValue> ReferenceValues => Set<ReferenceValue>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ReferenceSchool> ReferenceSchools => Set<ReferenceSchool>();
+    public DbSet<RiseSchool> RiseSchools => Set<RiseSchool>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<PupilAttendanceYear> PupilAttendanceYears => Set<PupilAttendanceYear>();
     public DbSet<BehaviourIncident> BehaviourIncidents => Set<BehaviourIncident>();

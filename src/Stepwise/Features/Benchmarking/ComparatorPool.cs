@@ -21,8 +21,8 @@ public sealed record PoolSchool(
 /// </summary>
 public sealed class ComparatorPool
 {
-    /// <summary>The import kinds whose data changes the pool: the register, the census, and the demo's figures.</summary>
-    public static readonly string[] InputKinds = [ImportRegister.Kind, NationalMeasures.Census.Kind, DemoFigures.Kind];
+    /// <summary>The import kinds whose data changes the pool: the register, the school census (which fills it), the census, and the demo's figures.</summary>
+    public static readonly string[] InputKinds = [ImportRegister.Kind, RegisterLayout.Census2023.Kind, NationalMeasures.Census.Kind, DemoFigures.Kind];
 
     private const string SenSupport = "census.sen-support";
     private const string EhcPlan = "census.ehc-plan";

@@ -11,7 +11,14 @@ namespace Stepwise.Features.Benchmarking;
 
 /// <summary>One key measure of one school: its latest figure, the signal over the years, and its position among similar schools.</summary>
 public sealed record OverviewCell(
-    string MeasureKey, string MeasureName, string Unit, int? Year, double? Value, string? Missing, Reading Signal, PositionAmongComparators? Among);
+    string MeasureKey, string MeasureName, string Unit, int? Year, double? Value, string? Missing, Reading Signal, PositionAmongComparators? Among)
+{
+    /// <summary>The school's year written, with "— the latest published here" when it is more than two years old.</summary>
+    public string? YearText { get; init; }
+
+    /// <summary>The most recent England and regional figures for schools of its phase, each with its year.</summary>
+    public Reference.BesideFigure? Beside { get; init; }
+}
 
 public sealed record OverviewRow(int Urn, string Name, string Phase, int? Pupils, double? FsmPercent, bool InNationalData, int SimilarSchools,
     IReadOnlyList<OverviewCell> Measures, ImprovementSnapshot? Improvement, DisadvantageGapSnapshot? Gap);
@@ -24,7 +31,7 @@ public sealed record OverviewView(IReadOnlyList<OverviewRow> Schools, WeightsVie
 /// self-evaluation. Sorted on the server.
 /// </summary>
 public sealed class TrustOverview(AppDbContext db, AccessControl access, ComparatorCache cache, TrustWeights trustWeights, ReadImprovementSnapshots improvement,
-    ReadDisadvantageGaps gaps)
+    ReadDisadvantageGaps gaps, Reference.ReadNationalFigures national, TimeProvider clock)
 {
     /// <summary>Fewer years than this get no signal: limits from two or three points say almost nothing.</summary>
     public const int MinimumYears = 4;
@@ -60,12 +67,27 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
         // The improvement loop's side of each school: its stage and its latest self-evaluation (issue 6).
         var snapshots = await improvement.ForSchoolsAsync(schools.Select(s => s.Urn).ToList(), ct);
         var gapSnapshots = await gaps.ForSchoolsAsync(schools.Select(s => s.Urn).ToList(), ct);
+        // England's and the region's most recent figures beside each school's own, with their years (ADR 0079).
+        var beside = new Dictionary<int, Reference.NationalBeside>();
+        foreach (var school in schools)
+        {
+            beside[school.Urn] = await national.BesideAsync(school.Urn, ct);
+        }
+        var today = clock.Today();
         var rows = schools.Select(s =>
         {
             var inPool = pool.Find(s.Urn);
             var phase = inPool?.Phase ?? PhaseOf(s.Phase);
             sets.TryGetValue(s.Urn, out var set);
-            var cells = KeyMeasures.ForOverview(phase).Select(key => Cell(key, s.Urn, set, metrics, values)).ToList();
+            var cells = KeyMeasures.ForOverview(phase).Select(key =>
+            {
+                var cell = Cell(key, s.Urn, set, metrics, values);
+                return cell with
+                {
+                    YearText = cell.Year is int year ? Reference.RecentFigure.Of(year, cell.Value, cell.Missing, today).YearText : null,
+                    Beside = beside[s.Urn].Figures.FirstOrDefault(f => f.Metric == key),
+                };
+            }).ToList();
             return new OverviewRow(s.Urn, s.Name, phase, inPool?.Pupils ?? s.Pupils, inPool?.FsmPercent ?? s.PercentFreeSchoolMeals, inPool is not null,
                 set is null ? 0 : set.Members.Count - 1, cells, snapshots.GetValueOrDefault(s.Urn), gapSnapshots.GetValueOrDefault(s.Urn));
         }).ToList();

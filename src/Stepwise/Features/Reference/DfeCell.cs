@@ -22,6 +22,7 @@ public readonly record struct DfeCell(double? Value, string? Missing)
         ["z"] = "not applicable",
         ["u"] = "low reliability",
         ["low"] = "rounds to zero",
+        ["-"] = "not published for this area and year",
         ["blank"] = "left blank in the file",
         [NationalCounts.Total] = "a national total was published, not an average per school",
     };

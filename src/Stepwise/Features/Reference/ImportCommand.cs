@@ -6,11 +6,50 @@ using Stepwise.Features.Imports;
 
 namespace Stepwise.Features.Reference;
 
-/// <summary>`stepwise import register FILE` and `stepwise import ks2|ks4|census|absence FILE --year YYYY [--replace]`: national
-/// reference data, each with [--accept-valid] [--json] [--progress].</summary>
+/// <summary>`stepwise import register|school-census|rise|lait|attendance-ytd FILE` and `stepwise import ks2|ks4|census|absence FILE
+/// --year YYYY [--replace]`: national reference data, each with [--accept-valid] [--json] [--progress].</summary>
 public static class ImportCommand
 {
-    public static IEnumerable<Command> Verbs() => NationalMeasures.Layouts.Select(ForLayout).Prepend(Register());
+    public static IEnumerable<Command> Verbs() => NationalMeasures.Layouts.Select(ForLayout).Prepend(Register())
+        .Append(SchoolCensus()).Append(Rise()).Concat(NationalSeries.Layouts.Select(ForSeries));
+
+    private static Command SchoolCensus()
+    {
+        var layout = RegisterLayout.Census2023;
+        return FileCommand(layout.Kind, "A file of every school in England",
+            $"The school census's school-level file (January {layout.Year}): fills the school register with every school in England, its phase, "
+            + $"pupils, free school meals and EAL (columns by name: {string.Join(", ", layout.Columns)}). Status, postcode and dates stay as the register has them.",
+            (services, stream, name, acceptValid, _, token) => services.GetRequiredService<ImportRegister>().HandleAsync(layout, stream, name, acceptValid, token));
+    }
+
+    private static Command Rise() => FileCommand(ImportRise.Kind, "The RISE schools list (CSV)",
+        "The schools in the DfE's RISE programme (School URN, School Name, Region, Local Authority, Phase of Education, School Type): replaces the list imported before.",
+        (services, stream, name, acceptValid, _, token) => services.GetRequiredService<ImportRise>().HandleAsync(stream, name, acceptValid, token));
+
+    private static Command ForSeries(SeriesLayout layout) => FileCommand(layout.Kind, "The DfE file as downloaded (CSV)",
+        $"{layout.Source}: England, regional and local-authority figures over several years, from {layout.Describes}. The measures:\n"
+        + string.Join("\n", layout.Measures.Select(m => $"  {m.Key,-34} {m.Name} (from {m.Column})")),
+        (services, stream, name, acceptValid, progress, token) => services.GetRequiredService<ImportNationalData>().HandleAsync(layout, stream, name, acceptValid, token, progress));
+
+    private static Command FileCommand(string kind, string fileDescription, string description,
+        Func<IServiceProvider, Stream, string, bool, IProgress<ImportProgress>?, CancellationToken, Task<ImportReport>> import)
+    {
+        var file = ImportConsole.FileArgument(fileDescription);
+        var acceptValid = ImportConsole.AcceptValidOption();
+        var json = ImportConsole.JsonOption();
+        var progressLines = ImportConsole.ProgressOption();
+        var command = new Command(kind, description) { file, acceptValid, json, progressLines };
+        command.SetAction((parsed, ct) => CliHost.RunAsync(parsed.GetValue(StepwiseCommandLine.Data), "command line", async (services, token) =>
+        {
+            var path = ImportConsole.Existing(parsed.GetValue(file)!);
+            await DatabaseUpgrade.MigrateAsync(services, token);
+            await using var stream = path.OpenRead();
+            var report = await ImportConsole.WithProgressAsync(!parsed.GetValue(json), parsed.GetValue(progressLines), progress =>
+                import(services, stream, path.Name, parsed.GetValue(acceptValid), progress, token));
+            return ImportConsole.Print(report, path.Name, parsed.GetValue(json));
+        }, ct));
+        return command;
+    }
 
     private static Command Register()
     {

@@ -12,6 +12,9 @@ public enum RecordType
     SpecialSchool,
     LocalAuthority,
     England,
+
+    /// <summary>A region of England (LAIT's 980 to 990): its area is the region's number and the England row it matches, "989-SEC".</summary>
+    Region,
 }
 
 /// <summary>One row of a national file: who it is about, and each measure's value or missing-reason.</summary>
@@ -26,8 +29,14 @@ public sealed record NationalRow(int Line, RecordType RecordType, int? Urn, stri
     /// </summary>
     public string? NationalGroup { get; init; }
 
+    /// <summary>The year the row is for (the year the academic year ends in), in files that hold several years (LAIT).</summary>
+    public int? Year { get; init; }
+
+    /// <summary>The area as stored, where the file names it itself (a region's or an authority's figure for one phase).</summary>
+    public string? StoredArea { get; init; }
+
     /// <summary>The area a row is about: its local authority's code, or "NAT-…" for England.</summary>
-    public string Area => RecordType == RecordType.England ? $"NAT-{NationalVariant}".TrimEnd('-') : LaCode ?? "";
+    public string Area => StoredArea ?? (RecordType == RecordType.England ? $"NAT-{NationalVariant}".TrimEnd('-') : LaCode ?? "");
 }
 
 /// <summary>

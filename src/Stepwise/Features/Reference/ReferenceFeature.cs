@@ -7,7 +7,7 @@ public sealed class NationalDataAttribute : Attribute;
 
 public static class ReferenceFeature
 {
-    public static IServiceCollection AddReference(this IServiceCollection services) => services.AddScoped<ImportNationalData>().AddScoped<ReadNationalFigures>().AddScoped<ImportRegister>()
+    public static IServiceCollection AddReference(this IServiceCollection services) => services.AddScoped<ImportNationalData>().AddScoped<ReadNationalFigures>().AddScoped<ImportRegister>().AddScoped<ImportRise>()
         .AddScoped<QueueNationalImport>().AddScoped<Imports.IImportJobHandler, NationalDataJobs>();
 
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder app)

@@ -17,6 +17,9 @@ public sealed class ReferenceSchool
     public string? Postcode { get; set; }
     public int? Pupils { get; set; }
     public double? PercentFreeSchoolMeals { get; set; }
+
+    /// <summary>Pupils whose first language is known or believed to be other than English (%), from the school census.</summary>
+    public double? PercentEal { get; set; }
     public string? Trust { get; set; }
     public DateOnly? OpenedOn { get; set; }
     public DateOnly? ClosedOn { get; set; }
@@ -40,5 +43,35 @@ public sealed class ReferenceSchoolConfiguration : IEntityTypeConfiguration<Refe
         builder.Property(s => s.Trust).HasMaxLength(200);
         builder.HasOne<ImportRun>().WithMany().HasForeignKey(s => s.ImportRunId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.Phase, s.Status });
+    }
+}
+
+/// <summary>
+/// A school in the DfE's RISE programme (Regional Improvement for Standards and Excellence), as the latest list
+/// imported names it: the list is a snapshot, so a new list replaces the one before.
+/// </summary>
+public sealed class RiseSchool
+{
+    public int Urn { get; set; }
+    public required string Name { get; set; }
+    public string? Region { get; set; }
+    public string? LocalAuthority { get; set; }
+    public string? Phase { get; set; }
+    public string? Type { get; set; }
+    public int ImportRunId { get; set; }
+}
+
+public sealed class RiseSchoolConfiguration : IEntityTypeConfiguration<RiseSchool>
+{
+    public void Configure(EntityTypeBuilder<RiseSchool> builder)
+    {
+        builder.HasKey(s => s.Urn);
+        builder.Property(s => s.Urn).ValueGeneratedNever();
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Region).HasMaxLength(50);
+        builder.Property(s => s.LocalAuthority).HasMaxLength(100);
+        builder.Property(s => s.Phase).HasMaxLength(50);
+        builder.Property(s => s.Type).HasMaxLength(100);
+        builder.HasOne<ImportRun>().WithMany().HasForeignKey(s => s.ImportRunId).OnDelete(DeleteBehavior.Restrict);
     }
 }

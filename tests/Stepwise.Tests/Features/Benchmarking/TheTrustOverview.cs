@@ -27,7 +27,7 @@ public sealed class TheTrustOverview(NationalDataApp app)
             .GetAsync($"/api/benchmarking/positions/{NationalDataApp.GreatBinfields}?measure=ks2.rwm-expected&year=2018")).ReadJsonAsync();
         var headline = Row(page, "Great Binfields Primary School").QuerySelectorAll("td.measure")[0];
         Assert.Equal($"{binfields["selected"]!["value"]!.GetValue<double>():0}%", headline.QuerySelector(".measure__value")!.TextContent.Trim());
-        Assert.Equal("2017/18", headline.QuerySelector(".measure__year")!.TextContent.Trim());
+        Assert.Equal("2017/18 — the latest published here", headline.QuerySelector(".measure__year")!.TextContent.Trim());
         Assert.Equal("Too few years", headline.QuerySelector(".signal .signal__words")!.TextContent.Trim()); // two years of KS2: no SPC signal
         Assert.Contains("signal--few", headline.QuerySelector(".signal")!.ClassName, StringComparison.Ordinal);
         var rank = binfields["selected"]!["among"]!["percentileRank"]!.GetValue<double>();

@@ -1319,6 +1319,9 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("date");
 
+                    b.Property<double?>("PercentEal")
+                        .HasColumnType("double precision");
+
                     b.Property<double?>("PercentFreeSchoolMeals")
                         .HasColumnType("double precision");
 
@@ -1407,6 +1410,42 @@ namespace Stepwise.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReferenceValues");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Reference.RiseSchool", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LocalAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Urn");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.ToTable("RiseSchools");
                 });
 
             modelBuilder.Entity("Stepwise.Features.SchoolData.Assessment", b =>
@@ -2667,6 +2706,15 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.HasOne("Stepwise.Features.Reference.Metric", null)
                         .WithMany()
                         .HasForeignKey("MetricKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Reference.RiseSchool", b =>
+                {
+                    b.HasOne("Stepwise.Features.Reference.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

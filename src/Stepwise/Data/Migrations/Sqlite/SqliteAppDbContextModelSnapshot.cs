@@ -1268,6 +1268,9 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("PercentEal")
+                        .HasColumnType("REAL");
+
                     b.Property<double?>("PercentFreeSchoolMeals")
                         .HasColumnType("REAL");
 
@@ -1354,6 +1357,42 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReferenceValues");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Reference.RiseSchool", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocalAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Urn");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.ToTable("RiseSchools");
                 });
 
             modelBuilder.Entity("Stepwise.Features.SchoolData.Assessment", b =>
@@ -2576,6 +2615,15 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.HasOne("Stepwise.Features.Reference.Metric", null)
                         .WithMany()
                         .HasForeignKey("MetricKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Reference.RiseSchool", b =>
+                {
+                    b.HasOne("Stepwise.Features.Reference.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
