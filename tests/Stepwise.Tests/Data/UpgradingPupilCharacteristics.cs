@@ -26,9 +26,7 @@ public abstract class UpgradingPupilCharacteristics(Func<Task<TestDatabase>> cre
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.GetService<IMigrator>().MigrateAsync("MeasureUnitsReadAsPublished");
 
-        var trust = new Trust { Name = "Upgrading Trust" };
-        db.Trusts.Add(trust);
-        await db.SaveChangesAsync();
+        var trust = await TrustStoredBeforeAsync(db, "Upgrading Trust");
         var (first, second) = (new School { TrustId = trust.Id, Urn = 990501, Name = "First Primary", Phase = Phase.Primary },
             new School { TrustId = trust.Id, Urn = 990502, Name = "Second Primary", Phase = Phase.Primary });
         db.Schools.AddRange(first, second);

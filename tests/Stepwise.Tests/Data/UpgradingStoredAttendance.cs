@@ -31,9 +31,7 @@ public abstract class UpgradingStoredAttendance(Func<Task<TestDatabase>> create,
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.GetService<IMigrator>().MigrateAsync("Surveys");
 
-        var trust = new Trust { Name = "Upgrading Trust" };
-        db.Trusts.Add(trust);
-        await db.SaveChangesAsync();
+        var trust = await TrustStoredBeforeAsync(db, "Upgrading Trust");
         var school = new School { TrustId = trust.Id, Urn = 990401, Name = "Older Academy", Phase = Phase.Secondary };
         db.Schools.Add(school);
         await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stepwise.Data;
 using Stepwise.Features.Access;
@@ -34,6 +35,21 @@ public abstract class OwnDatabase(Func<Task<TestDatabase>> create, string? unava
 
     /// <summary>Any query on the database as the system (no signed-in user), in a scope of its own, for a read <see cref="Stored"/> does not name.</summary>
     protected static Task<T> QueryAsync<T>(ServiceProvider services, Func<AppDbContext, Task<T>> query) => StoredIn(services).QueryAsync(query);
+
+    /// <summary>
+    /// A trust written as a database migrated only part of the way holds it: with the columns trusts have had from the
+    /// first migration, since EF would write columns added later. Its id and name are set on the returned trust.
+    /// </summary>
+    protected static async Task<Stepwise.Features.Trusts.Trust> TrustStoredBeforeAsync(AppDbContext db, string name)
+    {
+        var secret = new byte[32];
+        var created = new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Trusts" ("Name", "CompanyNumber", "PseudonymSecret", "CreatedAt") VALUES ({name}, {null as string}, {secret}, {created})
+            """);
+        var id = await db.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "Trusts" WHERE "Name" = {name}""").SingleAsync();
+        return new Stepwise.Features.Trusts.Trust { Id = id, Name = name };
+    }
 
     public virtual async ValueTask DisposeAsync()
     {

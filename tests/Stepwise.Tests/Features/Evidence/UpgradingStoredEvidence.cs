@@ -31,9 +31,7 @@ public abstract class UpgradingStoredEvidence(Func<Task<TestDatabase>> create, s
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.GetService<IMigrator>().MigrateAsync("AttendanceYearAtItsSchool");
 
-        var trust = new Trust { Name = "Upgrading Trust" };
-        db.Trusts.Add(trust);
-        await db.SaveChangesAsync();
+        var trust = await TrustStoredBeforeAsync(db, "Upgrading Trust");
         var school = new School { TrustId = trust.Id, Urn = 990402, Name = "Evidence Academy", Phase = Phase.Primary };
         db.Schools.Add(school);
         await db.SaveChangesAsync();

@@ -27,9 +27,7 @@ public abstract class UpgradingImportJobs(Func<Task<TestDatabase>> create, strin
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.GetService<IMigrator>().MigrateAsync("AttendanceYearAtItsSchool");
 
-        var trust = new Trust { Name = "Upgrading Jobs Trust" };
-        db.Trusts.Add(trust);
-        await db.SaveChangesAsync();
+        var trust = await TrustStoredBeforeAsync(db, "Upgrading Jobs Trust");
         var school = new School { TrustId = trust.Id, Urn = 990411, Name = "Queued Academy", Phase = Phase.Primary };
         db.Schools.Add(school);
         await db.SaveChangesAsync();
