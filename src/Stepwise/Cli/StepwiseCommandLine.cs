@@ -40,10 +40,11 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(Features.Setup.SetupCommand.Create());
         root.Subcommands.Add(Features.Schools.CreateSchoolCommand.Create());
-        var import = new Command("import", "Import data files. National reference data (shared by every trust): register, "
-            + string.Join(", ", NationalMeasures.Layouts.Select(l => l.Kind)) + ". A school's own data from its MIS: "
+        var national = ImportCommand.Verbs().ToList();
+        var import = new Command("import", "Import data files. National reference data (shared by every trust): "
+            + string.Join(", ", national.Select(v => v.Name)) + ". A school's own data from its MIS: "
             + string.Join(", ", SchoolFileLayout.All.Select(l => l.Kind)) + ". `stepwise import KIND --help` lists each kind's columns.");
-        foreach (var verb in ImportCommand.Verbs().Concat(ImportSchoolDataCommand.Verbs()))
+        foreach (var verb in national.Concat(ImportSchoolDataCommand.Verbs()))
         {
             import.Subcommands.Add(verb);
         }

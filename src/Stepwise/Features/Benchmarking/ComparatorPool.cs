@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Analytics.Comparators;
+using Stepwise.Common;
 using Stepwise.Data;
 using Stepwise.Features.Reference;
+using Stepwise.Features.Shared;
 
 namespace Stepwise.Features.Benchmarking;
 
@@ -126,27 +128,33 @@ public static class BenchmarkPhase
 
     public static string? Of(string? phase, string? type)
     {
-        var t = type ?? "";
-        if (NotStateFunded.Any(n => t.Contains(n, StringComparison.OrdinalIgnoreCase)))
+        if (NotStateFunded.Any(n => (type ?? "").Contains(n, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
-        if (t.Contains("special", StringComparison.OrdinalIgnoreCase))
+        return RegisterPhase.Of(phase, type) switch
         {
-            return Special;
-        }
-        if (t.Contains("pupil referral", StringComparison.OrdinalIgnoreCase) || t.Contains("alternative provision", StringComparison.OrdinalIgnoreCase))
-        {
-            return AlternativeProvision;
-        }
-        return phase?.Trim() switch
-        {
-            "Primary" or "Middle deemed primary" => Primary,
-            "Secondary" or "Middle deemed secondary" => Secondary,
-            "All-through" => "All-through",
-            "16 plus" => "Post-16",
-            "Nursery" => "Nursery",
-            _ => null,
+            Schools.Phase.Middle => phase!.Trim() == RegisterPhase.MiddleDeemedPrimary ? Primary : Secondary,
+            { } known => Of(known),
+            null => null,
         };
     }
+
+    /// <summary>The phase a school the trust recorded is compared within.</summary>
+    public static string Of(Schools.Phase phase) => phase switch
+    {
+        Schools.Phase.Primary => Primary,
+        Schools.Phase.Secondary => Secondary,
+        Schools.Phase.Special => Special,
+        Schools.Phase.AlternativeProvision => AlternativeProvision,
+        _ => Named(phase),
+    };
+
+    private static string Named(Schools.Phase phase) => phase switch
+    {
+        Schools.Phase.AllThrough => "All-through",
+        Schools.Phase.SixteenPlus => "Post-16",
+        Schools.Phase.Nursery => "Nursery",
+        _ => Display.Phase(Codes.Of(phase)),
+    };
 }

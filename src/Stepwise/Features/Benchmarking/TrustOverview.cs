@@ -54,7 +54,7 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
                 sets[school.Urn] = FindComparators.View(await cache.SetsAsync(pool, at.Phase, weights.ToWeights(), ct), at.Index, weights);
             }
         }
-        var measureKeys = schools.SelectMany(s => KeyMeasures.ForOverview(pool.Find(s.Urn)?.Phase ?? PhaseOf(s.Phase))).Distinct().ToList();
+        var measureKeys = schools.SelectMany(s => KeyMeasures.ForOverview(pool.Find(s.Urn)?.Phase ?? BenchmarkPhase.Of(s.Phase))).Distinct().ToList();
         var metrics = (await db.Metrics.AsNoTracking().Where(m => measureKeys.Contains(m.Key)).ToListAsync(ct)).ToDictionary(m => m.Key, GetPosition.Info);
         var urns = schools.Select(s => (int?)s.Urn).Concat(sets.Values.SelectMany(s => s.Members).Select(m => (int?)m.Urn)).Distinct().ToList();
         var values = (await db.ReferenceValues.AsNoTracking()
@@ -77,7 +77,7 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
         var rows = schools.Select(s =>
         {
             var inPool = pool.Find(s.Urn);
-            var phase = inPool?.Phase ?? PhaseOf(s.Phase);
+            var phase = inPool?.Phase ?? BenchmarkPhase.Of(s.Phase);
             sets.TryGetValue(s.Urn, out var set);
             var cells = KeyMeasures.ForOverview(phase).Select(key =>
             {
@@ -136,13 +136,4 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
         var sorted = descending ? known.OrderByDescending(Key) : known.OrderBy(Key);
         return [.. sorted, .. byName.Where(r => Key(r) is null)];
     }
-
-    /// <summary>A trust school not (yet) in the national data is still shown, with its phase as the trust recorded it.</summary>
-    private static string PhaseOf(Schools.Phase phase) => phase switch
-    {
-        Schools.Phase.Primary => BenchmarkPhase.Primary,
-        Schools.Phase.Secondary => BenchmarkPhase.Secondary,
-        Schools.Phase.Special => BenchmarkPhase.Special,
-        _ => Display.Phase(Codes.Of(phase)),
-    };
 }

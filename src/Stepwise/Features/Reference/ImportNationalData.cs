@@ -169,10 +169,19 @@ public sealed class ImportNationalData(AppDbContext db, TrustScope scope, TimePr
         }
         run.ValuesAdded = added.Count;
         await db.SaveChangesAsync(ct);
-        progress?.Report(new ImportProgress("Saving", 0));
-        await BulkInsert.InsertAsync(db, added.Values, ct);
+        // In parts, so that the import's progress (and another server watching the job) moves while it saves.
+        var saved = 0;
+        foreach (var part in added.Values.Chunk(SavedTogether))
+        {
+            progress?.Report(new ImportProgress("Saving", (double)saved / added.Count));
+            await BulkInsert.InsertAsync(db, part, ct);
+            saved += part.Length;
+        }
         progress?.Report(new ImportProgress("Saving", 1));
     }
+
+    /// <summary>Figures written in one bulk statement (or COPY) between two reports of progress.</summary>
+    private const int SavedTogether = 2_000;
 
     private static (string, int, RecordType, string, int?) Key(ReferenceValue v) => Key(v.MetricKey, v.Year, v.RecordType, v.Area, v.Urn);
 

@@ -20,7 +20,7 @@ public sealed class CreateFromRegister(AppDbContext db)
         {
             Urn = urn.ToString(CultureInfo.InvariantCulture),
             Name = known.Name,
-            Phase = PhaseOf(known.Phase, known.Type) is Phase phase ? Codes.Of(phase) : null,
+            Phase = RegisterPhase.Of(known.Phase, known.Type) is Phase phase ? Codes.Of(phase) : null,
             Status = Codes.Of(StatusOf(known.Status)),
             Type = known.Type,
             LocalAuthority = known.LocalAuthority,
@@ -47,30 +47,6 @@ public sealed class CreateFromRegister(AppDbContext db)
             Postcode = Text.Clean(input.Postcode) ?? register.Postcode,
             Pupils = input.Pupils ?? register.Pupils,
             PercentFreeSchoolMeals = input.PercentFreeSchoolMeals ?? register.PercentFreeSchoolMeals,
-        };
-    }
-
-    /// <summary>The register's phase of education, read with its type (special schools and PRUs have phase "Not applicable").</summary>
-    public static Phase? PhaseOf(string? phase, string? type)
-    {
-        var t = type ?? "";
-        if (t.Contains("special", StringComparison.OrdinalIgnoreCase))
-        {
-            return Phase.Special;
-        }
-        if (t.Contains("pupil referral", StringComparison.OrdinalIgnoreCase) || t.Contains("alternative provision", StringComparison.OrdinalIgnoreCase))
-        {
-            return Phase.AlternativeProvision;
-        }
-        return phase?.Trim() switch
-        {
-            "Primary" => Phase.Primary,
-            "Middle deemed primary" or "Middle deemed secondary" => Phase.Middle,
-            "Secondary" => Phase.Secondary,
-            "All-through" => Phase.AllThrough,
-            "Nursery" => Phase.Nursery,
-            "16 plus" => Phase.SixteenPlus,
-            _ => null,
         };
     }
 
