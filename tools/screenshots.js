@@ -21,6 +21,12 @@ const journeys = [
   // Right and safe (issue 17): a transfer between two of the trust's schools; attendance labelled with its cohort.
   { as: 'raj.patel@larkhaven.example', pages: [['pupil-transfer', '/schools/990005/pupils/transfer']] },
   { as: 'helen.marsh@larkhaven.example', pages: [['metric-cohort', '/schools/990005/metrics/attendance.overall-absence']] },
+  // Starting for real (issue 18): the school at a glance as its headteacher sees it, one improving and one of concern;
+  // England's and the region's recent figures beside a secondary; the overview with them; the menu of a teacher.
+  { as: 'claire.dawson@larkhaven.example', pages: [['school-at-a-glance-improving', '/schools/990001']] },
+  { as: 'marcus.reid@larkhaven.example', pages: [['school-at-a-glance-concern', '/schools/990002']] },
+  { as: 'helen.marsh@larkhaven.example', pages: [['school-national-secondary', '/schools/990005'], ['trust-overview-national', '/trust/overview']] },
+  { as: 'sophie.brennan@larkhaven.example', pages: [['menu-teacher', '/']] },
   { as: 'margaret.ellis@larkhaven.example', pages: [['governor-school', '/schools/990001'], ['governor-priority', '/priorities/1']] },
   // The improvement loop (issue 6): ids are those of a freshly loaded demo.
   { as: 'claire.dawson@larkhaven.example', pages: [
