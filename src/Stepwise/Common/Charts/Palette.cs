@@ -59,6 +59,10 @@ public static class Palette
         ["run__mean"] = new(Stroke: "#333333", StrokeWidth: 1.5),
         ["run__limit"] = new(Stroke: "#8a8a8a", StrokeWidth: 1.5, Dash: "6 4"),
         ["run__target"] = new(Stroke: Target, StrokeWidth: 1.5, Dash: "2 3"),
+        // Annotations (a PDSA cycle started, a decision): a thin line at the point, its label above the plot.
+        ["run__note"] = new(Stroke: BrandDark, StrokeWidth: 1.25),
+        ["run__note-label"] = new(Fill: BrandDark, FontSize: 12),
+        ["run__note-back"] = new(Fill: "#ffffff"),
         ["variation--common"] = new(Fill: Common, Stroke: "#ffffff", StrokeWidth: 1),
         ["variation--improvement"] = new(Fill: Improvement, Stroke: "#ffffff", StrokeWidth: 1),
         ["variation--concern"] = new(Fill: Concern, Stroke: "#ffffff", StrokeWidth: 1),
