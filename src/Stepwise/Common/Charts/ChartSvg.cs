@@ -66,16 +66,19 @@ public static class ChartSvg
 
     private static void Marks(StringBuilder svg, IEnumerable<Mark> marks)
     {
+        string? open = null;
         foreach (var mark in marks)
         {
             var look = Palette.Of(mark.Style, mark is TextMark);
             var paint = Paint(look, mark is TextMark);
             var title = mark.Tooltip is null ? "" : $"<title>{E(mark.Tooltip)}</title>";
             var close = title.Length == 0 ? "/>" : $">{title}";
+            // Marks next to each other with the same link (the lines of one box) are one link.
             var href = Href(mark.Link);
-            if (href is not null)
+            if (href != open)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{E(href)}\">");
+                svg.Append(open is null ? "" : "</a>").Append(href is null ? "" : $"<a href=\"{E(href)}\">");
+                open = href;
             }
             switch (mark)
             {
@@ -102,11 +105,8 @@ public static class ChartSvg
                     svg.Append(CultureInfo.InvariantCulture, $"<text class=\"{t.Class}\" x=\"{N(t.X)}\" y=\"{N(t.Y)}\"{anchor}{paint}{hidden}>{title}{E(t.Text)}</text>");
                     break;
             }
-            if (href is not null)
-            {
-                svg.Append("</a>");
-            }
         }
+        svg.Append(open is null ? "" : "</a>");
     }
 
     /// <summary>A link a chart may carry: a path in the app or an http(s) address; anything else (a script, another scheme) is dropped.</summary>

@@ -26,7 +26,7 @@ public sealed class DrawingACharts
             new("2024/25 Spring 2", 3.9, Variation.Improvement, 6.0, 7.2, 4.8, "point-beyond-limit"),
         ], 5.5, F);
 
-    public static TheoryData<string> Kinds() => ["run", "gap", "dot", "trend", "diverging", "timeline", "sparkline"];
+    public static TheoryData<string> Kinds() => ["run", "gap", "dot", "trend", "diverging", "timeline", "sparkline", "driver"];
 
     private static Chart Of(string kind) => kind switch
     {
@@ -40,6 +40,8 @@ public sealed class DrawingACharts
         "diverging" => DivergingBars.Draw("question-1", "I feel safe at school", ["Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"], [1, 2, 3, 10, 4]),
         "timeline" => StageTimeline.Draw("timeline", "Maths has been in Improve since 1 March 2026",
             [new("Maths", [(new DateOnly(2025, 9, 1), "repair"), (new DateOnly(2026, 3, 1), "improve")])], new DateOnly(2026, 6, 1), s => s, s => s == "improve"),
+        "driver" => DriverDiagram.Draw("driver", "How we will raise reading fluency", "Reading fluency in Year 3 from 62% to 75%",
+            [new(1, DriverDiagramLevel.PrimaryDriver, "Daily practice", [new(2, DriverDiagramLevel.ChangeIdea, "Echo reading after lunch", [], 3, 2, null, "PDSA 1: adapt")])]),
         _ => Icons.Sparkline("spark", "Overall absence: 4 values", [("A", 6.1), ("B", 5.9), ("C", 6.3), ("D", 3.9)], Variation.Improvement),
     };
 
@@ -83,9 +85,9 @@ public sealed class DrawingACharts
     public void The_csv_holds_every_plotted_point_with_its_limits()
     {
         var csv = Encoding.UTF8.GetString(Run().Data.ToCsv()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Period,Value,Variation,Rule,Mean,Upper process limit,Lower process limit,Target", csv[0]);
+        Assert.Equal("Period,Value,Variation,Rule,Mean,Upper process limit,Lower process limit,Target,Annotations", csv[0]);
         Assert.Equal(5, csv.Length);
-        Assert.Equal("2024/25 Spring 2,3.9,improvement,point-beyond-limit,6,7.2,4.8,5.5", csv[4]);
+        Assert.Equal("2024/25 Spring 2,3.9,improvement,point-beyond-limit,6,7.2,4.8,5.5,", csv[4]);
     }
 
     [Fact]
