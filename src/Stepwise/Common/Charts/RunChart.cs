@@ -56,7 +56,12 @@ public static class RunChart
             marks.Add(new LineMark(left, y[tick], right, y[tick], "chart__grid"));
             marks.Add(new TextMark(left - 8, y[tick] + 4, format(tick), "chart__tick", Anchor.End));
         }
-        marks.Add(new TextMark(left - 8, top - 12, unit, "chart__tick", Anchor.End));
+        // The unit above the axis's numbers, or from the chart's left edge when it is wider than they are ("% of sessions"),
+        // above the annotations' labels if one would run into it.
+        var unitWidth = ChartText.Width(unit, 13);
+        marks.Add(unitWidth <= left - 12
+            ? new TextMark(left - 8, top - 12, unit, "chart__tick", Anchor.End)
+            : new TextMark(4, labels.Any(l => l.From < 4 + unitWidth + 8) ? 16 : top - 12, unit, "chart__tick"));
         marks.Add(new LineMark(left, bottom, right, bottom, "chart__axis"));
 
         // Period labels: as many as fit side by side, always the first and the last (kept inside the chart).

@@ -90,6 +90,25 @@ public sealed class DrawingACharts
         Assert.Equal("2024/25 Spring 2,3.9,improvement,point-beyond-limit,6,7.2,4.8,5.5,", csv[4]);
     }
 
+    [Theory]
+    [InlineData("%")]
+    [InlineData("% of sessions")]
+    [InlineData("per 100 pupils")]
+    public void A_run_charts_unit_is_written_inside_the_chart_above_the_plot_clear_of_annotations(string unit)
+    {
+        var points = new RunPoint[] { new("2024/25", 5.2, Variation.Common, null, null, null, null, new DateOnly(2024, 9, 1)), new("2025/26", 5.0, Variation.Common, null, null, null, null, new DateOnly(2025, 9, 1)) };
+        foreach (var chart in new[] { RunChart.Draw("run", "Title", "Words.", unit, points, null, F), RunChart.Draw("run", "Title", "Words.", unit, points, null, F, [new(new DateOnly(2024, 9, 2), "PDSA 1 started", null)]) })
+        {
+            var text = chart.Scene.Marks.OfType<TextMark>().Single(t => t.Text == unit);
+            var width = ChartText.Width(unit, 13);
+            var from = text.Anchor == Anchor.End ? text.X - width : text.X;
+            Assert.True(from >= 0 && from + width <= chart.Scene.Width, $"The unit runs out of the chart: from {from}, {width} wide.");
+            Assert.True(text.Y < chart.Scene.Marks.OfType<LineMark>().Where(g => g.Class == "chart__grid").Min(g => g.Y1));
+            Assert.All(chart.Scene.Marks.OfType<RectMark>().Where(r => r.Class == "run__note-back"),
+                back => Assert.False(back.X < from + width && from < back.X + back.Width && back.Y < text.Y + 3 && text.Y - 13 < back.Y + back.Height, "The unit runs into a label."));
+        }
+    }
+
     [Fact]
     public void A_gap_chart_leaves_a_year_without_a_figure_undrawn_and_says_why()
     {

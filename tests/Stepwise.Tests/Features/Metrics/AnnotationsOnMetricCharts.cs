@@ -19,36 +19,6 @@ public abstract class AnnotationsOnMetricCharts(StepwiseApp app)
     private const int Urn = World.NorthPrimaryUrn;
     private const string Absence = "attendance.overall-absence";
 
-    /// <summary>
-    /// The cycles of one school's absence measure for all pupils: the example files' half-terms start on 1 September
-    /// and 1 November 2024 and 1 January 2025. Counts its calls, to show the school's list is one read.
-    /// </summary>
-    private sealed class Cycles(int schoolId) : IMetricAnnotations
-    {
-        public static readonly ChartAnnotation TeamFormed = new(new DateOnly(2024, 6, 10), "Team formed", "/enquiries/7");
-        public static readonly ChartAnnotation FirstDecided = new(new DateOnly(2024, 11, 20), "PDSA 1: adapt", "/enquiries/7#cycle-1");
-        public static readonly ChartAnnotation SecondStarted = new(new DateOnly(2024, 11, 25), "PDSA 2 started", "/enquiries/7#cycle-2");
-        public static readonly ChartAnnotation SecondDecided = new(new DateOnly(2025, 1, 6), "PDSA 2: adopt", null);
-
-        public int OneMetricReads;
-        public int SchoolReads;
-
-        private IReadOnlyList<ChartAnnotation> Of(int school, string metricKey, string group) =>
-            school == schoolId && metricKey == Absence && group == "all" ? [SecondDecided, FirstDecided, TeamFormed, SecondStarted] : [];
-
-        public Task<IReadOnlyList<ChartAnnotation>> ForAsync(int schoolId, string metricKey, string group, CancellationToken ct)
-        {
-            Interlocked.Increment(ref OneMetricReads);
-            return Task.FromResult(Of(schoolId, metricKey, group));
-        }
-
-        public Task<IReadOnlyList<(string MetricKey, ChartAnnotation Annotation)>> ForSchoolAsync(int schoolId, string group, CancellationToken ct)
-        {
-            Interlocked.Increment(ref SchoolReads);
-            return Task.FromResult<IReadOnlyList<(string, ChartAnnotation)>>([.. Of(schoolId, Absence, group).Select(a => (Absence, a))]);
-        }
-    }
-
     private async Task ImportExamplesAsync()
     {
         app.EnsureAvailable();
@@ -61,10 +31,10 @@ public abstract class AnnotationsOnMetricCharts(StepwiseApp app)
         }
     }
 
-    private async Task<(WebApplicationFactory<Program> Server, Cycles Cycles, HttpClient Governor)> ServerWithCyclesAsync()
+    private async Task<(WebApplicationFactory<Program> Server, CyclesOfAbsence Cycles, HttpClient Governor)> ServerWithCyclesAsync()
     {
         await ImportExamplesAsync();
-        var cycles = new Cycles(await app.Stored.SchoolIdAsync(Urn));
+        var cycles = new CyclesOfAbsence(await app.Stored.SchoolIdAsync(Urn));
         var server = app.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton<IMetricAnnotations>(cycles)));
         var governor = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         governor.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenForAsync(World.PrimaryGovernor));   // aggregates: a governor reads them
@@ -158,3 +128,35 @@ public abstract class AnnotationsOnMetricCharts(StepwiseApp app)
 public sealed class AnnotationsOnMetricChartsOnSqlite(SqliteApp app) : AnnotationsOnMetricCharts(app), IClassFixture<SqliteApp>;
 
 public sealed class AnnotationsOnMetricChartsOnPostgres(PostgresApp app) : AnnotationsOnMetricCharts(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// The cycles of one school's absence measure for all pupils: the example files' half-terms start on 1 September
+/// and 1 November 2024 and 1 January 2025. Counts its calls, to show the school's list is one read.
+/// </summary>
+internal sealed class CyclesOfAbsence(int schoolId) : IMetricAnnotations
+{
+    public static readonly ChartAnnotation TeamFormed = new(new DateOnly(2024, 6, 10), "Team formed", "/enquiries/7");
+    public static readonly ChartAnnotation FirstDecided = new(new DateOnly(2024, 11, 20), "PDSA 1: adapt", "/enquiries/7#cycle-1");
+    public static readonly ChartAnnotation SecondStarted = new(new DateOnly(2024, 11, 25), "PDSA 2 started", "/enquiries/7#cycle-2");
+    public static readonly ChartAnnotation SecondDecided = new(new DateOnly(2025, 1, 6), "PDSA 2: adopt", null);
+
+    public const string AbsenceKey = "attendance.overall-absence";
+
+    public int OneMetricReads;
+    public int SchoolReads;
+
+    private IReadOnlyList<ChartAnnotation> Of(int school, string metricKey, string group) =>
+        school == schoolId && metricKey == AbsenceKey && group == "all" ? [SecondDecided, FirstDecided, TeamFormed, SecondStarted] : [];
+
+    public Task<IReadOnlyList<ChartAnnotation>> ForAsync(int schoolId, string metricKey, string group, CancellationToken ct)
+    {
+        Interlocked.Increment(ref OneMetricReads);
+        return Task.FromResult(Of(schoolId, metricKey, group));
+    }
+
+    public Task<IReadOnlyList<(string MetricKey, ChartAnnotation Annotation)>> ForSchoolAsync(int schoolId, string group, CancellationToken ct)
+    {
+        Interlocked.Increment(ref SchoolReads);
+        return Task.FromResult<IReadOnlyList<(string, ChartAnnotation)>>([.. Of(schoolId, AbsenceKey, group).Select(a => (AbsenceKey, a))]);
+    }
+}
