@@ -65,7 +65,7 @@ public static class RunChart
         marks.Add(new LineMark(left, bottom, right, bottom, "chart__axis"));
 
         // Period labels: as many as fit side by side, always the first and the last (kept inside the chart).
-        var widest = points.Select(p => p.Period.Length).DefaultIfEmpty(4).Max() * 7.0 + 12;
+        var widest = points.Select(p => ChartText.Width(p.Period, 13)).DefaultIfEmpty(30).Max() + 12;
         var every = Math.Max(1, (int)Math.Ceiling(widest / Math.Max(slot, 1)));
         var last = points.Count - 1;
         for (var i = 0; i <= last; i++)
