@@ -20,7 +20,11 @@ public sealed record EnquiryView(Enquiry Enquiry, LearningTeam Team, TeamAccess 
 }
 
 /// <summary>A measure with the same Making Data Count reading as any metric, and the cycles that watch it marked on it.</summary>
-public sealed record MeasureView(EnquiryMeasure Measure, MetricAnalysis Analysis, IReadOnlyList<ChartAnnotation> Annotations);
+public sealed record MeasureView(EnquiryMeasure Measure, MetricAnalysis Analysis, IReadOnlyList<ChartAnnotation> Annotations)
+{
+    /// <summary>How many points before the first cycle the limits rest on; null when they rest on every point (too few before it).</summary>
+    public int? BaselinePoints { get; init; }
+}
 
 /// <summary>A cycle with the names it is shown with and the cycle that followed it.</summary>
 public sealed record CycleView(PdsaCycle Cycle, string ChangeIdea, string UnitName, string SchoolName, IReadOnlyList<int> MeasureIds, int? NextCycleId);
@@ -40,6 +44,9 @@ public sealed record EnquirySummary(int Id, string Title, int TeamId, string Tea
 /// </summary>
 public sealed class ReadEnquiry(AppDbContext db, EnquiryAccess access, TimeProvider clock)
 {
+    /// <summary>The fewest points before the first cycle on which a measure's limits are frozen.</summary>
+    public const int MinimumBaseline = 6;
+
     public async Task<EnquiryView?> OneAsync(int enquiryId, CancellationToken ct)
     {
         if (await access.ForEnquiryAsync(enquiryId, ct) is not var (enquiry, teamAccess))
@@ -122,8 +129,10 @@ public sealed class ReadEnquiry(AppDbContext db, EnquiryAccess access, TimeProvi
                 cycles.Where(n => n.PreviousCycleId == c.Id).OrderBy(n => n.Number).Select(n => (int?)n.Id).FirstOrDefault())).ToList();
             var measures = Measures.Where(m => m.EnquiryId == enquiry.Id).Select(m =>
             {
-                var analysis = MetricAnalysis.Of(SeriesOf(m), m.Target ?? (m.Kind == MeasureKind.Outcome ? enquiry.AimTarget : null));
-                return new MeasureView(m, analysis, CycleAnnotations.For(enquiry.Id, cycleViews.Where(c => c.MeasureIds.Contains(m.Id)).Select(c => c.Cycle)));
+                var series = SeriesOf(m);
+                var watching = cycleViews.Where(c => c.MeasureIds.Contains(m.Id)).Select(c => c.Cycle).ToList();
+                var analysis = MetricAnalysis.Of(series, m.Target ?? (m.Kind == MeasureKind.Outcome ? enquiry.AimTarget : null), Baseline(series, watching));
+                return new MeasureView(m, analysis, CycleAnnotations.For(enquiry.Id, watching)) { BaselinePoints = Baseline(series, watching) };
             }).ToList();
             var progress = ProgressScore.Of(new ScoreEvidence(
                 Members.GetValueOrDefault(enquiry.TeamId),
@@ -140,6 +149,24 @@ public sealed class ReadEnquiry(AppDbContext db, EnquiryAccess access, TimeProvi
             {
                 Removed = [.. nodes.Where(n => n.RemovedAt is not null)],
             };
+        }
+
+        /// <summary>
+        /// The points before the first cycle that watches the measure started, when there are at least
+        /// <see cref="MinimumBaseline"/>: the measure's limits rest on them, so a change after the cycle reads as a signal.
+        /// </summary>
+        private static int? Baseline(Series series, IReadOnlyList<PdsaCycle> watching)
+        {
+            if (watching.Count == 0)
+            {
+                return null;
+            }
+            var first = watching.Min(c => c.StartsOn);
+            var points = series.Points.Where(p => p.Value is not null)
+                .Select(p => new ScorePoint(p.PeriodStart, p.Period, p.Value!.Value, Variation.Common)).ToList();
+            var from = ProgressScore.PeriodOf(points, first);
+            var before = points.Count(p => p.PeriodStart < from);
+            return before >= MinimumBaseline && before < points.Count ? before : null;
         }
 
         private Series SeriesOf(EnquiryMeasure m)
