@@ -5,6 +5,7 @@ using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
 using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Demo;
+using Stepwise.Features.Enquiries;
 using Stepwise.Features.Evidence;
 using Stepwise.Features.Frameworks;
 using Stepwise.Features.Gaps;
@@ -65,6 +66,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddPlans();
     builder.Services.AddSurveys();
     builder.Services.AddVisits();
+    builder.Services.AddEnquiries();
     builder.Services.AddDemo();
 
     var app = builder.Build();

@@ -7,6 +7,7 @@ using Stepwise.Features.Audit;
 using Stepwise.Features.Frameworks;
 using Stepwise.Features.Imports;
 using Stepwise.Features.Benchmarking;
+using Stepwise.Features.Enquiries;
 using Stepwise.Features.Evidence;
 using Stepwise.Features.People;
 using Stepwise.Features.Plans;
@@ -74,6 +75,16 @@ public abstract class AppDbContext(DbContextOptions options, TrustScope scope, T
     public DbSet<SurveySettings> SurveySettings => Set<SurveySettings>();
     public DbSet<YouSaidWeDid> YouSaidWeDid => Set<YouSaidWeDid>();
     public DbSet<GovernorVisit> GovernorVisits => Set<GovernorVisit>();
+    public DbSet<LearningTeam> LearningTeams => Set<LearningTeam>();
+    public DbSet<LearningTeamMember> LearningTeamMembers => Set<LearningTeamMember>();
+    public DbSet<LearningTeamUnit> LearningTeamUnits => Set<LearningTeamUnit>();
+    public DbSet<Enquiry> Enquiries => Set<Enquiry>();
+    public DbSet<DriverNode> DriverNodes => Set<DriverNode>();
+    public DbSet<EnquiryMeasure> EnquiryMeasures => Set<EnquiryMeasure>();
+    public DbSet<TeamMeasureValue> TeamMeasureValues => Set<TeamMeasureValue>();
+    public DbSet<PdsaCycle> PdsaCycles => Set<PdsaCycle>();
+    public DbSet<CycleMeasure> CycleMeasures => Set<CycleMeasure>();
+    public DbSet<ProgrammeTick> ProgrammeTicks => Set<ProgrammeTick>();
 
     public TrustScope Scope => scope;
 

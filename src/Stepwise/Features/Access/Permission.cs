@@ -44,6 +44,9 @@ public enum Permission
 
     /// <summary>Create a new trust with its first administrator (a service administrator's one permission).</summary>
     CreateTrusts,
+
+    /// <summary>Form a learning team at a school (and so lead it); its members then run its enquiries.</summary>
+    FormLearningTeams,
 }
 
 public static class RolePermissions
@@ -54,12 +57,12 @@ public static class RolePermissions
         [Role.TrustAdmin] = [.. Enum.GetValues<Permission>().Where(p => p != Permission.CreateTrusts)],
         [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits,
             Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans, Permission.ModerateSchools, Permission.ManageFrameworks, Permission.AdjustComparatorWeights,
-            Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports],
+            Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.FormLearningTeams],
         [Role.DataManager] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.ManagePeople],
         [Role.SchoolLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.EditUnits, Permission.ManagePeople,
             Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans,
-            Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports],
-        [Role.Teacher] = [Permission.ViewSchool, Permission.ViewPupils],
+            Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.FormLearningTeams],
+        [Role.Teacher] = [Permission.ViewSchool, Permission.ViewPupils, Permission.FormLearningTeams],
         // Governors and external reviewers see aggregates only: never pupil-level records.
         // Governors also read survey results and visit reports, and write up their own visits (their one write).
         [Role.Governor] = [Permission.ViewSchool, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.WriteVisitReports],

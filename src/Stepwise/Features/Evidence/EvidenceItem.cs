@@ -39,6 +39,9 @@ public enum EvidenceOwner
 {
     Judgement,
     Priority,
+
+    /// <summary>A PDSA cycle of an enquiry: what the team saw, measured and kept.</summary>
+    Cycle,
 }
 
 /// <summary>What kind of thing the evidence is. The codes ("metric", "observation", …) are stored and sent as they are.</summary>
