@@ -11,12 +11,6 @@ public sealed record RunPoint(string Period, double Value, Variation Variation, 
     DateOnly? PeriodStart = null);
 
 /// <summary>
-/// Something that happened on a day, marked on a run chart at the point whose period contains it (a PDSA cycle
-/// started, a decision taken), with where to read about it.
-/// </summary>
-public sealed record ChartAnnotation(DateOnly On, string Label, string? Url);
-
-/// <summary>
 /// A run chart (XmR, Making Data Count): the values joined in time order, each point coloured by its variation (grey
 /// common cause, blue improvement, orange concern, purple a change with no better direction), the mean solid, the
 /// process limits dashed, the target dotted. Points without a value are never drawn (the caller leaves them out).
