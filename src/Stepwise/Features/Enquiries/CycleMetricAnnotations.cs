@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Common.Charts;
 using Stepwise.Data;
+using Stepwise.Features.Metrics;
 
 namespace Stepwise.Features.Enquiries;
 
@@ -9,7 +10,7 @@ namespace Stepwise.Features.Enquiries;
 /// puts its start and its decision on the chart, linked to the cycle (ADR 0082). Whoever may see the school's metric
 /// sees the marks; the cycle's page applies the team's own rule.
 /// </summary>
-public sealed class CycleMetricAnnotations(AppDbContext db)
+public sealed class CycleMetricAnnotations(AppDbContext db) : IMetricAnnotations
 {
     public async Task<IReadOnlyList<ChartAnnotation>> ForAsync(int schoolId, string metricKey, string group, CancellationToken ct) =>
         [.. (await ReadAsync(schoolId, group, metricKey, ct)).Select(a => a.Annotation)];

@@ -7,6 +7,7 @@ public static class EnquiriesFeature
     {
         services.AddScoped<EnquiryAccess>();
         services.AddScoped<ReadEnquiry>();
+        services.AddScoped<Metrics.IMetricAnnotations, CycleMetricAnnotations>();
         return services;
     }
 }
