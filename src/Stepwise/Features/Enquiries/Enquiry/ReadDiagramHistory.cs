@@ -30,6 +30,8 @@ public sealed class ReadDiagramHistory(AppDbContext db, EnquiryAccess access)
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => a.Entity == nameof(DriverNode) && keys.Contains(a.EntityKey))
             .OrderByDescending(a => a.Id).ToListAsync(ct);
+        var people = entries.Select(a => a.PersonId).OfType<int>().Distinct().ToList();
+        var names = await db.Users.Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, ct);
         var changes = entries.Select(a =>
         {
             var node = byKey[a.EntityKey];
@@ -40,7 +42,8 @@ public sealed class ReadDiagramHistory(AppDbContext db, EnquiryAccess access)
                 "Deleted" => "Deleted",
                 _ => "Changed",
             };
-            return new Change(a.At, a.Actor, node.Id, node.Text, EditDriverDiagram.Code(node.Kind), what, a.Summary);
+            var who = a.PersonId is int id && names.TryGetValue(id, out var name) ? name : a.Actor;
+            return new Change(a.At, who, node.Id, node.Text, EditDriverDiagram.Code(node.Kind), what, a.Summary);
         }).ToList();
         var removedIds = nodes.Where(n => n.RemovedAt is not null).Select(n => n.Id).ToList();
         var cycles = await db.PdsaCycles.Where(c => removedIds.Contains(c.ChangeIdeaId)).GroupBy(c => c.ChangeIdeaId)

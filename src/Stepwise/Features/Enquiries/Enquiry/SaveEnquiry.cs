@@ -106,6 +106,8 @@ public sealed class SaveEnquiry(AppDbContext db, EnquiryAccess access, TimeProvi
             .Select(s => (s.Urn, s.Name)).ToList();
     }
 
+    public Task<int> UrnOfAsync(int schoolId, CancellationToken ct) => db.Schools.Where(s => s.Id == schoolId).Select(s => s.Urn).FirstAsync(ct);
+
     private static void Apply(Enquiry enquiry, EnquiryInput input, int schoolId)
     {
         enquiry.Title = input.Title!.Trim();
