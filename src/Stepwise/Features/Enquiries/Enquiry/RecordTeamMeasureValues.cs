@@ -24,9 +24,6 @@ public sealed class RecordTeamMeasureValues(AppDbContext db, EnquiryAccess acces
 {
     public const int MostLines = 1000;
 
-    /// <summary>The Monday of the week a day falls in.</summary>
-    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-
     public async Task<Outcome<TeamMeasureValue>> AddAsync(int enquiryId, int measureId, MeasureValueInput input, CancellationToken ct)
     {
         var found = await MeasureAsync(enquiryId, measureId, ct);
@@ -229,7 +226,7 @@ public sealed class RecordTeamMeasureValues(AppDbContext db, EnquiryAccess acces
         {
             return null;
         }
-        var on = weekly ? MondayOf(given) : given;
+        var on = weekly ? TeamMeasures.MondayOf(given) : given;
         if (stored.Any(s => s.Id != replacing && s.On == on && string.Equals(s.Lesson, lesson, StringComparison.OrdinalIgnoreCase)))
         {
             report("on", weekly
