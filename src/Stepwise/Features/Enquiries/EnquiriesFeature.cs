@@ -8,6 +8,7 @@ public static class EnquiriesFeature
         services.AddScoped<EnquiryAccess>();
         services.AddScoped<ReadEnquiry>();
         services.AddScoped<Metrics.IMetricAnnotations, CycleMetricAnnotations>();
+        services.AddEnquiryUseCases();
         return services;
     }
 }

@@ -50,6 +50,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var w = app.World;
         var loop = await ImprovementLoopRecords.SeedAsync(app);
         var surveys = await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app);
+        var enquiries = await Stepwise.Tests.Features.Enquiries.EnquirySeed.SeedForMatrixAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -73,6 +74,11 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.NorthSecondary.ActionId}",
             ["judgementId"] = $"{loop.NorthSecondary.JudgementId}",
             ["evidenceId"] = $"{loop.NorthSecondary.EvidenceId}",
+            ["teamId"] = $"{enquiries[World.NorthSecondaryUrn].TeamId}",
+            ["enquiryId"] = $"{enquiries[World.NorthSecondaryUrn].EnquiryId}",
+            ["nodeId"] = $"{enquiries[World.NorthSecondaryUrn].NodeId}",
+            ["measureId"] = $"{enquiries[World.NorthSecondaryUrn].MeasureId}",
+            ["valueId"] = $"{enquiries[World.NorthSecondaryUrn].ValueId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -96,6 +102,11 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.HarbourSchool.ActionId}",
             ["judgementId"] = $"{loop.HarbourSchool.JudgementId}",
             ["evidenceId"] = $"{loop.HarbourSchool.EvidenceId}",
+            ["teamId"] = $"{enquiries[World.HarbourUrn].TeamId}",
+            ["enquiryId"] = $"{enquiries[World.HarbourUrn].EnquiryId}",
+            ["nodeId"] = $"{enquiries[World.HarbourUrn].NodeId}",
+            ["measureId"] = $"{enquiries[World.HarbourUrn].MeasureId}",
+            ["valueId"] = $"{enquiries[World.HarbourUrn].ValueId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -119,6 +130,11 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.NorthPrimary.ActionId}",
             ["judgementId"] = $"{loop.NorthPrimary.JudgementId}",
             ["evidenceId"] = $"{loop.NorthPrimary.EvidenceId}",
+            ["teamId"] = $"{enquiries[World.NorthPrimaryUrn].TeamId}",
+            ["enquiryId"] = $"{enquiries[World.NorthPrimaryUrn].EnquiryId}",
+            ["nodeId"] = $"{enquiries[World.NorthPrimaryUrn].NodeId}",
+            ["measureId"] = $"{enquiries[World.NorthPrimaryUrn].MeasureId}",
+            ["valueId"] = $"{enquiries[World.NorthPrimaryUrn].ValueId}",
         };
 
         var failures = new List<string>();
