@@ -1,0 +1,69 @@
+using Stepwise.Common;
+using Stepwise.Features.Enquiries;
+using Stepwise.Tests.Infrastructure;
+
+namespace Stepwise.Tests.Features.Enquiries;
+
+/// <summary>What <see cref="CycleSeed"/> stored: the team, its enquiry, the diagram's change ideas and the measures.</summary>
+public sealed record SeededEnquiry(int TeamId, int EnquiryId, int PrimaryDriverId, int SecondaryDriverId, int IdeaId, int OtherIdeaId, int MetricMeasureId, int TeamMeasureId);
+
+/// <summary>
+/// A learning team with an enquiry, a driver diagram (a primary driver, a secondary driver, two change ideas) and two
+/// measures (one on a school's metric series, one the team's own), stored directly: the arrange step of the cycle
+/// tests, whose subject is the cycle, not the team or the diagram.
+/// </summary>
+public static class CycleSeed
+{
+    private static int _teams;
+
+    public static Task<SeededEnquiry> EnquiryAsync(StepwiseApp app, int urn, string[] unitKeys, string[] members, string title = "Reading fluency in Year 6") =>
+        app.QueryAsync(async db =>
+        {
+            var school = app.World.School(urn);
+            var now = app.Clock.UtcNow();
+            var team = new LearningTeam { TrustId = school.TrustId, Name = $"{title} team {Interlocked.Increment(ref _teams)}", CreatedAt = now };
+            db.LearningTeams.Add(team);
+            await db.SaveChangesAsync();
+            foreach (var key in unitKeys)
+            {
+                var unit = app.World.Units[key];
+                db.LearningTeamUnits.Add(new LearningTeamUnit { TrustId = school.TrustId, TeamId = team.Id, UnitId = unit.Id, SchoolId = unit.SchoolId });
+            }
+            foreach (var email in members)
+            {
+                db.LearningTeamMembers.Add(new LearningTeamMember { TrustId = school.TrustId, TeamId = team.Id, PersonId = app.World.Person(email).Id });
+            }
+            var enquiry = new Enquiry
+            {
+                TrustId = school.TrustId, TeamId = team.Id, SchoolId = school.Id, Title = title, CreatedAt = now,
+                ProblemOfPractice = "Pupils read accurately but slowly and without expression.",
+                Aim = "Reading fluency in Year 6 from 62 % to 75 % at the expected standard by July",
+                AimBaseline = 62, AimTarget = 75, AimBy = app.Today.AddMonths(8),
+                TheoryWhen = "pupils read aloud to a partner every day", TheoryThen = "their fluency rises",
+            };
+            db.Enquiries.Add(enquiry);
+            await db.SaveChangesAsync();
+            var primary = new DriverNode { TrustId = school.TrustId, EnquiryId = enquiry.Id, Kind = DriverNodeKind.PrimaryDriver, Text = "Time spent reading aloud" };
+            db.DriverNodes.Add(primary);
+            await db.SaveChangesAsync();
+            var secondary = new DriverNode { TrustId = school.TrustId, EnquiryId = enquiry.Id, ParentId = primary.Id, Kind = DriverNodeKind.SecondaryDriver, Text = "Daily practice routines" };
+            db.DriverNodes.Add(secondary);
+            await db.SaveChangesAsync();
+            var idea = new DriverNode { TrustId = school.TrustId, EnquiryId = enquiry.Id, ParentId = secondary.Id, Kind = DriverNodeKind.ChangeIdea, Text = "Paired reading every morning", Impact = 3, Ease = 2 };
+            var other = new DriverNode { TrustId = school.TrustId, EnquiryId = enquiry.Id, ParentId = secondary.Id, Kind = DriverNodeKind.ChangeIdea, Text = "Echo reading with the teacher", Impact = 2, Ease = 3, Position = 1 };
+            var metric = new EnquiryMeasure
+            {
+                TrustId = school.TrustId, EnquiryId = enquiry.Id, Kind = MeasureKind.Outcome, Name = "Overall absence",
+                OperationalDefinition = "Sessions missed as a share of sessions possible, all pupils", SchoolId = school.Id, MetricKey = "attendance.overall-absence", Group = "disadvantaged",
+            };
+            var own = new EnquiryMeasure
+            {
+                TrustId = school.TrustId, EnquiryId = enquiry.Id, Kind = MeasureKind.Process, Name = "Pupils reading aloud daily",
+                OperationalDefinition = "Share of the class who read aloud to a partner that day, counted by the teacher", Unit = "%", Polarity = "up", Frequency = TeamMeasureFrequency.Weekly,
+            };
+            db.DriverNodes.AddRange(idea, other);
+            db.EnquiryMeasures.AddRange(metric, own);
+            await db.SaveChangesAsync();
+            return new SeededEnquiry(team.Id, enquiry.Id, primary.Id, secondary.Id, idea.Id, other.Id, metric.Id, own.Id);
+        });
+}
