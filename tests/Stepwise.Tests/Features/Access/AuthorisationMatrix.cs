@@ -50,6 +50,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var w = app.World;
         var loop = await ImprovementLoopRecords.SeedAsync(app);
         var surveys = await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app);
+        var cycles = await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -73,6 +74,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.NorthSecondary.ActionId}",
             ["judgementId"] = $"{loop.NorthSecondary.JudgementId}",
             ["evidenceId"] = $"{loop.NorthSecondary.EvidenceId}",
+            ["enquiryId"] = $"{cycles[World.NorthSecondaryUrn].EnquiryId}",
+            ["cycleId"] = $"{cycles[World.NorthSecondaryUrn].CycleId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -96,6 +99,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.HarbourSchool.ActionId}",
             ["judgementId"] = $"{loop.HarbourSchool.JudgementId}",
             ["evidenceId"] = $"{loop.HarbourSchool.EvidenceId}",
+            ["enquiryId"] = $"{cycles[World.HarbourUrn].EnquiryId}",
+            ["cycleId"] = $"{cycles[World.HarbourUrn].CycleId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -119,6 +124,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.NorthPrimary.ActionId}",
             ["judgementId"] = $"{loop.NorthPrimary.JudgementId}",
             ["evidenceId"] = $"{loop.NorthPrimary.EvidenceId}",
+            ["enquiryId"] = $"{cycles[World.NorthPrimaryUrn].EnquiryId}",
+            ["cycleId"] = $"{cycles[World.NorthPrimaryUrn].CycleId}",
         };
 
         var failures = new List<string>();
@@ -167,6 +174,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
     {
         var seeded = (await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app))[World.NorthPrimaryUrn];
         const int urn = World.NorthPrimaryUrn;
+        var (enquiryId, cycleId) = (await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app))[urn];
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
         string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
@@ -185,6 +193,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ($"/api/you-said-we-did/{urn}", $"/you-said-we-did/{urn}", everyone),
             ("/api/home", "/", everyone),
             ("/api/account", "/account", everyone),
+            ($"/api/enquiries/{enquiryId}/cycles/{cycleId}", $"/enquiries/{enquiryId}/cycles/{cycleId}", everyone),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();

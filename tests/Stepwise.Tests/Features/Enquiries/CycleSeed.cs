@@ -66,4 +66,33 @@ public static class CycleSeed
             await db.SaveChangesAsync();
             return new SeededEnquiry(team.Id, enquiry.Id, primary.Id, secondary.Id, idea.Id, other.Id, metric.Id, own.Id);
         });
+
+    /// <summary>A cycle on the seeded enquiry's first change idea, watching its measure on a metric, stored directly.</summary>
+    public static Task<int> CycleAsync(StepwiseApp app, SeededEnquiry seeded, string unitKey) =>
+        app.QueryAsync(async db =>
+        {
+            var unit = app.World.Units[unitKey];
+            var cycle = new PdsaCycle
+            {
+                TrustId = unit.TrustId, EnquiryId = seeded.EnquiryId, Number = 1, ChangeIdeaId = seeded.IdeaId, UnitId = unit.Id, SchoolId = unit.SchoolId,
+                Question = "Will paired reading every morning help?", Prediction = "Fluency rises.", StartsOn = app.Today.AddDays(-14), CreatedAt = app.Clock.UtcNow(),
+            };
+            db.PdsaCycles.Add(cycle);
+            await db.SaveChangesAsync();
+            db.CycleMeasures.Add(new CycleMeasure { TrustId = unit.TrustId, CycleId = cycle.Id, MeasureId = seeded.MetricMeasureId });
+            await db.SaveChangesAsync();
+            return cycle.Id;
+        });
+
+    /// <summary>For the authorisation matrix: an enquiry with a cycle at each school, by URN, whose team works only there and has no members.</summary>
+    public static async Task<Dictionary<int, (int EnquiryId, int CycleId)>> ForMatrixAsync(StepwiseApp app)
+    {
+        var seeded = new Dictionary<int, (int, int)>();
+        foreach (var (urn, unitKey) in new[] { (World.NorthPrimaryUrn, "primary-year6"), (World.NorthSecondaryUrn, "secondary-maths"), (World.HarbourUrn, "harbour-send") })
+        {
+            var enquiry = await EnquiryAsync(app, urn, [unitKey], [], $"Matrix enquiry {urn}");
+            seeded[urn] = (enquiry.EnquiryId, await CycleAsync(app, enquiry, unitKey));
+        }
+        return seeded;
+    }
 }
