@@ -159,13 +159,13 @@ public sealed class CycleModel(ReadCycle read, EnquiryAccess access, CycleChoice
 
     private async Task<bool> LoadAsync(int enquiryId, int cycleId, CancellationToken ct)
     {
-        if (await read.OneAsync(enquiryId, cycleId, ct) is not { } cycle || await access.ForEnquiryAsync(enquiryId, ct) is not var (_, team))
+        if (await read.OneAsync(enquiryId, cycleId, ct) is not { } cycle)
         {
             return false;
         }
         Cycle = cycle;
         ViewData["Urn"] = cycle.SchoolUrn;
-        if (cycle.CanEdit)
+        if (cycle.CanEdit && await access.ForEnquiryAsync(enquiryId, ct) is var (_, team))
         {
             Choices = await choices.ForAsync(enquiryId, team, ct);
             ViewData[EvidenceChoices.ViewDataKey] = await evidenceChoices.HandleAsync(ct);
