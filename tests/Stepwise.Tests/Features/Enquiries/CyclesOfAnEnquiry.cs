@@ -229,6 +229,7 @@ public abstract class CyclesOfAnEnquiry(StepwiseApp app)
         Assert.Equal(Decided.ToString("yyyy-MM-dd"), (string)json["decidedOn"]!);
         Assert.Equal("Will paired reading every morning make Year 6 read more fluently?", (string)json["question"]!);
         Assert.True((bool)json["studied"]!);
+        Assert.True((bool)json["doRecorded"]!);
         Assert.False((bool)json["detail"]!);
         var listed = await (await governor.GetAsync($"/api/enquiries/{seeded.EnquiryId}/cycles")).Content.ReadAsStringAsync();
         var page = await (await app.SignInAsync(World.PrimaryGovernor)).GetPageAsync(url);
@@ -239,6 +240,7 @@ public abstract class CyclesOfAnEnquiry(StepwiseApp app)
             Assert.DoesNotContain("Parents of two pupils", shown, StringComparison.Ordinal);
         }
         Assert.Contains("Abandoned", page.Text("section[aria-labelledby=act]"), StringComparison.Ordinal);
+        Assert.Contains("The team has recorded its study.", page.Text("section[aria-labelledby=study]"), StringComparison.Ordinal);
         Assert.Contains("read more fluently", page.Text("section[aria-labelledby=plan]"), StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("main form[method=post]"));
         Assert.Equal(HttpStatusCode.Forbidden, (await governor.PutJsonAsync($"/api{url}", new { study = "Governors' view" })).StatusCode);

@@ -16,7 +16,7 @@ public sealed record CycleDetail(
     CycleLink? Previous, IReadOnlyList<CycleLink> Next,
     int UnitId, string Unit, int SchoolUrn, string School,
     string Question, string Prediction, string? PlanWho, string? PlanWhat, string? PlanWhen, string? PlanWhere, DateOnly StartsOn,
-    bool Studied, string? WhatHappened, string? Study, CycleDecision? Decision, DateOnly? DecidedOn, string? DecisionNote,
+    bool DoRecorded, bool Studied, string? WhatHappened, string? Study, CycleDecision? Decision, DateOnly? DecidedOn, string? DecisionNote,
     IReadOnlyList<WatchedMeasure> Measures, IReadOnlyList<EvidenceView> Evidence, bool Detail, bool CanEdit);
 
 /// <summary>Another cycle of the chain: its number, where it ran and what was decided.</summary>
@@ -61,7 +61,7 @@ public sealed class ReadCycle(AppDbContext db, ReadEnquiry enquiries, ReadEviden
                 view.Cycles.Where(n => n.Cycle.PreviousCycleId == c.Id).Select(Link).ToList(),
                 c.UnitId, v.UnitName, urns[c.SchoolId], v.SchoolName,
                 c.Question, c.Prediction, c.PlanWho, c.PlanWhat, c.PlanWhen, c.PlanWhere, c.StartsOn,
-                !string.IsNullOrWhiteSpace(c.Study),
+                !string.IsNullOrWhiteSpace(c.WhatHappened), !string.IsNullOrWhiteSpace(c.Study),
                 team.Detail ? c.WhatHappened : null, team.Detail ? c.Study : null, c.Decision, c.DecidedOn, team.Detail ? c.DecisionNote : null,
                 v.MeasureIds.Where(measures.ContainsKey).Select(id => measures[id])
                     .Select(m => new WatchedMeasure(m.Id, m.Name, m.Kind, m.IsTeamMeasure, Chart(m))).ToList(),
