@@ -97,6 +97,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapSurveysApi();
     api.MapSurveyCharts();
     api.MapVisitsApi();
+    api.MapEnquiryApi();
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();

@@ -5,23 +5,36 @@ using Stepwise.Tests.Infrastructure;
 namespace Stepwise.Tests.Browser;
 
 /// <summary>
-/// A teacher who is a member of a learning team plans a PDSA cycle on one of the enquiry's change ideas, records what
-/// happened and the study, tries to decide before studying (and is told why not), decides to adapt the idea and is
-/// offered the next cycle. Every page is checked with axe. The team, the enquiry, its driver diagram and its measures
-/// are the arrange step.
+/// A teacher who is a member of a learning team builds the enquiry's driver diagram (a primary driver, a secondary
+/// driver, a change idea rated for impact and ease), plans a PDSA cycle on the change idea from the enquiry's page,
+/// records what happened and the study, tries to decide before studying (and is told why not), decides to adapt the
+/// idea and is offered the next cycle. Every page is checked with axe. The team, the enquiry and its measures are the
+/// arrange step.
 /// </summary>
 public sealed class ATeacherRunsAPdsaCycle(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task Plans_a_cycle_records_what_happened_and_the_study_and_decides_to_adapt_it()
+    public async Task Builds_a_driver_diagram_plans_a_cycle_records_what_happened_and_the_study_and_decides_to_adapt_it()
     {
         app.EnsureAvailable();
-        var seeded = await CycleSeed.EnquiryAsync(app, World.NorthPrimaryUrn, ["primary-year6"], [World.PrimaryTeacher]);
+        var seeded = await CycleSeed.EnquiryAsync(app, World.NorthPrimaryUrn, ["primary-year6"], [World.PrimaryTeacher], diagram: false);
         var page = await app.NewPageAsync();
         await SignInAsync(page, World.PrimaryTeacher);
 
+        // The driver diagram: aim → primary driver → secondary driver → change idea.
+        await page.GotoAsync($"/enquiries/{seeded.EnquiryId}");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change the driver diagram" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await AddBoxAsync(page, "primary", null, "Time spent reading aloud");
+        await AddBoxAsync(page, "secondary", "Time spent reading aloud", "Daily practice routines");
+        await AddBoxAsync(page, "change-idea", "— Daily practice routines", "Paired reading every morning", impact: "3", ease: "2");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync($"/enquiries/{seeded.EnquiryId}");
+        await page.AssertAccessibleAsync();
+
         // Plan.
-        await page.GotoAsync($"/enquiries/{seeded.EnquiryId}/cycles/new?idea={seeded.IdeaId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Plan a cycle of “Paired reading every morning”" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Plan a PDSA cycle");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Question").FillAsync("Will paired reading every morning make Year 6 read more fluently?");
@@ -65,6 +78,21 @@ public sealed class ATeacherRunsAPdsaCycle(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Plan the cycle after cycle 1");
         await Assertions.Expect(page.GetByLabel("Question")).ToHaveValueAsync("Will paired reading every morning make Year 6 read more fluently?");
         await page.AssertAccessibleAsync();
+    }
+
+    private static async Task AddBoxAsync(IPage page, string kind, string? parent, string words, string impact = "", string ease = "")
+    {
+        var add = page.Locator("form:has(#add-text)");
+        await add.GetByLabel("What it is").SelectOptionAsync(kind);
+        if (parent is not null)
+        {
+            await add.GetByLabel("Hangs off").SelectOptionAsync(new SelectOptionValue { Label = parent });
+        }
+        await add.GetByLabel("Words").FillAsync(words);
+        await add.GetByLabel("Impact (change ideas)").SelectOptionAsync(impact);
+        await add.GetByLabel("Ease (change ideas)").SelectOptionAsync(ease);
+        await add.GetByRole(AriaRole.Button, new() { Name = "Add to the diagram" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 3 }).Filter(new() { HasText = words })).ToBeVisibleAsync();
     }
 
     private static async Task SignInAsync(IPage page, string email)

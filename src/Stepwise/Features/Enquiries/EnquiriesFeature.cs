@@ -8,6 +8,7 @@ public static class EnquiriesFeature
         services.AddScoped<EnquiryAccess>();
         services.AddScoped<ReadEnquiry>();
         services.AddCycleUseCases();
+        services.AddEnquiryUseCases();
         return services;
     }
 }

@@ -16,7 +16,8 @@ public static class CycleSeed
 {
     private static int _teams;
 
-    public static Task<SeededEnquiry> EnquiryAsync(StepwiseApp app, int urn, string[] unitKeys, string[] members, string title = "Reading fluency in Year 6") =>
+    /// <summary>With <paramref name="diagram"/> false the driver diagram is left empty (its ids in the result are 0), for a test that builds it on the pages.</summary>
+    public static Task<SeededEnquiry> EnquiryAsync(StepwiseApp app, int urn, string[] unitKeys, string[] members, string title = "Reading fluency in Year 6", bool diagram = true) =>
         app.QueryAsync(async db =>
         {
             var school = app.World.School(urn);
@@ -43,6 +44,13 @@ public static class CycleSeed
             };
             db.Enquiries.Add(enquiry);
             await db.SaveChangesAsync();
+            if (!diagram)
+            {
+                var (outcome, process) = Measures(school.TrustId, school.Id, enquiry.Id);
+                db.EnquiryMeasures.AddRange(outcome, process);
+                await db.SaveChangesAsync();
+                return new SeededEnquiry(team.Id, enquiry.Id, 0, 0, 0, 0, outcome.Id, process.Id);
+            }
             var primary = new DriverNode { TrustId = school.TrustId, EnquiryId = enquiry.Id, Kind = DriverNodeKind.PrimaryDriver, Text = "Time spent reading aloud" };
             db.DriverNodes.Add(primary);
             await db.SaveChangesAsync();
@@ -51,20 +59,24 @@ public static class CycleSeed
             await db.SaveChangesAsync();
             var idea = new DriverNode { TrustId = school.TrustId, EnquiryId = enquiry.Id, ParentId = secondary.Id, Kind = DriverNodeKind.ChangeIdea, Text = "Paired reading every morning", Impact = 3, Ease = 2 };
             var other = new DriverNode { TrustId = school.TrustId, EnquiryId = enquiry.Id, ParentId = secondary.Id, Kind = DriverNodeKind.ChangeIdea, Text = "Echo reading with the teacher", Impact = 2, Ease = 3, Position = 1 };
-            var metric = new EnquiryMeasure
-            {
-                TrustId = school.TrustId, EnquiryId = enquiry.Id, Kind = MeasureKind.Outcome, Name = "Overall absence",
-                OperationalDefinition = "Sessions missed as a share of sessions possible, all pupils", SchoolId = school.Id, MetricKey = "attendance.overall-absence", Group = "disadvantaged",
-            };
-            var own = new EnquiryMeasure
-            {
-                TrustId = school.TrustId, EnquiryId = enquiry.Id, Kind = MeasureKind.Process, Name = "Pupils reading aloud daily",
-                OperationalDefinition = "Share of the class who read aloud to a partner that day, counted by the teacher", Unit = "%", Polarity = "up", Frequency = TeamMeasureFrequency.Weekly,
-            };
+            var (metric, own) = Measures(school.TrustId, school.Id, enquiry.Id);
             db.DriverNodes.AddRange(idea, other);
             db.EnquiryMeasures.AddRange(metric, own);
             await db.SaveChangesAsync();
             return new SeededEnquiry(team.Id, enquiry.Id, primary.Id, secondary.Id, idea.Id, other.Id, metric.Id, own.Id);
+        });
+
+    /// <summary>The enquiry's measures: the school's overall absence of disadvantaged pupils (outcome), and the team's own weekly figure (process).</summary>
+    private static (EnquiryMeasure Metric, EnquiryMeasure Own) Measures(int trustId, int schoolId, int enquiryId) => (
+        new EnquiryMeasure
+        {
+            TrustId = trustId, EnquiryId = enquiryId, Kind = MeasureKind.Outcome, Name = "Overall absence",
+            OperationalDefinition = "Sessions missed as a share of sessions possible, all pupils", SchoolId = schoolId, MetricKey = "attendance.overall-absence", Group = "disadvantaged",
+        },
+        new EnquiryMeasure
+        {
+            TrustId = trustId, EnquiryId = enquiryId, Kind = MeasureKind.Process, Name = "Pupils reading aloud daily",
+            OperationalDefinition = "Share of the class who read aloud to a partner that day, counted by the teacher", Unit = "%", Polarity = "up", Frequency = TeamMeasureFrequency.Weekly,
         });
 
     /// <summary>A cycle on the seeded enquiry's first change idea, watching its measure on a metric, stored directly.</summary>
