@@ -93,6 +93,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapStagesApi();
     api.MapPlansApi();
     api.MapEvidenceApi();
+    api.MapCyclesApi();
     api.MapSurveysApi();
     api.MapSurveyCharts();
     api.MapVisitsApi();

@@ -8,6 +8,7 @@ public static class EnquiriesFeature
         services.AddScoped<EnquiryAccess>();
         services.AddScoped<ReadEnquiry>();
         services.AddScoped<Metrics.IMetricAnnotations, CycleMetricAnnotations>();
+        services.AddCycleUseCases();
         services.AddEnquiryUseCases();
         return services;
     }

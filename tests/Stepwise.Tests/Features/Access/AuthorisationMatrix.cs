@@ -50,7 +50,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var w = app.World;
         var loop = await ImprovementLoopRecords.SeedAsync(app);
         var surveys = await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app);
-        var enquiries = await Stepwise.Tests.Features.Enquiries.EnquirySeed.SeedForMatrixAsync(app);
+        var cycles = await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -74,11 +74,12 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.NorthSecondary.ActionId}",
             ["judgementId"] = $"{loop.NorthSecondary.JudgementId}",
             ["evidenceId"] = $"{loop.NorthSecondary.EvidenceId}",
-            ["teamId"] = $"{enquiries[World.NorthSecondaryUrn].TeamId}",
-            ["enquiryId"] = $"{enquiries[World.NorthSecondaryUrn].EnquiryId}",
-            ["nodeId"] = $"{enquiries[World.NorthSecondaryUrn].NodeId}",
-            ["measureId"] = $"{enquiries[World.NorthSecondaryUrn].MeasureId}",
-            ["valueId"] = $"{enquiries[World.NorthSecondaryUrn].ValueId}",
+            ["teamId"] = $"{cycles[World.NorthSecondaryUrn].TeamId}",
+            ["enquiryId"] = $"{cycles[World.NorthSecondaryUrn].EnquiryId}",
+            ["nodeId"] = $"{cycles[World.NorthSecondaryUrn].NodeId}",
+            ["measureId"] = $"{cycles[World.NorthSecondaryUrn].MeasureId}",
+            ["valueId"] = $"{cycles[World.NorthSecondaryUrn].ValueId}",
+            ["cycleId"] = $"{cycles[World.NorthSecondaryUrn].CycleId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -102,11 +103,12 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.HarbourSchool.ActionId}",
             ["judgementId"] = $"{loop.HarbourSchool.JudgementId}",
             ["evidenceId"] = $"{loop.HarbourSchool.EvidenceId}",
-            ["teamId"] = $"{enquiries[World.HarbourUrn].TeamId}",
-            ["enquiryId"] = $"{enquiries[World.HarbourUrn].EnquiryId}",
-            ["nodeId"] = $"{enquiries[World.HarbourUrn].NodeId}",
-            ["measureId"] = $"{enquiries[World.HarbourUrn].MeasureId}",
-            ["valueId"] = $"{enquiries[World.HarbourUrn].ValueId}",
+            ["teamId"] = $"{cycles[World.HarbourUrn].TeamId}",
+            ["enquiryId"] = $"{cycles[World.HarbourUrn].EnquiryId}",
+            ["nodeId"] = $"{cycles[World.HarbourUrn].NodeId}",
+            ["measureId"] = $"{cycles[World.HarbourUrn].MeasureId}",
+            ["valueId"] = $"{cycles[World.HarbourUrn].ValueId}",
+            ["cycleId"] = $"{cycles[World.HarbourUrn].CycleId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -130,11 +132,12 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.NorthPrimary.ActionId}",
             ["judgementId"] = $"{loop.NorthPrimary.JudgementId}",
             ["evidenceId"] = $"{loop.NorthPrimary.EvidenceId}",
-            ["teamId"] = $"{enquiries[World.NorthPrimaryUrn].TeamId}",
-            ["enquiryId"] = $"{enquiries[World.NorthPrimaryUrn].EnquiryId}",
-            ["nodeId"] = $"{enquiries[World.NorthPrimaryUrn].NodeId}",
-            ["measureId"] = $"{enquiries[World.NorthPrimaryUrn].MeasureId}",
-            ["valueId"] = $"{enquiries[World.NorthPrimaryUrn].ValueId}",
+            ["teamId"] = $"{cycles[World.NorthPrimaryUrn].TeamId}",
+            ["enquiryId"] = $"{cycles[World.NorthPrimaryUrn].EnquiryId}",
+            ["nodeId"] = $"{cycles[World.NorthPrimaryUrn].NodeId}",
+            ["measureId"] = $"{cycles[World.NorthPrimaryUrn].MeasureId}",
+            ["valueId"] = $"{cycles[World.NorthPrimaryUrn].ValueId}",
+            ["cycleId"] = $"{cycles[World.NorthPrimaryUrn].CycleId}",
         };
 
         var failures = new List<string>();
@@ -183,6 +186,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
     {
         var seeded = (await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app))[World.NorthPrimaryUrn];
         const int urn = World.NorthPrimaryUrn;
+        var matrix = (await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app))[urn];
+        var (enquiryId, cycleId) = (matrix.EnquiryId, matrix.CycleId);
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
         string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
@@ -201,6 +206,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ($"/api/you-said-we-did/{urn}", $"/you-said-we-did/{urn}", everyone),
             ("/api/home", "/", everyone),
             ("/api/account", "/account", everyone),
+            ($"/api/enquiries/{enquiryId}/cycles/{cycleId}", $"/enquiries/{enquiryId}/cycles/{cycleId}", everyone),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
