@@ -96,6 +96,8 @@ static WebApplication BuildWebApp(string[] args)
     api.MapSurveysApi();
     api.MapSurveyCharts();
     api.MapVisitsApi();
+    api.MapTeamsApi();
+    api.MapProgrammeApi();
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();

@@ -50,6 +50,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var w = app.World;
         var loop = await ImprovementLoopRecords.SeedAsync(app);
         var surveys = await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app);
+        var teams = await Stepwise.Tests.Features.Enquiries.TeamsForMatrix.SeedAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -73,6 +74,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.NorthSecondary.ActionId}",
             ["judgementId"] = $"{loop.NorthSecondary.JudgementId}",
             ["evidenceId"] = $"{loop.NorthSecondary.EvidenceId}",
+            ["teamId"] = $"{teams[World.NorthSecondaryUrn]}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -96,6 +98,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.HarbourSchool.ActionId}",
             ["judgementId"] = $"{loop.HarbourSchool.JudgementId}",
             ["evidenceId"] = $"{loop.HarbourSchool.EvidenceId}",
+            ["teamId"] = $"{teams[World.HarbourUrn]}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -119,6 +122,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["actionId"] = $"{loop.NorthPrimary.ActionId}",
             ["judgementId"] = $"{loop.NorthPrimary.JudgementId}",
             ["evidenceId"] = $"{loop.NorthPrimary.EvidenceId}",
+            ["teamId"] = $"{teams[World.NorthPrimaryUrn]}",
         };
 
         var failures = new List<string>();
@@ -166,6 +170,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
     public async Task Each_role_may_read_an_endpoint_exactly_when_it_may_read_the_page_it_mirrors()
     {
         var seeded = (await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app))[World.NorthPrimaryUrn];
+        var team = (await Stepwise.Tests.Features.Enquiries.TeamsForMatrix.SeedAsync(app))[World.NorthPrimaryUrn];
         const int urn = World.NorthPrimaryUrn;
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
@@ -185,6 +190,10 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ($"/api/you-said-we-did/{urn}", $"/you-said-we-did/{urn}", everyone),
             ("/api/home", "/", everyone),
             ("/api/account", "/account", everyone),
+            // Learning teams and the whole-school programme: whoever may see the school reads them (governors and reviewers the summaries).
+            ("/api/teams", "/teams", everyone),
+            ($"/api/teams/{team}", $"/teams/{team}", everyone),
+            ($"/api/schools/{urn}/programme", $"/schools/{urn}/programme", everyone),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
