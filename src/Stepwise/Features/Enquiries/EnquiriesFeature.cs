@@ -6,6 +6,7 @@ public static class EnquiriesFeature
     public static IServiceCollection AddEnquiries(this IServiceCollection services)
     {
         services.AddScoped<EnquiryAccess>();
+        services.AddScoped<ReadEnquiry>();
         services.AddTeamUseCases();
         return services;
     }

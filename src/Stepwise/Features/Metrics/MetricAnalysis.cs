@@ -21,7 +21,11 @@ public sealed partial record MetricAnalysis(Series Series, IReadOnlyList<Charted
 
     public bool TrialLimits => Spc?.TrialLimits ?? false;
 
-    public static MetricAnalysis Of(Series series, double? target = null)
+    /// <param name="baselinePoints">
+    /// When given, the mean and limits rest on the first points only (an enquiry's points before its first cycle), so
+    /// what follows is read against the baseline; otherwise on every point.
+    /// </param>
+    public static MetricAnalysis Of(Series series, double? target = null, int? baselinePoints = null)
     {
         var withValues = series.Points.Where(p => p.Value is not null).ToList();
         var polarity = SpcCodes.ParsePolarity(series.Metric.Polarity) ?? Polarity.Neutral;
@@ -29,7 +33,7 @@ public sealed partial record MetricAnalysis(Series Series, IReadOnlyList<Charted
         {
             return new MetricAnalysis(series, [], null, new Reading(Signal.NoData, $"{SentenceName(series)}: no figures yet."), target);
         }
-        var spc = XmrChart.Analyse(withValues.Select(p => p.Value!.Value).ToArray(), new SpcOptions { Polarity = polarity, Target = target });
+        var spc = XmrChart.Analyse(withValues.Select(p => p.Value!.Value).ToArray(), new SpcOptions { Polarity = polarity, Target = target, BaselinePoints = baselinePoints });
         var charted = withValues.Select((p, i) => new ChartedPoint(p, spc.Points[i].Variation, spc.Points[i].RuleCode)).ToList();
         var (noun, plural) = Nouns(withValues[^1].PeriodKind);
         return new MetricAnalysis(series, charted, spc, Reading.OfChart(spc, SentenceName(series), noun, plural), target);
