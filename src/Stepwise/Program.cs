@@ -98,6 +98,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapVisitsApi();
     api.MapTeamsApi();
     api.MapProgrammeApi();
+    api.MapTrustViewApi();
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();

@@ -5,7 +5,7 @@ using Stepwise.Common;
 namespace Stepwise.Features.Enquiries;
 
 /// <summary>A learning team: its units, members and enquiries; its members and the leaders of its units add and take off members and units here.</summary>
-public sealed class TeamDetailsModel(ReadTeams read, SaveTeam save) : PageModel
+public sealed class TeamDetailsModel(ReadTeams read, SaveTeam save, ReadEnquiry enquiries) : PageModel
 {
     [BindProperty]
     public TeamMemberInput Member { get; set; } = new();
@@ -16,6 +16,7 @@ public sealed class TeamDetailsModel(ReadTeams read, SaveTeam save) : PageModel
     public ReadTeams.TeamView Team { get; private set; } = null!;
     public List<ReadTeams.PersonChoice> PeopleToAdd { get; private set; } = [];
     public List<ReadTeams.UnitChoice> UnitsToAdd { get; private set; } = [];
+    public List<EnquirySummary> Enquiries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int teamId, CancellationToken ct) => await LoadAsync(teamId, ct) ? Page() : NotFound();
 
@@ -55,6 +56,7 @@ public sealed class TeamDetailsModel(ReadTeams read, SaveTeam save) : PageModel
             return false;
         }
         Team = team;
+        Enquiries = await enquiries.ListAsync(null, teamId, ct);
         if (team.CanEdit)
         {
             var members = team.Members?.Select(m => m.PersonId).ToHashSet() ?? [];

@@ -9,6 +9,7 @@ public static class TeamsApi
     public static IServiceCollection AddTeamUseCases(this IServiceCollection services) => services
         .AddScoped<SaveTeam>()
         .AddScoped<ReadTeams>()
+        .AddScoped<ReadTrustView>()
         .AddScoped<ReadProgramme>()
         .AddScoped<TickProgramme>();
 
