@@ -90,7 +90,7 @@ public sealed class ReadProgramme(AppDbContext db, AccessControl access, TimePro
             .OrderByDescending(j => j.JudgedOn).Select(j => new { j.JudgedOn, j.By }).FirstOrDefaultAsync(ct);
         if (judged is not null)
         {
-            found[ProgrammeRecord.SelfEvaluation] = new($"The school's self-evaluation, last judged on {Shared.Display.Date(judged.JudgedOn)}", $"/schools/{school.Urn}/self-evaluation", judged.JudgedOn, judged.By);
+            found[ProgrammeRecord.SelfEvaluation] = new("The school's self-evaluation", $"/schools/{school.Urn}/self-evaluation", judged.JudgedOn, judged.By);
         }
 
         var plan = await db.Plans.AsNoTracking().Where(p => p.SchoolId == id).OrderByDescending(p => p.StartsOn).ThenByDescending(p => p.Id)

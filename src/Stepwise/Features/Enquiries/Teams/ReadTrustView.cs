@@ -26,6 +26,7 @@ public sealed class ReadTrustView(AppDbContext db, AccessControl access, Enquiry
         DateTime CreatedAt)
     {
         /// <summary>The outcome reading in the words every reading uses ("Improving", "No significant change").</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
         public string OutcomeWords => Codes.TryParse<Signal>(OutcomeReading, out var signal) ? new Reading(signal, "").SignalWords : OutcomeReading;
     }
 
