@@ -9,6 +9,9 @@ namespace Stepwise.Common.Charts;
 /// Draws a chart as SVG: inline on pages (no script, no inline style: colours are presentation attributes from
 /// <see cref="Palette"/>, allowed by the content-security policy) and as a standalone file. The SVG has the chart's
 /// title and text alternative as its <c>title</c> and <c>desc</c>, and each mark's tooltip as its own <c>title</c>.
+/// A chart with linked marks (<see cref="Mark.Link"/>) cannot be one image, as an image's links reach neither the
+/// keyboard nor a screen reader: it is a group named by its title holding the drawing (an image described by the text
+/// alternative) and then the linked marks, each an <c>&lt;a href&gt;</c>, drawn on top.
 /// </summary>
 public static class ChartSvg
 {
@@ -25,13 +28,26 @@ public static class ChartSvg
         {
             svg.Append(CultureInfo.InvariantCulture, $"width=\"{N(s.Width)}\" height=\"{N(s.Height)}\" ");
         }
-        svg.Append(CultureInfo.InvariantCulture, $"font-family=\"{Fonts}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
+        var linked = s.Marks.Where(m => Href(m.Link) is not null).ToList();
+        svg.Append(linked.Count == 0
+            ? $"font-family=\"{Fonts}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">"
+            : $"font-family=\"{Fonts}\" role=\"group\" aria-labelledby=\"{id}-title\">");
         if (standalone)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{N(s.Width)}\" height=\"{N(s.Height)}\" fill=\"#ffffff\"/>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(chart.Title)}</title><desc id=\"{id}-desc\">{E(chart.Alternative)}</desc>");
-        Marks(svg, s.Marks);
+        if (linked.Count == 0)
+        {
+            Marks(svg, s.Marks);
+        }
+        else
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<g role=\"img\" aria-labelledby=\"{id}-desc\">");
+            Marks(svg, s.Marks.Except(linked));
+            svg.Append("</g>");
+            Marks(svg, linked);
+        }
         return svg.Append("</svg>").ToString();
     }
 
@@ -50,12 +66,20 @@ public static class ChartSvg
 
     private static void Marks(StringBuilder svg, IEnumerable<Mark> marks)
     {
+        string? open = null;
         foreach (var mark in marks)
         {
             var look = Palette.Of(mark.Style, mark is TextMark);
             var paint = Paint(look, mark is TextMark);
             var title = mark.Tooltip is null ? "" : $"<title>{E(mark.Tooltip)}</title>";
             var close = title.Length == 0 ? "/>" : $">{title}";
+            // Marks next to each other with the same link (the lines of one box) are one link.
+            var href = Href(mark.Link);
+            if (href != open)
+            {
+                svg.Append(open is null ? "" : "</a>").Append(href is null ? "" : $"<a href=\"{E(href)}\">");
+                open = href;
+            }
             switch (mark)
             {
                 case LineMark l:
@@ -82,7 +106,15 @@ public static class ChartSvg
                     break;
             }
         }
+        svg.Append(open is null ? "" : "</a>");
     }
+
+    /// <summary>A link a chart may carry: a path in the app or an http(s) address; anything else (a script, another scheme) is dropped.</summary>
+    private static string? Href(string? link) =>
+        link is null ? null
+        : link.StartsWith('/') && (link.Length == 1 || link[1] is not ('/' or '\\')) ? link
+        : Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? link
+        : null;
 
     private static string Paint(Look look, bool text)
     {

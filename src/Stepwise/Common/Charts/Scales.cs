@@ -45,7 +45,7 @@ public static class Legend
         var (x, y) = (left, top + 12);
         foreach (var e in entries)
         {
-            var room = 22 + e.Words.Length * 7.2 + 18;
+            var room = 22 + ChartText.Width(e.Words, 13) + 18;
             if (x + room > left + width && x > left)
             {
                 (x, y) = (left, y + 22);

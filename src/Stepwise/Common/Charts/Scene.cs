@@ -7,12 +7,17 @@ public enum Anchor { Start, Middle, End }
 /// One thing drawn on a chart. <see cref="Class"/> names it in the page's SVG (for tests and assistive technology);
 /// <see cref="Paint"/> (the class when not given) picks its colours from <see cref="Palette"/>, so the SVG and the PNG
 /// look the same. <see cref="Tooltip"/> becomes an SVG <c>title</c> (hover and screen readers); the PNG has none.
+/// <see cref="Link"/> makes the mark a link in the SVG (an annotation's cycle, a driver diagram's change idea); the
+/// PNG, being print, draws the mark without it.
 /// </summary>
 public abstract record Mark(string Class)
 {
     public string? Paint { get; init; }
 
     public string? Tooltip { get; init; }
+
+    /// <summary>Where the mark leads (a path in the app, or an http(s) address); SVG only.</summary>
+    public string? Link { get; init; }
 
     public string Style => Paint ?? Class;
 }

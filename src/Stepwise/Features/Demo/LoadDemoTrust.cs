@@ -99,6 +99,8 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         // Frameworks, judgements, stages and plans whose goals sit on the series just derived (issue 6).
         await improvementLoop.LoadAsync(schools, units, Leaders(), "Helen Marsh", ct);
         await Surveys.DemoSurveys.AddAsync(db, trust.Id, schools, now, ct);
+        // Learning teams, enquiries, driver diagrams, measures and PDSA cycles (issue 19).
+        await Enquiries.DemoEnquiries.AddAsync(db, trust.Id, schools, units, now, ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);

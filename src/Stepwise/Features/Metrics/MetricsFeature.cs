@@ -8,8 +8,13 @@ public static class MetricsFeature
 {
     /// <param name="Cohort">The pupils an attendance measure counts: the school's whole roll, a group of it, or the DfE's cohort (Years 1 to 11).</param>
     /// <param name="Beside">The like-for-like figure for the latest period (ADR 0073).</param>
+    /// <param name="Annotations">What the run chart marks (a PDSA cycle started or decided), in date order (ADR 0082).</param>
     public sealed record MetricJson(string Key, string Name, string Unit, string Polarity, string Source, string Group, string? Cohort, string? Reading,
-        string Variation, string Assurance, double? Mean, double? UpperProcessLimit, double? LowerProcessLimit, BesideJson? Beside, IEnumerable<PointJson> Points);
+        string Variation, string Assurance, double? Mean, double? UpperProcessLimit, double? LowerProcessLimit, BesideJson? Beside, IEnumerable<PointJson> Points,
+        IEnumerable<AnnotationJson> Annotations);
+
+    /// <summary>A mark on the metric's run chart: its day (yyyy-MM-dd), words and link, and the charted period it is marked at (null: before the first).</summary>
+    public sealed record AnnotationJson(string On, string Label, string? Url, string? Period);
 
     /// <summary>
     /// The figure set beside a measure's latest, for the same period: for the whole school's attendance, the DfE's
@@ -24,13 +29,13 @@ public static class MetricsFeature
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
         var charts = app.MapGroup("/schools/{urn:int}/metrics/{metric}").RequireAuthorization().ExcludeFromDescription();
-        charts.MapChart("/chart", async (context, ct) => await ReadAsync(context, ct) is { } one ? MetricChart.Run(one.Analysis) : null);
+        charts.MapChart("/chart", async (context, ct) => await ReadAsync(context, ct) is { } one ? MetricChart.Run(one.Analysis, one.Annotations) : null);
         charts.MapChart("/sparkline", async (context, ct) => await ReadAsync(context, ct) is { } one ? MetricChart.Sparkline(one.Analysis) : null);
 
         app.MapGroup("/api/schools").WithTags("Measures").RequireAuthorization()
             .MapGet("/{urn:int}/metrics", GetMetricsAsync)
             .WithSummary("A school's measures for all pupils or one group (?group=disadvantaged, or years-1-11 for the DfE's cohort), each with its series in its finest periods (half-terms before terms before years), provenance and Making Data Count reading")
-            .WithDescription("Attendance measures say which pupils they count (cohort): Stepwise's own figures for all pupils count the whole roll, Reception and the sixth form included; the DfE's count pupils aged 5 to 15 (Years 1 to 11). beside gives the like-for-like figure for the latest period: the Years 1 to 11 figure beside the whole school's where they differ, and Stepwise's Years 1 to 11 figure beside the DfE's published one. A group of fewer than 5 pupils has no figure and no count (missing: fewer-than-5), nor has a group whose figure would give such a group's away by subtraction (missing: withheld).");
+            .WithDescription("Attendance measures say which pupils they count (cohort): Stepwise's own figures for all pupils count the whole roll, Reception and the sixth form included; the DfE's count pupils aged 5 to 15 (Years 1 to 11). beside gives the like-for-like figure for the latest period: the Years 1 to 11 figure beside the whole school's where they differ, and Stepwise's Years 1 to 11 figure beside the DfE's published one. A group of fewer than 5 pupils has no figure and no count (missing: fewer-than-5), nor has a group whose figure would give such a group's away by subtraction (missing: withheld). annotations lists what the measure's run chart marks (a PDSA cycle started or decided), in date order, each with the charted period it is marked at: the last whose period starts on or before its day (null when it comes before the first).");
         return app;
     }
 
@@ -49,13 +54,16 @@ public static class MetricsFeature
         return TypedResults.Ok(view.Metrics.Select(m =>
         {
             var labels = m.Charted.ToDictionary(c => c.Point);
+            var charted = MetricChart.Points(m);
             var beside = m.Series.BesideOf(m.Series.Points.LastOrDefault());
             return new MetricJson(m.Series.Metric.Key, m.Series.Metric.Name, m.Series.Metric.Unit, m.Series.Metric.Polarity, m.Series.Metric.Source, view.Group,
                 m.Series.Cohort, m.Reading.Sentence, m.Charted.Count == 0 ? "no-data" : Analytics.Spc.SpcCodes.ToCode(m.Latest), m.Spc?.AssuranceCode ?? "none",
                 m.Spc?.Mean, m.Spc?.UpperProcessLimit, m.Spc?.LowerProcessLimit,
                 beside is null ? null : new BesideJson(m.Series.Beside!.Cohort!, m.Series.Beside.Group, m.Series.Beside.Metric.Key, beside.Period, beside.Value, beside.Missing, beside.Pupils),
                 m.Series.Points.Select(p => new PointJson(p.Period, Codes(p.PeriodKind), p.Value, p.Missing, p.Pupils,
-                    labels.TryGetValue(p, out var c) ? c.Rule : null, labels.TryGetValue(p, out var d) ? Analytics.Spc.SpcCodes.ToCode(d.Variation) : null, p.Source, p.At)));
+                    labels.TryGetValue(p, out var c) ? c.Rule : null, labels.TryGetValue(p, out var d) ? Analytics.Spc.SpcCodes.ToCode(d.Variation) : null, p.Source, p.At)),
+                view.AnnotationsOf(m.Series.Metric.Key).Select(a => new AnnotationJson(a.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    a.Label, a.Url, MetricChart.PeriodOf(charted, a))));
         }).ToList());
     }
 

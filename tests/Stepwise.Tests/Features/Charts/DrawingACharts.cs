@@ -26,7 +26,7 @@ public sealed class DrawingACharts
             new("2024/25 Spring 2", 3.9, Variation.Improvement, 6.0, 7.2, 4.8, "point-beyond-limit"),
         ], 5.5, F);
 
-    public static TheoryData<string> Kinds() => ["run", "gap", "dot", "trend", "diverging", "timeline", "sparkline"];
+    public static TheoryData<string> Kinds() => ["run", "gap", "dot", "trend", "diverging", "timeline", "sparkline", "driver"];
 
     private static Chart Of(string kind) => kind switch
     {
@@ -40,6 +40,8 @@ public sealed class DrawingACharts
         "diverging" => DivergingBars.Draw("question-1", "I feel safe at school", ["Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"], [1, 2, 3, 10, 4]),
         "timeline" => StageTimeline.Draw("timeline", "Maths has been in Improve since 1 March 2026",
             [new("Maths", [(new DateOnly(2025, 9, 1), "repair"), (new DateOnly(2026, 3, 1), "improve")])], new DateOnly(2026, 6, 1), s => s, s => s == "improve"),
+        "driver" => DriverDiagram.Draw("driver", "How we will raise reading fluency", "Reading fluency in Year 3 from 62% to 75%",
+            [new(1, DriverDiagramLevel.PrimaryDriver, "Daily practice", [new(2, DriverDiagramLevel.ChangeIdea, "Echo reading after lunch", [], 3, 2, null, "PDSA 1: adapt")])]),
         _ => Icons.Sparkline("spark", "Overall absence: 4 values", [("A", 6.1), ("B", 5.9), ("C", 6.3), ("D", 3.9)], Variation.Improvement),
     };
 
@@ -83,9 +85,28 @@ public sealed class DrawingACharts
     public void The_csv_holds_every_plotted_point_with_its_limits()
     {
         var csv = Encoding.UTF8.GetString(Run().Data.ToCsv()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Period,Value,Variation,Rule,Mean,Upper process limit,Lower process limit,Target", csv[0]);
+        Assert.Equal("Period,Value,Variation,Rule,Mean,Upper process limit,Lower process limit,Target,Annotations", csv[0]);
         Assert.Equal(5, csv.Length);
-        Assert.Equal("2024/25 Spring 2,3.9,improvement,point-beyond-limit,6,7.2,4.8,5.5", csv[4]);
+        Assert.Equal("2024/25 Spring 2,3.9,improvement,point-beyond-limit,6,7.2,4.8,5.5,", csv[4]);
+    }
+
+    [Theory]
+    [InlineData("%")]
+    [InlineData("% of sessions")]
+    [InlineData("per 100 pupils")]
+    public void A_run_charts_unit_is_written_inside_the_chart_above_the_plot_clear_of_annotations(string unit)
+    {
+        var points = new RunPoint[] { new("2024/25", 5.2, Variation.Common, null, null, null, null, new DateOnly(2024, 9, 1)), new("2025/26", 5.0, Variation.Common, null, null, null, null, new DateOnly(2025, 9, 1)) };
+        foreach (var chart in new[] { RunChart.Draw("run", "Title", "Words.", unit, points, null, F), RunChart.Draw("run", "Title", "Words.", unit, points, null, F, [new(new DateOnly(2024, 9, 2), "PDSA 1 started", null)]) })
+        {
+            var text = chart.Scene.Marks.OfType<TextMark>().Single(t => t.Text == unit);
+            var width = ChartText.Width(unit, 13);
+            var from = text.Anchor == Anchor.End ? text.X - width : text.X;
+            Assert.True(from >= 0 && from + width <= chart.Scene.Width, $"The unit runs out of the chart: from {from}, {width} wide.");
+            Assert.True(text.Y < chart.Scene.Marks.OfType<LineMark>().Where(g => g.Class == "chart__grid").Min(g => g.Y1));
+            Assert.All(chart.Scene.Marks.OfType<RectMark>().Where(r => r.Class == "run__note-back"),
+                back => Assert.False(back.X < from + width && from < back.X + back.Width && back.Y < text.Y + 3 && text.Y - 13 < back.Y + back.Height, "The unit runs into a label."));
+        }
     }
 
     [Fact]
