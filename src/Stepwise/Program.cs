@@ -98,6 +98,9 @@ static WebApplication BuildWebApp(string[] args)
     api.MapSurveyCharts();
     api.MapVisitsApi();
     api.MapEnquiryApi();
+    api.MapTeamsApi();
+    api.MapProgrammeApi();
+    api.MapTrustViewApi();
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();

@@ -3,6 +3,7 @@ using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Benchmarking;
 using Stepwise.Features.Demo;
+using Stepwise.Features.Enquiries;
 using Stepwise.Features.Frameworks;
 using Stepwise.Features.People;
 using Stepwise.Features.Plans;
@@ -43,6 +44,7 @@ internal static class CliHost
         builder.Services.AddFrameworks();
         builder.Services.AddSelfEvaluation();
         builder.Services.AddPlans();
+        builder.Services.AddEnquiries();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

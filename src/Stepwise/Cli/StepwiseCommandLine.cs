@@ -40,6 +40,8 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(Features.Setup.SetupCommand.Create());
         root.Subcommands.Add(Features.Schools.CreateSchoolCommand.Create());
+        root.Subcommands.Add(Features.Enquiries.TeamsCommand.Teams());
+        root.Subcommands.Add(Features.Enquiries.TeamsCommand.Enquiries());
         var national = ImportCommand.Verbs().ToList();
         var import = new Command("import", "Import data files. National reference data (shared by every trust): "
             + string.Join(", ", national.Select(v => v.Name)) + ". A school's own data from its MIS: "

@@ -27,6 +27,9 @@ public abstract class StepwiseApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public string ProviderName => _database?.Provider ?? "none";
 
+    /// <summary>The app's database, for a `stepwise` process run against it.</summary>
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The app is not available: " + UnavailableReason);
+
     public World World => _world ?? throw new InvalidOperationException("The app is not available: " + UnavailableReason);
 
     /// <summary>The app's clock (it runs on this, not the real one), from a fixed start: see <see cref="TestClock"/>.</summary>

@@ -10,6 +10,7 @@ public static class EnquiriesFeature
         services.AddScoped<Metrics.IMetricAnnotations, CycleMetricAnnotations>();
         services.AddCycleUseCases();
         services.AddEnquiryUseCases();
+        services.AddTeamUseCases();
         return services;
     }
 }

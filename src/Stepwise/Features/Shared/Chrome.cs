@@ -51,6 +51,7 @@ public sealed class Chrome(AppDbContext db, AccessControl access, SurveyAccess s
             new("Stages", "/stages"),
             new("Frameworks", "/frameworks"),
             new("Benchmarking", "/trust/overview", "/trust/overview", "/benchmarking"),
+            new("Enquiries", "/enquiries", "/enquiries", "/teams"),
         };
         // Where the national figures came from, and importing them: for those who keep a school's data, not for
         // governors, teachers and reviewers (the page itself stays readable: the figures are public).

@@ -42,6 +42,13 @@ public static class Display
         return (space > limit / 2 ? cut[..space] : cut).TrimEnd(' ', ',', ';', ':', '.') + "…";
     }
 
+    /// <summary>["A", "B", "C"] → "A, B and C".</summary>
+    public static string List(IEnumerable<string> items)
+    {
+        var all = items.ToList();
+        return all.Count <= 1 ? string.Concat(all) : string.Join(", ", all[..^1]) + " and " + all[^1];
+    }
+
     /// <summary>"whole-school" → "Whole school".</summary>
     public static string Sentence(string code) =>
         code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');

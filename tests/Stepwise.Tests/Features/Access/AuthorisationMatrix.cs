@@ -185,6 +185,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
     public async Task Each_role_may_read_an_endpoint_exactly_when_it_may_read_the_page_it_mirrors()
     {
         var seeded = (await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app))[World.NorthPrimaryUrn];
+        var team = (await Stepwise.Tests.Features.Enquiries.TeamsForMatrix.SeedAsync(app))[World.NorthPrimaryUrn];
         const int urn = World.NorthPrimaryUrn;
         var matrix = (await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app))[urn];
         var (enquiryId, cycleId) = (matrix.EnquiryId, matrix.CycleId);
@@ -207,6 +208,10 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/home", "/", everyone),
             ("/api/account", "/account", everyone),
             ($"/api/enquiries/{enquiryId}/cycles/{cycleId}", $"/enquiries/{enquiryId}/cycles/{cycleId}", everyone),
+            // Learning teams and the whole-school programme: whoever may see the school reads them (governors and reviewers the summaries).
+            ("/api/teams", "/teams", everyone),
+            ($"/api/teams/{team}", $"/teams/{team}", everyone),
+            ($"/api/schools/{urn}/programme", $"/schools/{urn}/programme", everyone),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
