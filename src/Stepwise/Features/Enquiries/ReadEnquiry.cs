@@ -17,6 +17,9 @@ public sealed record EnquiryView(Enquiry Enquiry, LearningTeam Team, TeamAccess 
 {
     /// <summary>Change ideas taken off the diagram, kept because cycles (or the history) point at them.</summary>
     public IReadOnlyList<DriverNode> Removed { get; init; } = [];
+
+    /// <summary>The day it was read on: a cycle starting later is planned, not under way.</summary>
+    public DateOnly Today { get; init; }
 }
 
 /// <summary>A measure with the same Making Data Count reading as any metric, and the cycles that watch it marked on it.</summary>
@@ -148,6 +151,7 @@ public sealed class ReadEnquiry(AppDbContext db, EnquiryAccess access, TimeProvi
                 new EnquiryScore(progress.Score, progress.Label, progress.Why, progress.Next, progress.Steps))
             {
                 Removed = [.. nodes.Where(n => n.RemovedAt is not null)],
+                Today = Today,
             };
         }
 

@@ -22,7 +22,10 @@ public static class EnquiryApi
     {
         var pages = app.MapGroup("/enquiries/{enquiryId:int}").RequireAuthorization().ExcludeFromDescription();
         pages.MapChart("/measures/{measureId:int}/chart", async (context, ct) =>
-            await MeasureAsync(context, ct) is { } measure ? MetricChart.Run(measure.Analysis) : null);
+            await MeasureAsync(context, ct) is { } measure ? MetricChart.Run(measure.Analysis, measure.Annotations) : null);
+        pages.MapChart("/driver-diagram", async (context, ct) =>
+            await context.RequestServices.GetRequiredService<ReadEnquiry>().OneAsync(
+                int.Parse((string)context.Request.RouteValues["enquiryId"]!, System.Globalization.CultureInfo.InvariantCulture), ct) is { } view ? EnquiryDiagram.Draw(view) : null);
         pages.MapGet("/export.csv", async (int enquiryId, ExportEnquiry export, CancellationToken ct) =>
             await export.CsvAsync(enquiryId, ct) is { } csv ? Results.File(csv.Bytes, "text/csv", csv.FileName) : Results.NotFound());
 
