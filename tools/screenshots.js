@@ -28,6 +28,11 @@ const journeys = [
   { as: 'helen.marsh@larkhaven.example', pages: [['school-national-secondary', '/schools/990005'], ['trust-overview-national', '/trust/overview']] },
   { as: 'sophie.brennan@larkhaven.example', pages: [['menu-teacher', '/']] },
   { as: 'margaret.ellis@larkhaven.example', pages: [['governor-school', '/schools/990001'], ['governor-priority', '/priorities/1']] },
+  // Cycles of enquiry (issue 19): ids are those of a freshly loaded demo (enquiry 1 reading fluency, 2 the maths network).
+  { as: 'sophie.brennan@larkhaven.example', pages: [['enquiry', '/enquiries/1'], ['team-measure', '/enquiries/1/measures/2'], ['pdsa-cycle', '/enquiries/1/cycles/2']] },
+  { as: 'claire.dawson@larkhaven.example', pages: [['learning-team', '/teams/2'], ['whole-school-programme', '/schools/990001/programme'],
+    ['metric-with-cycles', '/schools/990001/metrics/assessment.reading.expected']] },
+  { as: 'helen.marsh@larkhaven.example', pages: [['enquiries-trust-view', '/enquiries'], ['enquiry-network', '/enquiries/2']] },
   // The improvement loop (issue 6): ids are those of a freshly loaded demo.
   { as: 'claire.dawson@larkhaven.example', pages: [
     ['self-evaluation', '/schools/990001/self-evaluation'], ['self-evaluation-area', '/schools/990001/self-evaluation/areas/4'],
