@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Stepwise.Data;
+using Stepwise.Features.Coaching;
 using Stepwise.Features.People;
 using Stepwise.Features.Schools;
 using Stepwise.Features.Units;
@@ -76,6 +77,21 @@ public sealed class AccessControl(AppDbContext db, TrustScope scope, TimeProvide
         }
         var school = await db.Schools.FirstAsync(s => s.Id == unit.SchoolId, ct);
         return await CanAsync(Permission.ViewSchool, school.Id, ct) ? (unit, school) : null;
+    }
+
+    /// <summary>
+    /// A coaching pair whose content (steps, check-backs, notes) the acting person may read and write: only its
+    /// teacher and its coach. Everyone else — school and trust leaders, administrators, the command line — gets
+    /// null, so 404, in pages, the API and exports alike. Leaders see counts and cadence through their own read.
+    /// </summary>
+    public async Task<CoachingPair?> FindCoachingPairAsync(int pairId, CancellationToken ct = default)
+    {
+        if (scope.PersonId is not int personId)
+        {
+            return null;
+        }
+        return await db.CoachingPairs.FirstOrDefaultAsync(
+            p => p.Id == pairId && (p.TeacherId == personId || p.CoachId == personId), ct);
     }
 
     /// <summary>

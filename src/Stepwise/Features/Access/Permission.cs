@@ -47,6 +47,18 @@ public enum Permission
 
     /// <summary>Form a learning team at a school (and so lead it); its members then run its enquiries.</summary>
     FormLearningTeams,
+
+    /// <summary>Plan instructional rounds at a school (or a network of schools) and lead their debriefs.</summary>
+    LeadRounds,
+
+    /// <summary>Pair teachers with coaches and see the school's coaching cadence and counts (never the content).</summary>
+    ArrangeCoaching,
+
+    /// <summary>Arrange peer reviews between the trust's schools and set the scale they estimate on.</summary>
+    ArrangePeerReviews,
+
+    /// <summary>Write the trust's shared language (glossary, look-fors, step library) and the improvement model.</summary>
+    ManageSharedLanguage,
 }
 
 public static class RolePermissions
@@ -57,11 +69,13 @@ public static class RolePermissions
         [Role.TrustAdmin] = [.. Enum.GetValues<Permission>().Where(p => p != Permission.CreateTrusts)],
         [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits,
             Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans, Permission.ModerateSchools, Permission.ManageFrameworks, Permission.AdjustComparatorWeights,
-            Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.FormLearningTeams],
+            Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.FormLearningTeams,
+            Permission.LeadRounds, Permission.ArrangeCoaching, Permission.ArrangePeerReviews, Permission.ManageSharedLanguage],
         [Role.DataManager] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.ManagePeople],
         [Role.SchoolLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.EditUnits, Permission.ManagePeople,
             Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans,
-            Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.FormLearningTeams],
+            Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.FormLearningTeams,
+            Permission.LeadRounds, Permission.ArrangeCoaching],
         [Role.Teacher] = [Permission.ViewSchool, Permission.ViewPupils, Permission.FormLearningTeams],
         // Governors and external reviewers see aggregates only: never pupil-level records.
         // Governors also read survey results and visit reports, and write up their own visits (their one write).

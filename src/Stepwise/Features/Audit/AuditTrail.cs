@@ -85,8 +85,13 @@ internal sealed class AuditTrail
             Action = c.Action,
             Entity = c.Entry.Metadata.ClrType.Name,
             EntityKey = c.Key ?? KeyOf(c.Entry),
-            Summary = Truncate(c.Action == "Created" ? Describe(c.Entry.Properties, p => Show(p.CurrentValue), skipEmpty: true) : c.Summary, 4000),
+            Summary = c.Entry.Entity is IAuditedPrivately
+                ? PrivateSummary
+                : Truncate(c.Action == "Created" ? Describe(c.Entry.Properties, p => Show(p.CurrentValue), skipEmpty: true) : c.Summary, 4000),
         });
+
+    /// <summary>What the log says of a private record's change: that it changed, never what it says.</summary>
+    public const string PrivateSummary = "Content not recorded: it is private to the two people it belongs to.";
 
     private static string Verb(EntityEntry entry, List<PropertyEntry> changed) =>
         changed.Any(p => p.Metadata.Name == "ArchivedAt") && entry.Property("ArchivedAt").CurrentValue is not null
