@@ -18,6 +18,7 @@ using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
+using Stepwise.Features.SharedLanguage;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.Setup;
 using Stepwise.Features.Stages;
@@ -67,6 +68,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddSurveys();
     builder.Services.AddVisits();
     builder.Services.AddEnquiries();
+    builder.Services.AddSharedLanguage();
     builder.Services.AddDemo();
 
     var app = builder.Build();
