@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Stepwise.Common;
@@ -47,6 +48,36 @@ public sealed record LanguageDefinition
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The line of the file each item starts on, by its field ("lookFors[3]"), so a problem can name its line.</summary>
+    public static Dictionary<string, int> ItemLines(string text)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        string? list = null;
+        var index = -1;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    (list, index) = (reader.GetString(), -1);
+                }
+                else if (reader.CurrentDepth == 2 && reader.TokenType == JsonTokenType.StartObject && list is not null)
+                {
+                    var line = 1 + bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n');
+                    lines[$"{JsonNamingPolicy.CamelCase.ConvertName(list)}[{++index}]"] = line;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The lines found before the file stops being JSON are still right.
+        }
+        return lines;
+    }
 
     /// <summary>A stored version as its JSON definition (export).</summary>
     public static LanguageDefinition From(ReadLanguage.LanguageView view, string trustName) => new()

@@ -247,7 +247,8 @@ public sealed class WriteLanguage(AppDbContext db, AccessControl access, ReadLan
         Number = number, Notes = notes, CreatedAt = clock.UtcNow(), CreatedBy = scope.Actor,
     };
 
-    private static void Fill(LanguageVersion version, LanguageDefinition d)
+    /// <summary>Adds a definition's items to a version, in the file's order (terms, look-fors, steps).</summary>
+    internal static void Fill(LanguageVersion version, LanguageDefinition d)
     {
         var order = 0;
         foreach (var (kind, _, items) in d.Lists())
