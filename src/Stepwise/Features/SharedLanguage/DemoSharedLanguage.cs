@@ -1,4 +1,5 @@
-using Stepwise.Common;
+using Microsoft.EntityFrameworkCore;
+using Stepwise.Features.Access;
 using Stepwise.Data;
 using Stepwise.Features.Schools;
 
@@ -15,6 +16,11 @@ public static class DemoSharedLanguage
     public static async Task AddAsync(AppDbContext db, int trustId, Dictionary<int, School> schools, DateTime now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now);
+        // Each school's model is written by its headteacher, the trust's by the director of education.
+        var heads = (await db.Memberships.Where(m => m.TrustId == trustId && m.Role == Role.SchoolLeader && m.SchoolId != null && m.UnitId == null)
+                .Join(db.Users, m => m.PersonId, p => p.Id, (m, p) => new { SchoolId = m.SchoolId!.Value, p.Id, p.DisplayName }).ToListAsync(ct))
+            .GroupBy(h => h.SchoolId).ToDictionary(g => g.Key, g => (g.OrderBy(h => h.Id).First().Id, g.OrderBy(h => h.Id).First().DisplayName));
+        var director = await db.Users.Where(p => p.TrustId == trustId && p.Email!.StartsWith("helen.marsh@")).Select(p => new { p.Id, p.DisplayName }).FirstAsync(ct);
         var first = new LanguageVersion
         {
             TrustId = trustId, Number = 1, Notes = "The Stepwise starter language, adopted as it is.", CreatedAt = now.AddDays(-200), CreatedBy = "Helen Marsh",
@@ -73,14 +79,20 @@ public static class DemoSharedLanguage
                 now.AddDays(school.Urn == 990002 ? -390 : -50)));
         }
         await db.SaveChangesAsync(ct);
+
+        ImprovementModel Model(int trustId, int? schoolId, int number, ReviewImprovementModel.Input text, DateTime writtenAt)
+        {
+            var (personId, name) = schoolId is int id && heads.TryGetValue(id, out var head) ? head : (director.Id, director.DisplayName);
+            return Written(trustId, schoolId, number, text, writtenAt, personId, name);
+        }
     }
 
-    private static ImprovementModel Model(int trustId, int? schoolId, int number, ReviewImprovementModel.Input text, DateTime writtenAt) => new()
+    private static ImprovementModel Written(int trustId, int? schoolId, int number, ReviewImprovementModel.Input text, DateTime writtenAt, int personId, string name) => new()
     {
         TrustId = trustId, SchoolId = schoolId, Number = number, Leadership = text.Leadership, HowPupilsLearn = text.HowPupilsLearn,
         LeadersExpertise = text.LeadersExpertise, IndividualLearning = text.IndividualLearning, TeamLearning = text.TeamLearning,
         OrganisationalLearning = text.OrganisationalLearning, SharedLanguage = text.SharedLanguage, ReviewOn = text.ReviewOn!.Value,
-        ReviewNote = text.ReviewNote, WrittenAt = writtenAt, WrittenBy = schoolId is null ? "Helen Marsh" : "demo loader",
+        ReviewNote = text.ReviewNote, WrittenAt = writtenAt, PersonId = personId, WrittenBy = name,
     };
 
     private static ReviewImprovementModel.Input Trust(DateOnly reviewOn) => new()
@@ -110,6 +122,7 @@ public static class DemoSharedLanguage
         IndividualLearning = "Every teacher has a coach and works on one step at a time from the trust's step library.",
         TeamLearning = stage == "Repair" ? "Phase teams meet weekly to review routines; one instructional round a term." : "Learning teams run cycles of enquiry; two instructional rounds a year.",
         OrganisationalLearning = "The senior team reviews the plan's priorities each half-term against the measures, and stops what is not working.",
+        SharedLanguage = "We use the trust's shared language in every round, coaching conversation and staff meeting, so that \"check for understanding\" means the same thing in every classroom.",
         ReviewOn = reviewOn,
     };
 }

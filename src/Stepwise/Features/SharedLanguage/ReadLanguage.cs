@@ -65,12 +65,12 @@ public sealed class ReadLanguage(AppDbContext db, AccessControl access)
         var versions = await db.LanguageVersions.AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(ct);
         var counts = await db.LanguageItems.GroupBy(i => new { i.LanguageVersionId, i.Kind })
             .Select(g => new { g.Key.LanguageVersionId, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
-        var rounds = await db.LanguageItems
-            .Join(db.RoundLookFors, i => i.Id, l => l.LanguageItemId, (i, l) => new { i.LanguageVersionId, l.RoundId })
-            .Distinct().GroupBy(x => x.LanguageVersionId).Select(g => new { Id = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
+        // A round uses the version it was planned on, the look-fors it chose and the look-fors its notes are tagged with.
+        var roundUses = (await db.Rounds.Select(r => new { VersionId = r.LanguageVersionId, RoundId = r.Id }).ToListAsync(ct))
+            .Concat(await db.LanguageItems.Join(db.RoundLookFors, i => i.Id, l => l.LanguageItemId, (i, l) => new { VersionId = i.LanguageVersionId, l.RoundId }).ToListAsync(ct));
         var tagged = await db.LanguageItems.Where(i => db.RoundNoteTags.Any(t => t.LanguageItemId == i.Id))
             .Select(i => i.LanguageVersionId).Distinct().ToListAsync(ct);
+        var rounds = roundUses.Distinct().GroupBy(u => u.VersionId).ToDictionary(g => g.Key, g => g.Count());
         var steps = await db.LanguageItems
             .Join(db.CoachingSteps, i => i.Id, s => s.LanguageItemId, (i, s) => i.LanguageVersionId)
             .GroupBy(v => v).Select(g => new { Id = g.Key, Count = g.Count() })

@@ -51,7 +51,7 @@ public static class SharedLanguageFeature
         api.MapPost("/versions/{versionId:int}/publish", PublishAsync).WithSummary("Publish a draft: it becomes the trust's current shared language and never changes");
         api.MapGet("/starter", () => TypedResults.Ok(StarterLanguage.Definition)).WithSummary("The starter language shipped with Stepwise, as a JSON definition");
         api.MapPost("/starter", AdoptAsync).WithSummary("Adopt the starter language as the trust's first, published version");
-        api.MapGet("/export", ExportEndpointAsync).WithSummary("A version as its JSON definition (the current one unless ?version=N)");
+        api.MapGet("/export", ExportEndpointAsync).Produces<LanguageDefinition>().WithSummary("A version as its JSON definition (the current one unless ?version=N)");
         api.MapPost("/import", ImportAsync).WithSummary("Import a JSON definition as the draft of the next version (?publish=true publishes it)");
 
         var models = app.MapGroup("/api").WithTags("Improvement model").RequireAuthorization();
@@ -101,8 +101,9 @@ public static class SharedLanguageFeature
     private static async Task<Results<Ok<WriteLanguage.Saved>, ValidationProblem, NotFound, ForbidHttpResult>> AdoptAsync(WriteLanguage write, CancellationToken ct) =>
         (await write.AdoptStarterAsync(ct)).ToOk();
 
-    private static async Task<Results<Ok<LanguageDefinition>, NotFound>> ExportEndpointAsync(int? version, ReadLanguage read, AppDbContext db, CancellationToken ct) =>
-        await ExportAsync(version, read, db, ct) is { } definition ? TypedResults.Ok(definition) : TypedResults.NotFound();
+    /// <summary>The definition's own JSON, byte for byte what `stepwise language export` prints and `import` reads.</summary>
+    private static async Task<Results<ContentHttpResult, NotFound>> ExportEndpointAsync(int? version, ReadLanguage read, AppDbContext db, CancellationToken ct) =>
+        await ExportAsync(version, read, db, ct) is { } definition ? TypedResults.Text(definition.ToJson(), "application/json") : TypedResults.NotFound();
 
     /// <summary>A version (the current one by default) as its JSON definition; null if there is none.</summary>
     public static async Task<LanguageDefinition?> ExportAsync(int? number, ReadLanguage read, AppDbContext db, CancellationToken ct)
