@@ -81,11 +81,7 @@ public static class SharedLanguageFeature
 
     private static async Task<Results<Created<ItemView>, ValidationProblem, NotFound, ForbidHttpResult>> AddItemAsync(int versionId, NewItem item, WriteLanguage write, CancellationToken ct)
     {
-        if (item.Kind is not LanguageItemKind kind)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [$"Say what the item is: {Codes.List<LanguageItemKind>()}."] });
-        }
-        return (await (await write.AddItemAsync(versionId, kind, item.Definition, ct)).ThenAsync(i => Task.FromResult(ItemView.From(i))))
+        return (await (await write.AddItemAsync(versionId, item.Kind, item.Definition, ct)).ThenAsync(i => Task.FromResult(ItemView.From(i))))
             .ToCreated(i => $"/api/language/versions/{versionId}");
     }
 

@@ -59,12 +59,16 @@ public sealed class WriteLanguage(AppDbContext db, AccessControl access, ReadLan
     }
 
     /// <summary>Adds a term, look-for or step to a draft; a key left out is made from the name.</summary>
-    public async Task<Outcome<LanguageItem>> AddItemAsync(int versionId, LanguageItemKind kind, ItemDefinition input, CancellationToken ct)
+    public async Task<Outcome<LanguageItem>> AddItemAsync(int versionId, LanguageItemKind? what, ItemDefinition input, CancellationToken ct)
     {
         var (version, refused) = await WritableAsync<LanguageItem>(versionId, ct);
         if (version is null)
         {
             return refused!;
+        }
+        if (what is not LanguageItemKind kind)
+        {
+            return Outcome<LanguageItem>.Invalid(new Problems().Add("kind", $"Say what the item is: {Codes.List<LanguageItemKind>()}."));
         }
         var item = string.IsNullOrWhiteSpace(input.Key) && !string.IsNullOrWhiteSpace(input.Name) ? input with { Key = FrameworkRules.KeyFrom(input.Name) } : input;
         var problems = LanguageRules.Check(item, kind, "");

@@ -41,7 +41,7 @@ public abstract class ReviewingTheImprovementModel(StepwiseApp app)
         Assert.Equal("Pupils learn what they think hard about.", review.QuerySelector("#Input_HowPupilsLearn")!.TextContent.Trim());
         var refused = await (await head.SubmitAsync(review.Form("#review-model"), new Dictionary<string, string> { ["Input.ReviewOn"] = app.Today.ToString("yyyy-MM-dd") })).ReadPageAsync();
         Assert.Contains(refused.Errors(), e => e.StartsWith("The next review must be after today", StringComparison.Ordinal));
-        var nextReview = app.Today.AddDays(30);
+        var nextReview = app.Today.AddDays(3);
         await (await head.SubmitAsync(refused.Form("#review-model"), new Dictionary<string, string>
         {
             ["Input.Leadership"] = "Leadership is moving from directive to distributed as middle leaders settle.",
@@ -62,7 +62,7 @@ public abstract class ReviewingTheImprovementModel(StepwiseApp app)
         Assert.Contains("directive for now", oldPage.QuerySelector("[data-section=leadership]")!.TextContent, StringComparison.Ordinal);
 
         // The review date passes: the model, its API and the school's page say it is overdue.
-        app.Clock.Advance(TimeSpan.FromDays(31));
+        app.Clock.Advance(TimeSpan.FromDays(4));
         Assert.True((bool)(await (await head.GetAsync($"/api/schools/{urn}/improvement-model")).ReadJsonAsync())["overdue"]!);
         Assert.NotNull((await head.GetPageAsync(modelUrl)).QuerySelector("[data-review-due] .tag--warn"));
         var line = (await head.GetPageAsync($"/schools/{urn}")).QuerySelector("[data-part=improvement-model]")!;
