@@ -103,6 +103,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapTeamsApi();
     api.MapProgrammeApi();
     api.MapTrustViewApi();
+    api.MapSharedLanguageApi();
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();

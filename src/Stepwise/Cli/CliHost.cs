@@ -11,6 +11,7 @@ using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
+using Stepwise.Features.SharedLanguage;
 using Stepwise.Features.Trusts;
 
 namespace Stepwise.Cli;
@@ -45,6 +46,7 @@ internal static class CliHost
         builder.Services.AddSelfEvaluation();
         builder.Services.AddPlans();
         builder.Services.AddEnquiries();
+        builder.Services.AddSharedLanguage();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

@@ -101,6 +101,8 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await Surveys.DemoSurveys.AddAsync(db, trust.Id, schools, now, ct);
         // Learning teams, enquiries, driver diagrams, measures and PDSA cycles (issue 19).
         await Enquiries.DemoEnquiries.AddAsync(db, trust.Id, schools, units, now, ct);
+        // The shared language (the starter published, a version 2 draft) and improvement models, before rounds and coaching use them (issue 20).
+        await SharedLanguage.DemoSharedLanguage.AddAsync(db, trust.Id, schools, now, ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);

@@ -51,6 +51,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var loop = await ImprovementLoopRecords.SeedAsync(app);
         var surveys = await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app);
         var cycles = await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app);
+        // The shared language belongs to the whole trust: the only version this person may not see is another trust's.
+        var (northLanguage, harbourLanguage) = (await Stepwise.Tests.Features.SharedLanguage.LanguageSeed.PublishedAsync(app),
+            await Stepwise.Tests.Features.SharedLanguage.LanguageSeed.PublishedAsync(app, w.Harbour.Id));
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -80,6 +83,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.NorthSecondaryUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.NorthSecondaryUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.NorthSecondaryUrn].CycleId}",
+            ["versionId"] = $"{harbourLanguage.VersionId}",
+            ["itemId"] = $"{harbourLanguage.LookFors.Values.First()}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -109,6 +114,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.HarbourUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.HarbourUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.HarbourUrn].CycleId}",
+            ["versionId"] = $"{harbourLanguage.VersionId}",
+            ["itemId"] = $"{harbourLanguage.LookFors.Values.First()}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -138,6 +145,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.NorthPrimaryUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.NorthPrimaryUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.NorthPrimaryUrn].CycleId}",
+            ["versionId"] = $"{northLanguage.VersionId}",
+            ["itemId"] = $"{northLanguage.LookFors.Values.First()}",
         };
 
         var failures = new List<string>();
@@ -212,6 +221,10 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/teams", "/teams", everyone),
             ($"/api/teams/{team}", $"/teams/{team}", everyone),
             ($"/api/schools/{urn}/programme", $"/schools/{urn}/programme", everyone),
+            // The shared language and the improvement models: everyone signed in reads them (governors too).
+            ("/api/language", "/language", everyone),
+            ("/api/improvement-model", "/improvement-model", everyone),
+            ($"/api/schools/{urn}/improvement-model", $"/schools/{urn}/improvement-model", everyone),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();

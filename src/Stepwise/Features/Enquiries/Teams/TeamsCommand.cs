@@ -99,7 +99,7 @@ public static class TeamsCommand
     }
 
     /// <summary>The trusts to list: the one named by key or name, or every trust.</summary>
-    private static async Task<List<(int Id, string Name)>> TrustsAsync(IServiceProvider services, string? keyOrName, CancellationToken ct)
+    internal static async Task<List<(int Id, string Name)>> TrustsAsync(IServiceProvider services, string? keyOrName, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
         var trusts = await db.Trusts.IgnoreQueryFilters().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.Key }).ToListAsync(ct);
