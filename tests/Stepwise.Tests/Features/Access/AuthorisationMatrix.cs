@@ -51,6 +51,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var loop = await ImprovementLoopRecords.SeedAsync(app);
         var surveys = await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app);
         var cycles = await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app);
+        var peerReviews = await Stepwise.Tests.Features.PeerReviews.PeerReviewsForMatrix.SeedAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -80,6 +81,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.NorthSecondaryUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.NorthSecondaryUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.NorthSecondaryUrn].CycleId}",
+            ["reviewId"] = $"{peerReviews[World.NorthSecondaryUrn]}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -109,6 +111,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.HarbourUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.HarbourUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.HarbourUrn].CycleId}",
+            ["reviewId"] = $"{peerReviews[World.HarbourUrn]}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -138,6 +141,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.NorthPrimaryUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.NorthPrimaryUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.NorthPrimaryUrn].CycleId}",
+            ["reviewId"] = $"{peerReviews[World.NorthPrimaryUrn]}",
         };
 
         var failures = new List<string>();
@@ -189,6 +193,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         const int urn = World.NorthPrimaryUrn;
         var matrix = (await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app))[urn];
         var (enquiryId, cycleId) = (matrix.EnquiryId, matrix.CycleId);
+        var review = (await Stepwise.Tests.Features.PeerReviews.PeerReviewsForMatrix.SeedAsync(app))[urn];
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
         string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
@@ -212,6 +217,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/teams", "/teams", everyone),
             ($"/api/teams/{team}", $"/teams/{team}", everyone),
             ($"/api/schools/{urn}/programme", $"/schools/{urn}/programme", everyone),
+            // Peer reviews: a planned review of the school is for the trust and the school's leaders (not its reviewer: they are not on the team).
+            ("/api/peer-reviews", "/peer-reviews", everyone),
+            ($"/api/peer-reviews/{review}", $"/peer-reviews/{review}", [World.NorthAdmin, World.NorthLeader, World.PrimaryHead]),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
