@@ -22,9 +22,9 @@ public sealed class PeerReviewPages(SqliteApp app) : IClassFixture<SqliteApp>
         }
         ((IHtmlInputElement)form.QuerySelector($"input[name='Input.Team'][value='{World.SecondaryHead}']")!).IsChecked = true;
         ((IHtmlInputElement)form.QuerySelector($"input[name='Input.Lead'][value='{World.SecondaryHead}']")!).IsChecked = true;
-        var refused = await (await leader.SubmitAsync(form, new Dictionary<string, string> { ["Input.School"] = "" })).ReadPageAsync();
+        var refused = await (await leader.SubmitAsync(form, new Dictionary<string, string> { ["Input.School"] = "" }, "/peer-reviews/new")).ReadPageAsync();
         Assert.Contains("Choose the school to be reviewed.", refused.Errors());
-        var reviewUrl = await (await leader.SubmitAsync(form, new Dictionary<string, string> { ["Input.School"] = $"{urn}" })).AssertRedirectAsync();
+        var reviewUrl = await (await leader.SubmitAsync(form, new Dictionary<string, string> { ["Input.School"] = $"{urn}" }, "/peer-reviews/new")).AssertRedirectAsync();
         Assert.Contains("Northgate Primary School", (await leader.GetPageAsync("/peer-reviews")).QuerySelector($"a[href='{reviewUrl}']")!.TextContent, StringComparison.Ordinal);
 
         // The host's head proposes the area of excellence.
