@@ -9,7 +9,7 @@ namespace Stepwise.Features.PeerReviews;
 /// The demo trust's peer reviews: the starter scale adopted as version 1; a completed review of Brackenmoor (whose
 /// self-evaluation has the school's and the trust's judgements on every area) by colleagues from Larkhaven and St
 /// Wenna's, with estimates on four Ofsted areas, an area of excellence, strengths and next steps; and a planned review
-/// of Larkhaven. Dates are set relative to today.
+/// of Larkhaven. Dates are set relative to today, on a Tuesday and Wednesday.
 /// </summary>
 public static class DemoPeerReviews
 {
@@ -21,6 +21,9 @@ public static class DemoPeerReviews
             .Where(v => v.TrustId == trustId && db.Frameworks.Any(f => f.Id == v.FrameworkId && f.Key == FrameworkLibrary.Ofsted))
             .OrderByDescending(v => v.Number).FirstAsync(ct);
         int Area(string key) => ofsted.Areas.First(a => a.Key == key).Id;
+        // Reviews run Tuesday and Wednesday: the one at least three weeks ago, and the one at least five weeks ahead.
+        static DateOnly Tuesday(DateOnly from, int step) { while (from.DayOfWeek != DayOfWeek.Tuesday) { from = from.AddDays(step); } return from; }
+        var (done, next) = (Tuesday(today.AddDays(-21), -1), Tuesday(today.AddDays(35), 1));
 
         var scale = new ReviewScale
         {
@@ -34,17 +37,17 @@ public static class DemoPeerReviews
         var completed = new PeerReview
         {
             TrustId = trustId, SchoolId = schools[990002].Id, FrameworkVersionId = ofsted.Id, ReviewScaleId = scale.Id,
-            StartsOn = today.AddDays(-22), EndsOn = today.AddDays(-21), Status = PeerReviewStatus.Completed,
+            StartsOn = done, EndsOn = done.AddDays(1), Status = PeerReviewStatus.Completed,
             AreaOfExcellence = "Pupil leadership: the school council and Year 6 play leaders run lunchtimes and plan the charity week themselves.",
             AreaOfExcellenceFinding = "Confirmed. Pupils of every year group told us what they lead and why it matters; play leaders resolved two disputes while we watched, without an adult.",
             Strengths = "Classrooms are calm and pupils are courteous. The new behaviour policy is used the same way in every class we visited. Leaders' view of the school matched what we saw.",
             NextSteps = "Sequence the foundation subjects so that pupils build on what they learnt the year before. Follow up persistent absence of disadvantaged pupils week by week, not termly.",
-            CreatedAt = now.AddDays(-60), CreatedBy = "Helen Marsh", CompletedAt = now.AddDays(-20),
+            CreatedAt = now.AddDays(-60), CreatedBy = "Helen Marsh", CompletedAt = done.AddDays(2).ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc),
         };
         var planned = new PeerReview
         {
             TrustId = trustId, SchoolId = schools[990001].Id, FrameworkVersionId = ofsted.Id, ReviewScaleId = scale.Id,
-            StartsOn = today.AddDays(24), EndsOn = today.AddDays(25), Status = PeerReviewStatus.Planned,
+            StartsOn = next, EndsOn = next.AddDays(1), Status = PeerReviewStatus.Planned,
             AreaOfExcellence = "Early reading: phonics taught daily from the first week of Reception, with catch-up the same day.",
             CreatedAt = now.AddDays(-10), CreatedBy = "Helen Marsh",
         };
