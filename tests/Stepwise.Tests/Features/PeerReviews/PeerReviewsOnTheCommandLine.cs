@@ -21,17 +21,17 @@ public sealed class PeerReviewsOnTheCommandLine(SqliteApp app) : IClassFixture<S
         }
         var data = new[] { "--data", ((SqliteTestDatabase)app.Database).Folder };
 
-        var all = await StepwiseProcess.RunWithAsync([], ["peer-reviews", "list", .. data]);
+        var all = await StepwiseProcess.RunWithAsync(new Dictionary<string, string>(), ["peer-reviews", "list", .. data]);
         Assert.True(all.ExitCode == 0, all.ToString());
         Assert.Contains("8 Dec 2026–9 Dec 2026  Northgate Primary School (990101), North Star Learning Trust  [planned]", all.Out, StringComparison.Ordinal);
         Assert.Contains("lead Sean Head; from Northgate Academy; 0 of 2 focus areas estimated", all.Out, StringComparison.Ordinal);
 
-        var one = await StepwiseProcess.RunWithAsync([], ["peer-reviews", "list", "--school", $"{World.NorthSecondaryUrn}", .. data]);
+        var one = await StepwiseProcess.RunWithAsync(new Dictionary<string, string>(), ["peer-reviews", "list", "--school", $"{World.NorthSecondaryUrn}", .. data]);
         Assert.True(one.ExitCode == 0, one.ToString());
         Assert.Contains("Northgate Academy (990102)", one.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Northgate Primary School (990101)", one.Out, StringComparison.Ordinal);
 
-        var unknown = await StepwiseProcess.RunWithAsync([], ["peer-reviews", "list", "--school", "123", .. data]);
+        var unknown = await StepwiseProcess.RunWithAsync(new Dictionary<string, string>(), ["peer-reviews", "list", "--school", "123", .. data]);
         Assert.True(unknown.ExitCode == 2, unknown.ToString());
         Assert.StartsWith("stepwise: --school: there is no school with URN 123.", unknown.Error, StringComparison.Ordinal);
     }
