@@ -12,6 +12,7 @@ using Stepwise.Features.Gaps;
 using Stepwise.Features.Home;
 using Stepwise.Features.Imports;
 using Stepwise.Features.Metrics;
+using Stepwise.Features.PeerReviews;
 using Stepwise.Features.People;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
@@ -68,6 +69,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddSurveys();
     builder.Services.AddVisits();
     builder.Services.AddEnquiries();
+    builder.Services.AddPeerReviews();
     builder.Services.AddSharedLanguage();
     builder.Services.AddDemo();
 
@@ -100,6 +102,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapSurveyCharts();
     api.MapVisitsApi();
     api.MapEnquiryApi();
+    api.MapPeerReviewsApi();
     api.MapTeamsApi();
     api.MapProgrammeApi();
     api.MapTrustViewApi();

@@ -43,6 +43,7 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(Features.Enquiries.TeamsCommand.Teams());
         root.Subcommands.Add(Features.Enquiries.TeamsCommand.Enquiries());
         root.Subcommands.Add(Features.SharedLanguage.LanguageCommand.Create());
+        root.Subcommands.Add(Features.PeerReviews.PeerReviewsCommand.Create());
         var national = ImportCommand.Verbs().ToList();
         var import = new Command("import", "Import data files. National reference data (shared by every trust): "
             + string.Join(", ", national.Select(v => v.Name)) + ". A school's own data from its MIS: "

@@ -18,6 +18,15 @@ public static class JudgementDisplay
         _ => "Not moderated yet",
     };
 
+    /// <summary>How a peer review's estimate stands against the school's own judgement.</summary>
+    public static string PeerAgreement(string code) => code switch
+    {
+        "agrees" => "Agrees with the school",
+        "higher" => "Higher than the school",
+        "lower" => "Lower than the school",
+        _ => "Not compared",
+    };
+
     /// <summary>A symbol beside the words, never instead of them.</summary>
     public static string AgreementIcon(string code) => code switch
     {

@@ -4,6 +4,7 @@ using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Evidence;
 using Stepwise.Features.Frameworks;
+using Stepwise.Features.PeerReviews;
 using Stepwise.Features.Schools;
 using Stepwise.Features.Units;
 
@@ -11,10 +12,10 @@ namespace Stepwise.Features.SelfEvaluation;
 
 /// <summary>
 /// A school's (or unit's) self-evaluation against the latest version of a framework: for each area the latest
-/// judgement from the school, the trust and external review, and every earlier judgement — including those made
+/// judgement from the school, the trust and external review, the latest completed peer review's estimate, and every earlier judgement — including those made
 /// against earlier versions, followed through each version's mapping.
 /// </summary>
-public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, FrameworkCatalogue catalogue, ReadEvidence readEvidence)
+public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, FrameworkCatalogue catalogue, ReadEvidence readEvidence, ReadPeerReviews peerReviews)
 {
     public sealed record Context(School School, Unit Unit, List<Unit> Units, List<FrameworkSummary> Frameworks);
 
@@ -106,6 +107,8 @@ public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, Fr
         var evidence = await readEvidence.ForAsync(EvidenceOwner.Judgement, judgements.Select(j => j.Id).ToList(), ct);
         var byArea = versions.SelectMany(v => v.Areas.Select(a => (a, v))).ToDictionary(x => x.a.Id);
         var unitNames = context.Units.ToDictionary(u => u.Id, u => u.Name);
+        // Peer reviews look at the whole school, so their estimates stand beside the whole school's judgements only.
+        var peers = context.Unit.Kind == UnitKind.WholeSchool ? await peerReviews.LatestEstimatesAsync(context.School.Id, areaIds, ct) : [];
 
         var areas = new List<AreaJudgements>();
         foreach (var area in current.Areas)
@@ -119,7 +122,11 @@ public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, Fr
             var external = history.FirstOrDefault(j => j.Source == "external");
             var agreement = self is null || trust is null ? "not-moderated" : self.Grade == trust.Grade ? "agree" : "disagree";
             areas.Add(new AreaJudgements(area.Id, area.Key, area.Name, area.Group, area.Description, area.AppliesWhere, area.Scale,
-                current.Scale(area.Scale).Select(g => g.Name).ToList(), self, trust, external, agreement, history));
+                current.Scale(area.Scale).Select(g => g.Name).ToList(), self, trust, external, agreement, history)
+            {
+                Peer = peers.Where(p => lineage.Contains(p.Key)).Select(p => p.Value)
+                    .OrderByDescending(p => p.ReviewedOn).ThenByDescending(p => p.ReviewId).FirstOrDefault(),
+            });
         }
         return new SelfEvaluationView(context.School.Urn, context.School.Name, context.Unit.Id, context.Unit.Name,
             context.Unit.Kind == UnitKind.WholeSchool, current.Framework.Id, current.Framework.Key, current.Framework.Name, current.Version.Number, areas);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stepwise.Common;
 using Stepwise.Features.Evidence;
+using Stepwise.Features.PeerReviews;
 
 namespace Stepwise.Features.SelfEvaluation;
 
@@ -11,7 +12,8 @@ public static class SelfEvaluationFeature
         .AddScoped<IEvidenceOwner, JudgementEvidenceOwner>()
         .AddScoped<ReadSelfEvaluation>()
         .AddScoped<RecordJudgement>()
-        .AddScoped<ReadImprovementSnapshots>();
+        .AddScoped<ReadImprovementSnapshots>()
+        .AddPeerReviews();
 
     public static IEndpointRouteBuilder MapSelfEvaluationApi(this IEndpointRouteBuilder app)
     {

@@ -1,4 +1,5 @@
 using Stepwise.Features.Evidence;
+using Stepwise.Features.PeerReviews;
 
 namespace Stepwise.Features.SelfEvaluation;
 
@@ -59,6 +60,13 @@ public sealed record AreaJudgements(
     string Agreement,
     List<JudgementView> History)
 {
+    /// <summary>The latest completed peer review's estimate of the area (whole school only): the third source of judgement.</summary>
+    public PeerEstimateView? Peer { get; init; }
+
+    /// <summary>The peer estimate against the school's own judgement (<see cref="ScalePosition"/>): agrees, higher, lower; or none when either is missing.</summary>
+    public string PeerAgreement => Peer is null || Self is null || Self.Rank < 1 ? "none"
+        : ScalePosition.Code(ScalePosition.Compare(Peer.Rank, Peer.ScaleSize, Self.Rank, Self.ScaleSize));
+
     /// <summary>How far apart the school and the trust are, in grades; 0 when they agree or one has not judged.</summary>
     public int Gap => Self is null || Trust is null || Self.ScaleSize != Trust.ScaleSize ? 0 : Math.Abs(Self.Rank - Trust.Rank);
 }

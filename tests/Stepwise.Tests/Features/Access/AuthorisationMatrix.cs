@@ -54,6 +54,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         // The shared language belongs to the whole trust: the only version this person may not see is another trust's.
         var (northLanguage, harbourLanguage) = (await Stepwise.Tests.Features.SharedLanguage.LanguageSeed.PublishedAsync(app),
             await Stepwise.Tests.Features.SharedLanguage.LanguageSeed.PublishedAsync(app, w.Harbour.Id));
+        var peerReviews = await Stepwise.Tests.Features.PeerReviews.PeerReviewsForMatrix.SeedAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -85,6 +86,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["cycleId"] = $"{cycles[World.NorthSecondaryUrn].CycleId}",
             ["versionId"] = $"{harbourLanguage.VersionId}",
             ["itemId"] = $"{harbourLanguage.LookFors.Values.First()}",
+            ["reviewId"] = $"{peerReviews[World.NorthSecondaryUrn]}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -116,6 +118,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["cycleId"] = $"{cycles[World.HarbourUrn].CycleId}",
             ["versionId"] = $"{harbourLanguage.VersionId}",
             ["itemId"] = $"{harbourLanguage.LookFors.Values.First()}",
+            ["reviewId"] = $"{peerReviews[World.HarbourUrn]}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -147,6 +150,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["cycleId"] = $"{cycles[World.NorthPrimaryUrn].CycleId}",
             ["versionId"] = $"{northLanguage.VersionId}",
             ["itemId"] = $"{northLanguage.LookFors.Values.First()}",
+            ["reviewId"] = $"{peerReviews[World.NorthPrimaryUrn]}",
         };
 
         var failures = new List<string>();
@@ -198,6 +202,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         const int urn = World.NorthPrimaryUrn;
         var matrix = (await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app))[urn];
         var (enquiryId, cycleId) = (matrix.EnquiryId, matrix.CycleId);
+        var review = (await Stepwise.Tests.Features.PeerReviews.PeerReviewsForMatrix.SeedAsync(app))[urn];
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
         string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
@@ -225,6 +230,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/language", "/language", everyone),
             ("/api/improvement-model", "/improvement-model", everyone),
             ($"/api/schools/{urn}/improvement-model", $"/schools/{urn}/improvement-model", everyone),
+            // Peer reviews: a planned review of the school is for the trust and the school's leaders (not its reviewer: they are not on the team).
+            ("/api/peer-reviews", "/peer-reviews", everyone),
+            ($"/api/peer-reviews/{review}", $"/peer-reviews/{review}", [World.NorthAdmin, World.NorthLeader, World.PrimaryHead]),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
