@@ -4,6 +4,7 @@ using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
 using Stepwise.Features.Benchmarking;
+using Stepwise.Features.Coaching;
 using Stepwise.Features.Demo;
 using Stepwise.Features.Enquiries;
 using Stepwise.Features.Evidence;
@@ -69,6 +70,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddVisits();
     builder.Services.AddEnquiries();
     builder.Services.AddSharedLanguage();
+    builder.Services.AddCoaching();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -103,6 +105,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapTeamsApi();
     api.MapProgrammeApi();
     api.MapTrustViewApi();
+    api.MapCoachingApi();
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();
