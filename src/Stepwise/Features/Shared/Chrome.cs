@@ -52,6 +52,7 @@ public sealed class Chrome(AppDbContext db, AccessControl access, SurveyAccess s
             new("Frameworks", "/frameworks"),
             new("Benchmarking", "/trust/overview", "/trust/overview", "/benchmarking"),
             new("Enquiries", "/enquiries", "/enquiries", "/teams"),
+            new("Coaching", "/coaching"),
         };
         // Where the national figures came from, and importing them: for those who keep a school's data, not for
         // governors, teachers and reviewers (the page itself stays readable: the figures are public).
