@@ -4,6 +4,7 @@ using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Audit;
 using Stepwise.Features.Benchmarking;
+using Stepwise.Features.Coaching;
 using Stepwise.Features.Demo;
 using Stepwise.Features.Enquiries;
 using Stepwise.Features.Evidence;
@@ -71,6 +72,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddEnquiries();
     builder.Services.AddPeerReviews();
     builder.Services.AddSharedLanguage();
+    builder.Services.AddCoaching();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -107,6 +109,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapProgrammeApi();
     api.MapTrustViewApi();
     api.MapSharedLanguageApi();
+    api.MapCoachingApi();
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();

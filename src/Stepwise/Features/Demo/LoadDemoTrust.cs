@@ -104,6 +104,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         // The shared language (the starter published, a version 2 draft) and improvement models, before rounds and coaching use them (issue 20).
         await SharedLanguage.DemoSharedLanguage.AddAsync(db, trust.Id, schools, now, ct);
         await PeerReviews.DemoPeerReviews.AddAsync(db, trust.Id, schools, now, ct);
+        await Coaching.DemoCoaching.AddAsync(db, trust.Id, schools, now, ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);
