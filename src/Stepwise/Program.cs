@@ -16,6 +16,7 @@ using Stepwise.Features.People;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
+using Stepwise.Features.Rounds;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SharedLanguage;
@@ -69,6 +70,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddVisits();
     builder.Services.AddEnquiries();
     builder.Services.AddSharedLanguage();
+    builder.Services.AddRounds();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -102,6 +104,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapEnquiryApi();
     api.MapTeamsApi();
     api.MapProgrammeApi();
+    api.MapRoundsApi();
     api.MapTrustViewApi();
     api.MapGapsApi();
     api.MapHomeApi();

@@ -42,6 +42,7 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(Features.Schools.CreateSchoolCommand.Create());
         root.Subcommands.Add(Features.Enquiries.TeamsCommand.Teams());
         root.Subcommands.Add(Features.Enquiries.TeamsCommand.Enquiries());
+        root.Subcommands.Add(Features.Rounds.RoundsCommand.Rounds());
         var national = ImportCommand.Verbs().ToList();
         var import = new Command("import", "Import data files. National reference data (shared by every trust): "
             + string.Join(", ", national.Select(v => v.Name)) + ". A school's own data from its MIS: "
