@@ -101,6 +101,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await Surveys.DemoSurveys.AddAsync(db, trust.Id, schools, now, ct);
         // Learning teams, enquiries, driver diagrams, measures and PDSA cycles (issue 19).
         await Enquiries.DemoEnquiries.AddAsync(db, trust.Id, schools, units, now, ct);
+        await Rounds.DemoRounds.AddAsync(db, trust.Id, schools, now, ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);

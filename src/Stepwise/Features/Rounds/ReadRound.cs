@@ -43,6 +43,7 @@ public sealed partial class ReadRound(AppDbContext db, RoundAccess access, Acces
 
     public sealed record NextStepView(int Id, string Text, int? PlanActionId, string? PlanActionTitle, int? PlanId, int? EnquiryId, string? EnquiryTitle);
 
+    /// <param name="Round">The round's summary, without its groups and observers.</param>
     /// <param name="Notes">Ordered by year group, subject, then text (never by when they were written); null for governors and reviewers.</param>
     /// <param name="TagCounts">Notes per look-for; null while under the minimum of classrooms.</param>
     /// <param name="CountsWithheld">Why the counts do not show yet, or null when they do.</param>
@@ -123,7 +124,8 @@ public sealed partial class ReadRound(AppDbContext db, RoundAccess access, Acces
                 Enquiry = db.Enquiries.Where(e => e.Id == s.EnquiryId).Select(e => e.Title).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return new DebriefView(round, round.CanReadNotes ? notes : null, tagCounts, withheld, patternViews, prediction,
+        // Beside the notes, the round without its groups and observers: nothing there says who was where.
+        return new DebriefView(round with { Groups = [], MyGroup = null }, round.CanReadNotes ? notes : null, tagCounts, withheld, patternViews, prediction,
             steps.Select(s => new NextStepView(s.Id, s.Text, s.PlanActionId, s.Action?.Title, s.Action?.PlanId, s.EnquiryId, s.Enquiry)).ToList());
     }
 

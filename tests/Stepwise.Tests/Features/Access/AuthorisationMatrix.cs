@@ -51,6 +51,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var loop = await ImprovementLoopRecords.SeedAsync(app);
         var surveys = await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app);
         var cycles = await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app);
+        var rounds = await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -80,6 +81,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.NorthSecondaryUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.NorthSecondaryUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.NorthSecondaryUrn].CycleId}",
+            ["roundId"] = $"{rounds[World.NorthSecondaryUrn].RoundId}",
+            ["patternId"] = $"{rounds[World.NorthSecondaryUrn].PatternId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -109,6 +112,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.HarbourUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.HarbourUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.HarbourUrn].CycleId}",
+            ["roundId"] = $"{rounds[World.HarbourUrn].RoundId}",
+            ["patternId"] = $"{rounds[World.HarbourUrn].PatternId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -138,6 +143,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.NorthPrimaryUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.NorthPrimaryUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.NorthPrimaryUrn].CycleId}",
+            ["roundId"] = $"{rounds[World.NorthPrimaryUrn].RoundId}",
+            ["patternId"] = $"{rounds[World.NorthPrimaryUrn].PatternId}",
         };
 
         var failures = new List<string>();
@@ -189,6 +196,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         const int urn = World.NorthPrimaryUrn;
         var matrix = (await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app))[urn];
         var (enquiryId, cycleId) = (matrix.EnquiryId, matrix.CycleId);
+        var round = (await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app))[urn].RoundId;
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
         string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
@@ -212,6 +220,12 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/teams", "/teams", everyone),
             ($"/api/teams/{team}", $"/teams/{team}", everyone),
             ($"/api/schools/{urn}/programme", $"/schools/{urn}/programme", everyone),
+            // Instructional rounds: whoever may see one of its schools reads the round and its debrief (governors and reviewers without notes).
+            ("/api/rounds", "/rounds", everyone),
+            ($"/api/rounds/{round}", $"/rounds/{round}", everyone),
+            ($"/api/rounds/{round}/debrief", $"/rounds/{round}/debrief", everyone),
+            ($"/api/rounds/{round}/export.csv", $"/rounds/{round}/export.csv", everyone),
+            ($"/api/schools/{urn}/rounds", $"/schools/{urn}/rounds", everyone),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
