@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Playwright;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Rounds;
@@ -21,10 +20,20 @@ public sealed class AnObserverTakesNotesOnAPhone(BrowserApp app) : IClassFixture
     {
         app.EnsureAvailable();
         await LanguageSeed.PublishedAsync(app);
-        var head = await app.ClientForAsync(World.PrimaryHead);
-        var plan = await (await head.PostJsonAsync($"/api/schools/{World.NorthPrimaryUrn}/plans", new { kind = "year", title = "Talk for learning", academicYear = Stepwise.Common.AcademicYear.Of(app.Today).ToString() }))
-            .ReadJsonAsync(HttpStatusCode.Created);
-        await (await head.PostJsonAsync($"/api/plans/{(int)plan["id"]!}/priorities", new { title = "Pupils explain their thinking" })).ReadJsonAsync(HttpStatusCode.Created);
+        var school = app.World.School(World.NorthPrimaryUrn);
+        var year = Stepwise.Common.AcademicYear.Of(app.Today);
+        await app.QueryAsync(async db =>
+        {
+            var plan = new Plan
+            {
+                TrustId = school.TrustId, SchoolId = school.Id, Kind = PlanKind.Year, Title = "Talk for learning", AcademicYear = year.ToString(),
+                StartsOn = year.StartsOn, EndsOn = year.EndsOn, CreatedAt = app.Clock.GetUtcNow().UtcDateTime, CreatedBy = "Priya Head",
+            };
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            db.Priorities.Add(new Priority { TrustId = school.TrustId, SchoolId = school.Id, PlanId = plan.Id, Title = "Pupils explain their thinking" });
+            return await db.SaveChangesAsync();
+        });
         var roundId = await RoundSeed.RoundAsync(app, [World.NorthPrimaryUrn], RoundStage.Observing, classrooms: 4, groups: [("Group A", [World.PrimaryTeacher])], title: "Talk in maths");
 
         var page = await app.NewPageAsync(390, 844);
