@@ -45,6 +45,8 @@ internal static class CliHost
         builder.Services.AddSelfEvaluation();
         builder.Services.AddPlans();
         builder.Services.AddEnquiries();
+        Features.SharedLanguage.SharedLanguageFeature.AddSharedLanguage(builder.Services);
+        Features.Rounds.RoundsFeature.AddRounds(builder.Services);
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);
