@@ -18,6 +18,7 @@ using Stepwise.Features.People;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
+using Stepwise.Features.Rounds;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SharedLanguage;
@@ -73,6 +74,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddPeerReviews();
     builder.Services.AddSharedLanguage();
     builder.Services.AddCoaching();
+    builder.Services.AddRounds();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -107,6 +109,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapPeerReviewsApi();
     api.MapTeamsApi();
     api.MapProgrammeApi();
+    api.MapRoundsApi();
     api.MapTrustViewApi();
     api.MapSharedLanguageApi();
     api.MapCoachingApi();

@@ -147,7 +147,7 @@ public sealed class ReadSchoolAtAGlance(
     }
 
     /// <param name="Compare">The school's position among similar schools can be shown (it is in the national data, with published figures).</param>
-    private sealed record Rights(bool ViewPupils, bool Import, bool EditSchool, bool EditStages, bool EditPlans, bool ReadSurveys, bool ManageSurveys, bool Visits, bool Compare);
+    private sealed record Rights(bool ViewPupils, bool Import, bool EditSchool, bool EditStages, bool EditPlans, bool ReadSurveys, bool ManageSurveys, bool Visits, bool Compare, bool ArrangeCoaching);
 
     private async Task<Rights> RightsAsync(School school, CancellationToken ct) => new(
         ViewPupils: await access.CanAsync(Permission.ViewPupils, school.Id, ct),
@@ -158,7 +158,8 @@ public sealed class ReadSchoolAtAGlance(
         ReadSurveys: await surveyAccess.CanReadAsync(school.Id, ct),
         ManageSurveys: await surveyAccess.CanManageAsync(school.Id, ct),
         Visits: await access.CanAsync(Permission.ViewVisitReports, school.Id, ct) || await access.CanAsync(Permission.WriteVisitReports, school.Id, ct),
-        Compare: (await position.HandleAsync(school.Urn, null, null, ct)).Lookup.View is not null);
+        Compare: (await position.HandleAsync(school.Urn, null, null, ct)).Lookup.View is not null,
+        ArrangeCoaching: await access.CanAsync(Permission.ArrangeCoaching, school.Id, ct));
 
     /// <summary>The sections of the school the person may open, in the order a headteacher works through them.</summary>
     private static List<Section> Sections(School school, Rights rights)
@@ -184,6 +185,11 @@ public sealed class ReadSchoolAtAGlance(
         sections.Add(new("self-evaluation", "Self-evaluation", $"/schools/{u}/self-evaluation", "improvement"));
         sections.Add(new("stages", "Stages", $"/schools/{u}/stages", "improvement"));
         sections.Add(new("plans", "Improvement plans", $"/schools/{u}/plans", "improvement"));
+        sections.Add(new("rounds", "Instructional rounds", $"/schools/{u}/rounds", "improvement"));
+        if (rights.ArrangeCoaching)
+        {
+            sections.Add(new("coaching", "Coaching", $"/schools/{u}/coaching", "improvement"));
+        }
         if (rights.ReadSurveys || rights.ManageSurveys)
         {
             sections.Add(new("surveys", "Surveys", "/surveys", "listening"));

@@ -53,6 +53,7 @@ public sealed class Chrome(AppDbContext db, AccessControl access, SurveyAccess s
             new("Benchmarking", "/trust/overview", "/trust/overview", "/benchmarking"),
             new("Enquiries", "/enquiries", "/enquiries", "/teams"),
             new("Shared language", "/language", "/language", "/improvement-model"),
+            new("Rounds", "/rounds"),
             new("Peer reviews", "/peer-reviews"),
             new("Coaching", "/coaching"),
         };

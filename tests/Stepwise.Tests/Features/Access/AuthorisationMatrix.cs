@@ -55,6 +55,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var (northLanguage, harbourLanguage) = (await Stepwise.Tests.Features.SharedLanguage.LanguageSeed.PublishedAsync(app),
             await Stepwise.Tests.Features.SharedLanguage.LanguageSeed.PublishedAsync(app, w.Harbour.Id));
         var peerReviews = await Stepwise.Tests.Features.PeerReviews.PeerReviewsForMatrix.SeedAsync(app);
+        var rounds = await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -87,6 +88,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["versionId"] = $"{harbourLanguage.VersionId}",
             ["itemId"] = $"{harbourLanguage.LookFors.Values.First()}",
             ["reviewId"] = $"{peerReviews[World.NorthSecondaryUrn]}",
+            ["roundId"] = $"{rounds[World.NorthSecondaryUrn].RoundId}",
+            ["patternId"] = $"{rounds[World.NorthSecondaryUrn].PatternId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -119,6 +122,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["versionId"] = $"{harbourLanguage.VersionId}",
             ["itemId"] = $"{harbourLanguage.LookFors.Values.First()}",
             ["reviewId"] = $"{peerReviews[World.HarbourUrn]}",
+            ["roundId"] = $"{rounds[World.HarbourUrn].RoundId}",
+            ["patternId"] = $"{rounds[World.HarbourUrn].PatternId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -151,6 +156,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["versionId"] = $"{northLanguage.VersionId}",
             ["itemId"] = $"{northLanguage.LookFors.Values.First()}",
             ["reviewId"] = $"{peerReviews[World.NorthPrimaryUrn]}",
+            ["roundId"] = $"{rounds[World.NorthPrimaryUrn].RoundId}",
+            ["patternId"] = $"{rounds[World.NorthPrimaryUrn].PatternId}",
         };
 
         var failures = new List<string>();
@@ -203,6 +210,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var matrix = (await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app))[urn];
         var (enquiryId, cycleId) = (matrix.EnquiryId, matrix.CycleId);
         var review = (await Stepwise.Tests.Features.PeerReviews.PeerReviewsForMatrix.SeedAsync(app))[urn];
+        var round = (await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app))[urn].RoundId;
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
         string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
@@ -233,6 +241,12 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             // Peer reviews: a planned review of the school is for the trust and the school's leaders (not its reviewer: they are not on the team).
             ("/api/peer-reviews", "/peer-reviews", everyone),
             ($"/api/peer-reviews/{review}", $"/peer-reviews/{review}", [World.NorthAdmin, World.NorthLeader, World.PrimaryHead]),
+            // Instructional rounds: whoever may see one of its schools reads the round and its debrief (governors and reviewers without notes).
+            ("/api/rounds", "/rounds", everyone),
+            ($"/api/rounds/{round}", $"/rounds/{round}", everyone),
+            ($"/api/rounds/{round}/debrief", $"/rounds/{round}/debrief", everyone),
+            ($"/api/rounds/{round}/export.csv", $"/rounds/{round}/export.csv", everyone),
+            ($"/api/schools/{urn}/rounds", $"/schools/{urn}/rounds", everyone),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();

@@ -55,7 +55,7 @@ public abstract class ProgrammeTickedByRecords(StepwiseApp app)
         // Hand ticks: only the activities no record shows, with a note, not in the future, by a leader.
         var recordBacked = await (await head.PostJsonAsync($"{url}/ticks", new { activity = "first-cycle", note = "We ran one" })).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("\"Run a first cycle of enquiry\" is ticked by its record in Stepwise, not by hand: start a PDSA cycle at the school.", (string)recordBacked["errors"]!["activity"]![0]!);
-        var noNote = await (await head.PostJsonAsync($"{url}/ticks", new { activity = "instructional-rounds", on = app.Today.AddDays(1).ToString("yyyy-MM-dd") })).ReadJsonAsync(HttpStatusCode.BadRequest);
+        var noNote = await (await head.PostJsonAsync($"{url}/ticks", new { activity = "culture", on = app.Today.AddDays(1).ToString("yyyy-MM-dd") })).ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("Enter the note saying what shows it happened.", (string)noNote["errors"]!["note"]![0]!);
         Assert.Equal("The date cannot be in the future: tick an activity once it has happened.", (string)noNote["errors"]!["on"]![0]!);
         var unknown = await (await head.PostJsonAsync($"{url}/ticks", new { activity = "fun-run", note = "x" })).ReadJsonAsync(HttpStatusCode.BadRequest);
@@ -63,10 +63,22 @@ public abstract class ProgrammeTickedByRecords(StepwiseApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(World.PrimaryTeacher)).PostJsonAsync($"{url}/ticks", new { activity = "training", note = "x" })).StatusCode);
         Assert.Equal(0, await app.Stored.CountAsync<ProgrammeTick>());
 
-        var rounds = await (await head.PostJsonAsync($"{url}/ticks", new { activity = "instructional-rounds", note = "Rounds on questioning in Year 5, 12 staff", on = app.Today.AddDays(-3).ToString("yyyy-MM-dd") }))
+        var culture = await (await head.PostJsonAsync($"{url}/ticks", new { activity = "culture", note = "Rounds on questioning in Year 5, 12 staff", on = app.Today.AddDays(-3).ToString("yyyy-MM-dd") }))
             .ReadJsonAsync();
-        Assert.Equal("Rounds on questioning in Year 5, 12 staff", (string)Activity(rounds, "instructional-rounds")["shown"]!);
-        Assert.Equal("Priya Head", (string)Activity(rounds, "instructional-rounds")["by"]!);
+        Assert.Equal("Rounds on questioning in Year 5, 12 staff", (string)Activity(culture, "culture")["shown"]!);
+        Assert.Equal("Priya Head", (string)Activity(culture, "culture")["by"]!);
+
+        // Instructional rounds are ticked by their record (issue 20): a round at the school that reached its debrief.
+        var handRounds = await (await head.PostJsonAsync($"{url}/ticks", new { activity = "instructional-rounds", note = "Rounds on questioning in Year 5, 12 staff" })).ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("\"Hold instructional rounds\" is ticked by its record in Stepwise, not by hand: hold an instructional round at the school and take it to its debrief.",
+            (string)handRounds["errors"]!["activity"]![0]!);
+        var roundId = await Stepwise.Tests.Features.Rounds.RoundSeed.RoundAsync(app, [Urn], Stepwise.Features.Rounds.RoundStage.Observing, classrooms: 5);
+        Assert.False(Done(await (await head.GetAsync(url)).ReadJsonAsync(), "instructional-rounds"));
+        await Stepwise.Tests.Features.Rounds.RoundSeed.StageAsync(app, roundId, Stepwise.Features.Rounds.RoundStage.Debrief);
+        var rounds = await (await head.GetAsync(url)).ReadJsonAsync();
+        Assert.True(Done(rounds, "instructional-rounds"));
+        Assert.Equal("record", (string)Activity(rounds, "instructional-rounds")["tickedBy"]!);
+        Assert.Equal($"/rounds/{roundId}", (string)Activity(rounds, "instructional-rounds")["url"]!);
 
         // The page's form ticks the training.
         var page = await head.GetPageAsync($"/schools/{Urn}/programme");

@@ -46,13 +46,13 @@ public sealed class TeamsInTheBrowser(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync($"/schools/{World.NorthPrimaryUrn}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Whole-school programme" }).ClickAsync();
         await page.AssertAccessibleAsync();
-        var rounds = page.Locator("li[data-activity='instructional-rounds']");
+        var rounds = page.Locator("li[data-activity='culture']");
         await rounds.GetByRole(AriaRole.Button, new() { Name = "Tick" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the note saying what shows it happened.");
         await page.AssertAccessibleAsync();
-        await page.Locator("li[data-activity='instructional-rounds']").GetByLabel("What shows it happened").FillAsync("Rounds on questioning with 12 staff");
-        await page.Locator("li[data-activity='instructional-rounds']").GetByRole(AriaRole.Button, new() { Name = "Tick" }).ClickAsync();
-        await Assertions.Expect(page.Locator("li[data-activity='instructional-rounds']")).ToContainTextAsync("Ticked by hand: Rounds on questioning with 12 staff");
+        await page.Locator("li[data-activity='culture']").GetByLabel("What shows it happened").FillAsync("Rounds on questioning with 12 staff");
+        await page.Locator("li[data-activity='culture']").GetByRole(AriaRole.Button, new() { Name = "Tick" }).ClickAsync();
+        await Assertions.Expect(page.Locator("li[data-activity='culture']")).ToContainTextAsync("Ticked by hand: Rounds on questioning with 12 staff");
         await page.AssertAccessibleAsync();
     }
 }

@@ -117,6 +117,13 @@ public sealed class ReadProgramme(AppDbContext db, AccessControl access, TimePro
         {
             found[ProgrammeRecord.SharedSuccess] = new($"Cycle {success.Number} of \"{success.Title}\", adopted with its evidence", $"/enquiries/{success.EnquiryId}", success.DecidedOn);
         }
+        var round = await db.Rounds.AsNoTracking()
+            .Where(r => (r.Stage == Rounds.RoundStage.Debrief || r.Stage == Rounds.RoundStage.Closed) && db.RoundSchools.Any(s => s.RoundId == r.Id && s.SchoolId == id))
+            .OrderBy(r => r.HeldOn).ThenBy(r => r.Id).Select(r => new { r.Id, r.Title, r.HeldOn, r.CreatedBy }).FirstOrDefaultAsync(ct);
+        if (round is not null)
+        {
+            found[ProgrammeRecord.Round] = new($"The round \"{round.Title}\"", $"/rounds/{round.Id}", round.HeldOn, round.CreatedBy);
+        }
         return found;
     }
 }

@@ -93,6 +93,7 @@ public sealed class TickProgramme(AppDbContext db, AccessControl access, ReadPro
         ProgrammeRecord.SharedSuccess => "adopt a cycle's change idea at the school and attach its evidence.",
         ProgrammeRecord.FurtherCycle => "start a cycle that follows an earlier one.",
         ProgrammeRecord.Network => "form a learning team with units at this school and another school of the trust.",
+        ProgrammeRecord.Round => "hold an instructional round at the school and take it to its debrief.",
         _ => "tick it by hand with a note.",
     };
 }

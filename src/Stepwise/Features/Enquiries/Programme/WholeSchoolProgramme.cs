@@ -28,6 +28,9 @@ public enum ProgrammeRecord
 
     /// <summary>A learning team working at the school and at another school of the trust.</summary>
     Network,
+
+    /// <summary>An instructional round at the school that reached its debrief (or was closed after it).</summary>
+    Round,
 }
 
 public sealed record ProgrammeActivity(string Key, string Name, string Description, ProgrammeRecord TickedBy);
@@ -62,7 +65,7 @@ public static class WholeSchoolProgramme
                 new("training", "Train staff in enquiry",
                     "Staff learn how a cycle of enquiry runs: a problem of practice, a theory of action, a prediction and its measures.", ProgrammeRecord.ByHand),
                 new("instructional-rounds", "Hold instructional rounds",
-                    "Groups of teachers observe lessons on a problem of practice and describe, without judging, what pupils are doing.", ProgrammeRecord.ByHand),
+                    "Groups of teachers observe lessons on a problem of practice and describe, without judging, what pupils are doing.", ProgrammeRecord.Round),
                 new("learning-teams", "Form learning teams",
                     "Staff work in teams on the units they share (a year group, a subject, an area such as SEND).", ProgrammeRecord.LearningTeam),
                 new("first-cycle", "Run a first cycle of enquiry",
