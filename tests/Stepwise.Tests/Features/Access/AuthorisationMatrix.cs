@@ -51,6 +51,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var loop = await ImprovementLoopRecords.SeedAsync(app);
         var surveys = await Stepwise.Tests.Features.Surveys.SurveyJourney.SeedForMatrixAsync(app);
         var cycles = await Stepwise.Tests.Features.Enquiries.CycleSeed.ForMatrixAsync(app);
+        // Coaching pairs: a pair's content answers 404 to everyone but its teacher and coach (ADR 0088).
+        var coaching = await Stepwise.Tests.Features.Coaching.CoachingSeed.ForMatrixAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -80,6 +82,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.NorthSecondaryUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.NorthSecondaryUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.NorthSecondaryUrn].CycleId}",
+            ["pairId"] = $"{coaching[World.NorthSecondaryUrn].PairId}",
+            ["stepId"] = $"{coaching[World.NorthSecondaryUrn].StepId}",
+            ["noteId"] = $"{coaching[World.NorthSecondaryUrn].NoteId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -109,6 +114,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.HarbourUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.HarbourUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.HarbourUrn].CycleId}",
+            ["pairId"] = $"{coaching[World.HarbourUrn].PairId}",
+            ["stepId"] = $"{coaching[World.HarbourUrn].StepId}",
+            ["noteId"] = $"{coaching[World.HarbourUrn].NoteId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -138,6 +146,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["measureId"] = $"{cycles[World.NorthPrimaryUrn].MeasureId}",
             ["valueId"] = $"{cycles[World.NorthPrimaryUrn].ValueId}",
             ["cycleId"] = $"{cycles[World.NorthPrimaryUrn].CycleId}",
+            ["pairId"] = $"{coaching[World.NorthPrimaryUrn].PairId}",
+            ["stepId"] = $"{coaching[World.NorthPrimaryUrn].StepId}",
+            ["noteId"] = $"{coaching[World.NorthPrimaryUrn].NoteId}",
         };
 
         var failures = new List<string>();
@@ -212,6 +223,10 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/teams", "/teams", everyone),
             ($"/api/teams/{team}", $"/teams/{team}", everyone),
             ($"/api/schools/{urn}/programme", $"/schools/{urn}/programme", everyone),
+            // Coaching: everyone has their own (possibly empty) coaching; a school's coaching counts and the overview are its leaders' (ArrangeCoaching).
+            ("/api/coaching/pairs", "/coaching", everyone),
+            ($"/api/coaching/schools/{urn}", $"/schools/{urn}/coaching", manageSurveys),
+            ("/api/coaching/overview", "/coaching/overview", manageSurveys),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
