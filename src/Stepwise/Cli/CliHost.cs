@@ -2,6 +2,7 @@ using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Accounts;
 using Stepwise.Features.Benchmarking;
+using Stepwise.Features.Coaching;
 using Stepwise.Features.Demo;
 using Stepwise.Features.Enquiries;
 using Stepwise.Features.Frameworks;
@@ -11,6 +12,7 @@ using Stepwise.Features.Reference;
 using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
+using Stepwise.Features.SharedLanguage;
 using Stepwise.Features.Trusts;
 
 namespace Stepwise.Cli;
@@ -45,6 +47,8 @@ internal static class CliHost
         builder.Services.AddSelfEvaluation();
         builder.Services.AddPlans();
         builder.Services.AddEnquiries();
+        builder.Services.AddSharedLanguage();
+        builder.Services.AddCoaching();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);
