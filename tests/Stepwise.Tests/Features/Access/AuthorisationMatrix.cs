@@ -56,6 +56,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             await Stepwise.Tests.Features.SharedLanguage.LanguageSeed.PublishedAsync(app, w.Harbour.Id));
         var peerReviews = await Stepwise.Tests.Features.PeerReviews.PeerReviewsForMatrix.SeedAsync(app);
         var rounds = await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app);
+        // Coaching pairs: a pair's content answers 404 to everyone but its teacher and coach (ADR 0088).
+        var coaching = await Stepwise.Tests.Features.Coaching.CoachingSeed.ForMatrixAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -90,6 +92,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["reviewId"] = $"{peerReviews[World.NorthSecondaryUrn]}",
             ["roundId"] = $"{rounds[World.NorthSecondaryUrn].RoundId}",
             ["patternId"] = $"{rounds[World.NorthSecondaryUrn].PatternId}",
+            ["pairId"] = $"{coaching[World.NorthSecondaryUrn].PairId}",
+            ["stepId"] = $"{coaching[World.NorthSecondaryUrn].StepId}",
+            ["noteId"] = $"{coaching[World.NorthSecondaryUrn].NoteId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -124,6 +129,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["reviewId"] = $"{peerReviews[World.HarbourUrn]}",
             ["roundId"] = $"{rounds[World.HarbourUrn].RoundId}",
             ["patternId"] = $"{rounds[World.HarbourUrn].PatternId}",
+            ["pairId"] = $"{coaching[World.HarbourUrn].PairId}",
+            ["stepId"] = $"{coaching[World.HarbourUrn].StepId}",
+            ["noteId"] = $"{coaching[World.HarbourUrn].NoteId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -158,6 +166,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["reviewId"] = $"{peerReviews[World.NorthPrimaryUrn]}",
             ["roundId"] = $"{rounds[World.NorthPrimaryUrn].RoundId}",
             ["patternId"] = $"{rounds[World.NorthPrimaryUrn].PatternId}",
+            ["pairId"] = $"{coaching[World.NorthPrimaryUrn].PairId}",
+            ["stepId"] = $"{coaching[World.NorthPrimaryUrn].StepId}",
+            ["noteId"] = $"{coaching[World.NorthPrimaryUrn].NoteId}",
         };
 
         var failures = new List<string>();
@@ -247,6 +258,10 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ($"/api/rounds/{round}/debrief", $"/rounds/{round}/debrief", everyone),
             ($"/api/rounds/{round}/export.csv", $"/rounds/{round}/export.csv", everyone),
             ($"/api/schools/{urn}/rounds", $"/schools/{urn}/rounds", everyone),
+            // Coaching: everyone has their own (possibly empty) coaching; a school's coaching counts and the overview are its leaders' (ArrangeCoaching).
+            ("/api/coaching/pairs", "/coaching", everyone),
+            ($"/api/coaching/schools/{urn}", $"/schools/{urn}/coaching", manageSurveys),
+            ("/api/coaching/overview", "/coaching/overview", manageSurveys),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
