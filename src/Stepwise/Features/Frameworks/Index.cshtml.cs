@@ -37,16 +37,11 @@ public sealed class IndexModel(FrameworkCatalogue catalogue, SaveFramework save,
         {
             return Forbid();
         }
-        var text = Input.Definition;
-        if (Input.File is { Length: > 0 } file)
+        var (text, tooLarge) = await UploadedText.ReadAsync(Input.File, Input.Definition, "a framework definition", ct);
+        if (tooLarge is not null)
         {
-            if (file.Length > 1_000_000)
-            {
-                ModelState.AddModelError("Input.File", "The file is larger than 1 MB: a framework definition is a few kilobytes.");
-                return Page();
-            }
-            using var reader = new StreamReader(file.OpenReadStream());
-            text = await reader.ReadToEndAsync(ct);
+            ModelState.AddModelError("Input.File", tooLarge);
+            return Page();
         }
         var parsed = FrameworkDefinition.Parse(text);
         if (parsed.Kind != OutcomeKind.Ok)

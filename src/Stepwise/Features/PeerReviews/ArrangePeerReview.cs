@@ -163,4 +163,9 @@ public sealed class ArrangePeerReview(AppDbContext db, AccessControl access, Rev
             return new ReviewerChoice(p.Id, p.Email!, p.DisplayName, p.JobTitle, at, at is int s ? schools[s] : "The trust");
         }).OrderBy(c => c.From == "The trust" ? "" : c.From).ThenBy(c => c.Name).ToList();
     }
+
+    /// <summary>The schools a review could be of: the trust's open schools, by name.</summary>
+    public async Task<List<(int Urn, string Name)>> HostChoicesAsync(CancellationToken ct) =>
+        (await db.Schools.AsNoTracking().Where(s => s.ArchivedAt == null).OrderBy(s => s.Name).Select(s => new { s.Urn, s.Name }).ToListAsync(ct))
+            .Select(s => (s.Urn, s.Name)).ToList();
 }

@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
-using Stepwise.Data;
 using Stepwise.Features.Access;
 using Stepwise.Features.Frameworks;
 
 namespace Stepwise.Features.PeerReviews;
 
 /// <summary>Arrange a peer review: host school, dates, framework and focus areas, the team and its lead.</summary>
-public sealed class NewModel(ArrangePeerReview arrange, AccessControl access, FrameworkCatalogue catalogue, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class NewModel(ArrangePeerReview arrange, AccessControl access, FrameworkCatalogue catalogue, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public ArrangeInput Input { get; set; } = new();
@@ -42,7 +40,7 @@ public sealed class NewModel(ArrangePeerReview arrange, AccessControl access, Fr
         {
             return Forbid();
         }
-        Schools = await db.Schools.AsNoTracking().OrderBy(s => s.Name).Select(s => new SelectListItem(s.Name + " (" + s.Urn + ")", s.Urn.ToString())).ToListAsync(ct);
+        Schools = (await arrange.HostChoicesAsync(ct)).Select(s => new SelectListItem($"{s.Name} ({s.Urn})", $"{s.Urn}")).ToList();
         Schools.Insert(0, new SelectListItem("Choose a school", ""));
         Frameworks = (await catalogue.ListAsync(ct)).Select(f => new SelectListItem($"{f.Name} (version {f.LatestVersion})", f.Key)).ToList();
         Version = await arrange.FrameworkAsync(Input.Framework, ct);

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
-using Stepwise.Data;
 
 namespace Stepwise.Features.Rounds;
 
@@ -12,7 +10,7 @@ namespace Stepwise.Features.Rounds;
 /// its minimum of classrooms; patterns named and notes sorted into them), predict, and the next level of work — kept
 /// here, made an action in a school's plan, or an enquiry for a learning team.
 /// </summary>
-public sealed class DebriefPageModel(ReadRound read, DebriefRound debrief, AppDbContext db) : PageModel
+public sealed class DebriefPageModel(ReadRound read, DebriefRound debrief) : PageModel
 {
     [BindProperty]
     public PatternInput Pattern { get; set; } = new();
@@ -69,17 +67,9 @@ public sealed class DebriefPageModel(ReadRound read, DebriefRound debrief, AppDb
         }
         if (view.Round.CanLead && view.Round.Stage == "debrief")
         {
-            var urns = view.Round.Schools.Select(s => s.Urn).ToList();
-            var priorities = await db.Priorities.AsNoTracking()
-                .Join(db.Plans, p => p.PlanId, pl => pl.Id, (p, pl) => new { p.Id, p.Title, Plan = pl.Title, pl.SchoolId })
-                .Join(db.Schools.Where(s => urns.Contains(s.Urn)), p => p.SchoolId, s => s.Id, (p, s) => new { p.Id, p.Title, p.Plan, School = s.Name })
-                .ToListAsync(ct);
-            Priorities = priorities.OrderBy(p => p.School).ThenBy(p => p.Plan).ThenBy(p => p.Id)
-                .Select(p => new SelectListItem($"{p.Title} — {p.Plan}{(urns.Count > 1 ? $", {p.School}" : "")}", $"{p.Id}")).ToList();
-            var teams = await db.LearningTeams.AsNoTracking().Where(t => t.ArchivedAt == null
-                    && db.LearningTeamUnits.Any(u => u.TeamId == t.Id && db.Schools.Any(s => s.Id == u.SchoolId && urns.Contains(s.Urn))))
-                .OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
-            Teams = teams.Select(t => new SelectListItem(t.Name, $"{t.Id}")).ToList();
+            var choices = await debrief.ChoicesAsync(view.Round.Schools.Select(s => s.Urn).ToList(), ct);
+            Priorities = choices.Priorities.Select(p => new SelectListItem(p.Label, $"{p.Id}")).ToList();
+            Teams = choices.Teams.Select(t => new SelectListItem(t.Label, $"{t.Id}")).ToList();
             SchoolChoices = view.Round.Schools.Select(s => new SelectListItem(s.Name, $"{s.Urn}")).ToList();
         }
         return true;

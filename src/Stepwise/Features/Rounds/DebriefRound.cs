@@ -46,6 +46,28 @@ public sealed class NextStepInput
 /// </summary>
 public sealed class DebriefRound(AppDbContext db, RoundAccess rounds, SaveAction actions, ReadPlans plans, SaveEnquiry enquiries, TimeProvider clock)
 {
+    /// <summary>A place the next level of work can go: a priority of a school's plan, or a learning team.</summary>
+    public sealed record Choice(int Id, string Label);
+
+    /// <summary>Where the next level of work can go: the priorities of the round's schools' plans, and the learning teams at those schools.</summary>
+    public sealed record NextStepChoices(IReadOnlyList<Choice> Priorities, IReadOnlyList<Choice> Teams);
+
+    /// <summary>The choices for the debrief's next-level-of-work form, for a round at these schools.</summary>
+    public async Task<NextStepChoices> ChoicesAsync(IReadOnlyList<int> urns, CancellationToken ct)
+    {
+        var priorities = await db.Priorities.AsNoTracking()
+            .Join(db.Plans, p => p.PlanId, pl => pl.Id, (p, pl) => new { p.Id, p.Title, Plan = pl.Title, pl.SchoolId })
+            .Join(db.Schools.Where(s => urns.Contains(s.Urn)), p => p.SchoolId, s => s.Id, (p, s) => new { p.Id, p.Title, p.Plan, School = s.Name })
+            .ToListAsync(ct);
+        var teams = await db.LearningTeams.AsNoTracking().Where(t => t.ArchivedAt == null
+                && db.LearningTeamUnits.Any(u => u.TeamId == t.Id && db.Schools.Any(s => s.Id == u.SchoolId && urns.Contains(s.Urn))))
+            .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        return new NextStepChoices(
+            priorities.OrderBy(p => p.School).ThenBy(p => p.Plan).ThenBy(p => p.Id)
+                .Select(p => new Choice(p.Id, $"{p.Title} — {p.Plan}{(urns.Count > 1 ? $", {p.School}" : "")}")).ToList(),
+            teams);
+    }
+
     public Task<Outcome<Round>> PatternAsync(int roundId, PatternInput input, CancellationToken ct) =>
         ChangeAsync(roundId, async (round, problems) =>
         {

@@ -45,16 +45,11 @@ public sealed class IndexModel(ReadLanguage read, WriteLanguage write, AccessCon
         {
             return Forbid();
         }
-        var text = Input.Definition;
-        if (Input.File is { Length: > 0 } file)
+        var (text, tooLarge) = await UploadedText.ReadAsync(Input.File, Input.Definition, "a shared language", ct);
+        if (tooLarge is not null)
         {
-            if (file.Length > 1_000_000)
-            {
-                ModelState.AddModelError("Input.File", "The file is larger than 1 MB: a shared language is a few kilobytes.");
-                return Page();
-            }
-            using var reader = new StreamReader(file.OpenReadStream());
-            text = await reader.ReadToEndAsync(ct);
+            ModelState.AddModelError("Input.File", tooLarge);
+            return Page();
         }
         var parsed = LanguageDefinition.Parse(text);
         var outcome = parsed.Kind == OutcomeKind.Ok ? await write.ImportAsync(parsed.Value!, publish: false, ct) : null;

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Stepwise.Common;
-using Stepwise.Data;
 
 namespace Stepwise.Features.SharedLanguage;
 
 /// <summary>Changes or removes one item of a draft; a published version's item is shown with why it cannot change.</summary>
-public sealed class ItemModel(AppDbContext db, WriteLanguage write, ReadLanguage read, Stepwise.Features.Access.AccessControl access) : PageModel
+public sealed class ItemModel(WriteLanguage write, ReadLanguage read) : PageModel
 {
     public LanguageItem Item { get; private set; } = null!;
     public ReadLanguage.VersionSummary Version { get; private set; } = null!;
@@ -46,7 +44,7 @@ public sealed class ItemModel(AppDbContext db, WriteLanguage write, ReadLanguage
 
     private async Task<bool> LoadAsync(int itemId, CancellationToken ct)
     {
-        if (!access.IsSignedIn || await db.LanguageItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct) is not { } item)
+        if (await read.ItemAsync(itemId, ct) is not { } item)
         {
             return false;
         }

@@ -84,4 +84,8 @@ public sealed class ReadLanguage(AppDbContext db, AccessControl access)
                 steps.GetValueOrDefault(v.Id)))
             .ToList();
     }
+
+    /// <summary>One item of any version of the trust's language; null if there is none with that id.</summary>
+    public async Task<LanguageItem?> ItemAsync(int itemId, CancellationToken ct = default) =>
+        access.IsSignedIn ? await db.LanguageItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct) : null;
 }
