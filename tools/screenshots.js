@@ -33,6 +33,14 @@ const journeys = [
   { as: 'claire.dawson@larkhaven.example', pages: [['learning-team', '/teams/2'], ['whole-school-programme', '/schools/990001/programme'],
     ['metric-with-cycles', '/schools/990001/metrics/assessment.reading.expected']] },
   { as: 'helen.marsh@larkhaven.example', pages: [['enquiries-trust-view', '/enquiries'], ['enquiry-network', '/enquiries/2']] },
+  // Rounds, peer reviews, coaching and the shared language (issue 20): ids are those of a freshly loaded demo
+  // (round 1 Larkhaven's closed round, round 2 the network round at its debrief; peer review 1 Brackenmoor's, completed).
+  { as: 'claire.dawson@larkhaven.example', pages: [['round-debrief', '/rounds/1/debrief'], ['round-network-debrief', '/rounds/2/debrief'],
+    ['school-rounds', '/schools/990001/rounds'], ['coaching-school', '/schools/990001/coaching'], ['school-improvement-model', '/schools/990001/improvement-model']] },
+  { as: 'marcus.reid@larkhaven.example', pages: [['peer-review-beside-self-evaluation', '/schools/990002/self-evaluation'], ['peer-review-moderation', '/schools/990002/self-evaluation/moderation']] },
+  { as: 'helen.marsh@larkhaven.example', pages: [['peer-review', '/peer-reviews/1'], ['coaching-overview', '/coaching/overview'], ['language', '/language']] },
+  { as: 'sophie.brennan@larkhaven.example', pages: [['coaching-mine', '/coaching']] },
+  { as: 'margaret.ellis@larkhaven.example', pages: [['round-debrief-governor', '/rounds/1/debrief']] },
   // The improvement loop (issue 6): ids are those of a freshly loaded demo.
   { as: 'claire.dawson@larkhaven.example', pages: [
     ['self-evaluation', '/schools/990001/self-evaluation'], ['self-evaluation-area', '/schools/990001/self-evaluation/areas/4'],
