@@ -25,6 +25,7 @@ using Stepwise.Features.SharedLanguage;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.Setup;
 using Stepwise.Features.Stages;
+using Stepwise.Features.Support;
 using Stepwise.Features.Surveys;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
@@ -75,6 +76,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddSharedLanguage();
     builder.Services.AddCoaching();
     builder.Services.AddRounds();
+    builder.Services.AddSupport();
     builder.Services.AddDemo();
 
     var app = builder.Build();

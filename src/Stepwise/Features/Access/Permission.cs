@@ -59,6 +59,30 @@ public enum Permission
 
     /// <summary>Write the trust's shared language (glossary, look-fors, step library) and the improvement model.</summary>
     ManageSharedLanguage,
+
+    /// <summary>See a school's risk rating and every component behind it (a school leader: their own school's).</summary>
+    ViewRisk,
+
+    /// <summary>See a school's support tier and its trust reviews with their findings.</summary>
+    ViewReviews,
+
+    /// <summary>Arrange and complete trust reviews, set the review policy and the risk weights, and decide support tiers.</summary>
+    ReviewSchools,
+
+    /// <summary>Raise what a school needs help with (its leaders, for their own school).</summary>
+    RaiseSupportNeeds,
+
+    /// <summary>Agree support episodes between schools, record their impact, set capacities and form networks.</summary>
+    BrokerSupport,
+
+    /// <summary>Search the practice library: what worked in the trust's schools, and the school to ask.</summary>
+    ViewPracticeLibrary,
+
+    /// <summary>Share a resource in the practice library and tag entries with EEF Toolkit strands.</summary>
+    ShareResources,
+
+    /// <summary>Judge the trust itself against a trust-level framework (the trust quality pillars).</summary>
+    EvaluateTrust,
 }
 
 public static class RolePermissions
@@ -70,16 +94,19 @@ public static class RolePermissions
         [Role.TrustLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits,
             Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans, Permission.ModerateSchools, Permission.ManageFrameworks, Permission.AdjustComparatorWeights,
             Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.FormLearningTeams,
-            Permission.LeadRounds, Permission.ArrangeCoaching, Permission.ArrangePeerReviews, Permission.ManageSharedLanguage],
+            Permission.LeadRounds, Permission.ArrangeCoaching, Permission.ArrangePeerReviews, Permission.ManageSharedLanguage,
+            Permission.ViewRisk, Permission.ViewReviews, Permission.ReviewSchools, Permission.RaiseSupportNeeds, Permission.BrokerSupport,
+            Permission.ViewPracticeLibrary, Permission.ShareResources, Permission.EvaluateTrust],
         [Role.DataManager] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.CreateSchool, Permission.EditUnits, Permission.ManagePeople],
         [Role.SchoolLeader] = [Permission.ViewSchool, Permission.ViewPupils, Permission.EditPupils, Permission.EditSchool, Permission.EditUnits, Permission.ManagePeople,
             Permission.EditSelfEvaluation, Permission.EditStages, Permission.EditPlans,
             Permission.ManageSurveys, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.FormLearningTeams,
-            Permission.LeadRounds, Permission.ArrangeCoaching],
-        [Role.Teacher] = [Permission.ViewSchool, Permission.ViewPupils, Permission.FormLearningTeams],
+            Permission.LeadRounds, Permission.ArrangeCoaching,
+            Permission.ViewRisk, Permission.ViewReviews, Permission.RaiseSupportNeeds, Permission.ViewPracticeLibrary, Permission.ShareResources],
+        [Role.Teacher] = [Permission.ViewSchool, Permission.ViewPupils, Permission.FormLearningTeams, Permission.ViewPracticeLibrary],
         // Governors and external reviewers see aggregates only: never pupil-level records.
         // Governors also read survey results and visit reports, and write up their own visits (their one write).
-        [Role.Governor] = [Permission.ViewSchool, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.WriteVisitReports],
+        [Role.Governor] = [Permission.ViewSchool, Permission.ViewSurveyResults, Permission.ViewVisitReports, Permission.WriteVisitReports, Permission.ViewReviews],
         [Role.Reviewer] = [Permission.ViewSchool],
         [Role.ServiceAdmin] = [Permission.CreateTrusts],
     };

@@ -13,6 +13,7 @@ public sealed class LearningTeamConfiguration : IEntityTypeConfiguration<Learnin
         builder.Property(t => t.Name).HasMaxLength(120);
         builder.Property(t => t.Purpose).HasMaxLength(1000);
         builder.HasIndex(t => new { t.TrustId, t.Name }).IsUnique();
+        builder.HasOne<Support.Network>().WithMany().HasForeignKey(t => t.NetworkId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

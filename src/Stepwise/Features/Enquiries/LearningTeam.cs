@@ -18,6 +18,9 @@ public sealed class LearningTeam : ITrustOwned, IAudited
     /// <summary>Whether this is the school's improvement team (the whole-school programme's first activity).</summary>
     public bool IsImprovementTeam { get; set; }
 
+    /// <summary>The network of schools the team belongs to, if any.</summary>
+    public int? NetworkId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
 }

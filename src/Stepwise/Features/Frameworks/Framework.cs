@@ -20,7 +20,16 @@ public sealed class Framework : ITrustOwned, IAudited
     /// <summary>"library" (shipped with Stepwise) or "trust" (written in the app or imported).</summary>
     public required string Origin { get; set; }
 
+    /// <summary>Whether schools judge themselves against it, or the trust judges itself (the trust quality pillars).</summary>
+    public FrameworkLevel Level { get; set; }
+
     public DateTime CreatedAt { get; set; }
+}
+
+public enum FrameworkLevel
+{
+    School,
+    Trust,
 }
 
 /// <summary>One version of a framework: its scales and areas as they were when judgements were made against them.</summary>

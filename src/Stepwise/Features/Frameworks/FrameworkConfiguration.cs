@@ -12,6 +12,7 @@ public sealed class FrameworkConfiguration : IEntityTypeConfiguration<Framework>
         builder.Property(f => f.Name).HasMaxLength(200);
         builder.Property(f => f.Description).HasMaxLength(2000);
         builder.Property(f => f.Origin).HasMaxLength(20);
+        builder.Property(f => f.Level).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(f => new { f.TrustId, f.Key }).IsUnique();
         builder.HasOne<Trust>().WithMany().HasForeignKey(f => f.TrustId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -27,6 +27,9 @@ public sealed class Round : ITrustOwned, IAudited
 
     public RoundStage Stage { get; set; }
 
+    /// <summary>The network of schools the round belongs to, if any.</summary>
+    public int? NetworkId { get; set; }
+
     /// <summary>The debrief's prediction: "if you were a pupil in these classes, what would you know and be able to do?"</summary>
     public string? Prediction { get; set; }
 

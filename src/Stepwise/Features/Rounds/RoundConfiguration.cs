@@ -18,6 +18,7 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.Property(r => r.CreatedBy).HasMaxLength(200);
         builder.Property(r => r.Stage).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<LanguageVersion>().WithMany().HasForeignKey(r => r.LanguageVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Support.Network>().WithMany().HasForeignKey(r => r.NetworkId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("CK_Rounds_MinimumClassrooms", $"\"MinimumClassrooms\" >= {RoundRules.MinimumClassrooms}"));
     }
 }

@@ -36,10 +36,14 @@ public abstract class UpgradingStoredEvidence(Func<Task<TestDatabase>> create, s
         db.Schools.Add(school);
         await db.SaveChangesAsync();
         var unit = new Unit { TrustId = trust.Id, SchoolId = school.Id, Kind = UnitKind.WholeSchool, Name = "Whole school" };
-        var framework = new Framework { TrustId = trust.Id, Key = "review", Name = "Review", Origin = "trust", CreatedAt = new DateTime(2025, 9, 1, 0, 0, 0, DateTimeKind.Utc) };
-        db.AddRange(unit, framework);
+        db.Add(unit);
         await db.SaveChangesAsync();
-        var version = new FrameworkVersion { TrustId = trust.Id, FrameworkId = framework.Id, Number = 1, CreatedAt = framework.CreatedAt };
+        // The framework is written as that schema had it (later migrations add columns the model now has).
+        var frameworkCreatedAt = new DateTime(2025, 9, 1, 0, 0, 0, DateTimeKind.Utc);
+        var frameworkId = (await db.Database.SqlQuery<int>(
+            $"INSERT INTO \"Frameworks\" (\"TrustId\", \"Key\", \"Name\", \"Origin\", \"CreatedAt\") VALUES ({trust.Id}, 'review', 'Review', 'trust', {frameworkCreatedAt}) RETURNING \"Id\" AS \"Value\"")
+            .ToListAsync()).Single();
+        var version = new FrameworkVersion { TrustId = trust.Id, FrameworkId = frameworkId, Number = 1, CreatedAt = frameworkCreatedAt };
         db.FrameworkVersions.Add(version);
         await db.SaveChangesAsync();
         var area = new FrameworkArea { TrustId = trust.Id, FrameworkVersionId = version.Id, Key = "quality", Name = "Quality", Scale = "review" };

@@ -683,6 +683,9 @@ namespace Stepwise.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<int?>("NetworkId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Purpose")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -691,6 +694,8 @@ namespace Stepwise.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NetworkId");
 
                     b.HasIndex("TrustId");
 
@@ -1044,6 +1049,11 @@ namespace Stepwise.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2025,6 +2035,98 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.ToTable("Priorities");
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Practice.PracticeTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Strand")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "Source", "SourceId", "Strand")
+                        .IsUnique();
+
+                    b.ToTable("PracticeTags");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Practice.SharedResource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AreaKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "SchoolId");
+
+                    b.ToTable("SharedResources");
+                });
+
             modelBuilder.Entity("Stepwise.Features.Pupils.Pupil", b =>
                 {
                     b.Property<int>("Id")
@@ -2381,6 +2483,9 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.Property<int>("MinimumClassrooms")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("NetworkId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Prediction")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -2406,6 +2511,8 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("LanguageVersionId");
+
+                    b.HasIndex("NetworkId");
 
                     b.HasIndex("TrustId");
 
@@ -3384,6 +3491,268 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.ToTable("StageChanges");
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Support.Network", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Networks");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.NetworkSchool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("NetworkId", "SchoolId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkSchools");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportCapacity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EpisodesPerTerm")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "SchoolId")
+                        .IsUnique();
+
+                    b.ToTable("SupportCapacities", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupportCapacities_EpisodesPerTerm", "\"EpisodesPerTerm\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportEpisode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Aims")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FrameworkAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GiverSchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Impact")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ImpactNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ImpactRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImpactRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ImpactSentence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ReceiverSchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("SupportNeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkAreaId");
+
+                    b.HasIndex("GiverSchoolId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("ReceiverSchoolId");
+
+                    b.HasIndex("SupportNeedId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "GiverSchoolId", "StartsOn");
+
+                    b.HasIndex("TrustId", "ReceiverSchoolId", "StartsOn");
+
+                    b.ToTable("SupportEpisodes", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupportEpisodes_GiverIsNotReceiver", "\"GiverSchoolId\" <> \"ReceiverSchoolId\"");
+                        });
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("FrameworkAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkAreaId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "SchoolId", "Status");
+
+                    b.ToTable("SupportNeeds");
+                });
+
             modelBuilder.Entity("Stepwise.Features.Surveys.Survey", b =>
                 {
                     b.Property<int>("Id")
@@ -3724,6 +4093,337 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.ToTable("YouSaidWeDid");
                 });
 
+            modelBuilder.Entity("Stepwise.Features.TrustEvaluation.TrustJudgement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreasForDevelopment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("FrameworkAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly>("JudgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkAreaId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "FrameworkAreaId", "JudgedOn");
+
+                    b.ToTable("TrustJudgements");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.ReviewFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Finding")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("FrameworkAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("SchoolReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkAreaId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("SchoolReviewId", "FrameworkAreaId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewFindings");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.ReviewFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PlanActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReviewFindingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanActionId")
+                        .IsUnique();
+
+                    b.HasIndex("ReviewFindingId");
+
+                    b.HasIndex("SchoolReviewId");
+
+                    b.HasIndex("TrustId");
+
+                    b.ToTable("ReviewFollowUps");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.ReviewPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("HighRiskEveryMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("HighRiskFrom")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("IntensiveName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("LowRiskEveryMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediumRiskEveryMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("MediumRiskFrom")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("TargetedName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UniversalName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewPolicies");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.RiskWeight", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "Component")
+                        .IsUnique();
+
+                    b.ToTable("RiskWeights");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.SchoolReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Focus")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("FrameworkVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reviewers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkVersionId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "SchoolId", "ReviewOn");
+
+                    b.ToTable("SchoolReviews");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.SupportTierDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RiskBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("RiskScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "SchoolId", "DecidedOn");
+
+                    b.ToTable("SupportTierDecisions");
+                });
+
             modelBuilder.Entity("Stepwise.Features.Trusts.Trust", b =>
                 {
                     b.Property<int>("Id")
@@ -4055,6 +4755,14 @@ namespace Stepwise.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Enquiries.LearningTeam", b =>
+                {
+                    b.HasOne("Stepwise.Features.Support.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Stepwise.Features.Enquiries.LearningTeamMember", b =>
                 {
                     b.HasOne("Stepwise.Features.People.Person", null)
@@ -4370,6 +5078,14 @@ namespace Stepwise.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Practice.SharedResource", b =>
+                {
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Stepwise.Features.Pupils.Pupil", b =>
                 {
                     b.HasOne("Stepwise.Features.Schools.School", null)
@@ -4434,6 +5150,11 @@ namespace Stepwise.Data.Migrations.Postgres
                         .HasForeignKey("LanguageVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Support.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Stepwise.Features.Rounds.RoundGroup", b =>
@@ -4715,6 +5436,76 @@ namespace Stepwise.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Support.NetworkSchool", b =>
+                {
+                    b.HasOne("Stepwise.Features.Support.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportCapacity", b =>
+                {
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportEpisode", b =>
+                {
+                    b.HasOne("Stepwise.Features.Frameworks.FrameworkArea", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("GiverSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Support.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Support.SupportNeed", null)
+                        .WithMany()
+                        .HasForeignKey("SupportNeedId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportNeed", b =>
+                {
+                    b.HasOne("Stepwise.Features.Frameworks.FrameworkArea", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Stepwise.Features.Surveys.Survey", b =>
                 {
                     b.HasOne("Stepwise.Features.Surveys.Survey", null)
@@ -4811,6 +5602,84 @@ namespace Stepwise.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SurveyQuestionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustEvaluation.TrustJudgement", b =>
+                {
+                    b.HasOne("Stepwise.Features.Frameworks.FrameworkArea", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.ReviewFinding", b =>
+                {
+                    b.HasOne("Stepwise.Features.Frameworks.FrameworkArea", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.TrustReviews.SchoolReview", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.ReviewFollowUp", b =>
+                {
+                    b.HasOne("Stepwise.Features.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PlanActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.TrustReviews.ReviewFinding", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewFindingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Stepwise.Features.TrustReviews.SchoolReview", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.SchoolReview", b =>
+                {
+                    b.HasOne("Stepwise.Features.Frameworks.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.SupportTierDecision", b =>
+                {
+                    b.HasOne("Stepwise.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stepwise.Features.Units.Unit", b =>

@@ -650,6 +650,9 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NetworkId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Purpose")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -658,6 +661,8 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NetworkId");
 
                     b.HasIndex("TrustId");
 
@@ -996,6 +1001,11 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1942,6 +1952,94 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.ToTable("Priorities");
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Practice.PracticeTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strand")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "Source", "SourceId", "Strand")
+                        .IsUnique();
+
+                    b.ToTable("PracticeTags");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Practice.SharedResource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "SchoolId");
+
+                    b.ToTable("SharedResources");
+                });
+
             modelBuilder.Entity("Stepwise.Features.Pupils.Pupil", b =>
                 {
                     b.Property<int>("Id")
@@ -2288,6 +2386,9 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.Property<int>("MinimumClassrooms")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("NetworkId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Prediction")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2313,6 +2414,8 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("LanguageVersionId");
+
+                    b.HasIndex("NetworkId");
 
                     b.HasIndex("TrustId");
 
@@ -3251,6 +3354,258 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.ToTable("StageChanges");
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Support.Network", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Networks");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.NetworkSchool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("NetworkId", "SchoolId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkSchools");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportCapacity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EpisodesPerTerm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "SchoolId")
+                        .IsUnique();
+
+                    b.ToTable("SupportCapacities", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupportCapacities_EpisodesPerTerm", "\"EpisodesPerTerm\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportEpisode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Aims")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GiverSchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Impact")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImpactRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactSentence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceiverSchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupportNeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkAreaId");
+
+                    b.HasIndex("GiverSchoolId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("ReceiverSchoolId");
+
+                    b.HasIndex("SupportNeedId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "GiverSchoolId", "StartsOn");
+
+                    b.HasIndex("TrustId", "ReceiverSchoolId", "StartsOn");
+
+                    b.ToTable("SupportEpisodes", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupportEpisodes_GiverIsNotReceiver", "\"GiverSchoolId\" <> \"ReceiverSchoolId\"");
+                        });
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkAreaId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "SchoolId", "Status");
+
+                    b.ToTable("SupportNeeds");
+                });
+
             modelBuilder.Entity("Stepwise.Features.Surveys.Survey", b =>
                 {
                     b.Property<int>("Id")
@@ -3575,6 +3930,323 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.HasIndex("TrustId");
 
                     b.ToTable("YouSaidWeDid");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustEvaluation.TrustJudgement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreasForDevelopment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("JudgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkAreaId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "FrameworkAreaId", "JudgedOn");
+
+                    b.ToTable("TrustJudgements");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.ReviewFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Finding")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkAreaId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("SchoolReviewId", "FrameworkAreaId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewFindings");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.ReviewFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReviewFindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanActionId")
+                        .IsUnique();
+
+                    b.HasIndex("ReviewFindingId");
+
+                    b.HasIndex("SchoolReviewId");
+
+                    b.HasIndex("TrustId");
+
+                    b.ToTable("ReviewFollowUps");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.ReviewPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighRiskEveryMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("HighRiskFrom")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("IntensiveName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LowRiskEveryMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumRiskEveryMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MediumRiskFrom")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TargetedName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UniversalName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewPolicies");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.RiskWeight", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "Component")
+                        .IsUnique();
+
+                    b.ToTable("RiskWeights");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.SchoolReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Focus")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkVersionId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "SchoolId", "ReviewOn");
+
+                    b.ToTable("SchoolReviews");
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.SupportTierDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RiskScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TrustId");
+
+                    b.HasIndex("TrustId", "SchoolId", "DecidedOn");
+
+                    b.ToTable("SupportTierDecisions");
                 });
 
             modelBuilder.Entity("Stepwise.Features.Trusts.Trust", b =>
@@ -3902,6 +4574,14 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Enquiries.LearningTeam", b =>
+                {
+                    b.HasOne("Stepwise.Features.Support.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Stepwise.Features.Enquiries.LearningTeamMember", b =>
                 {
                     b.HasOne("Stepwise.Features.People.Person", null)
@@ -4217,6 +4897,14 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Practice.SharedResource", b =>
+                {
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Stepwise.Features.Pupils.Pupil", b =>
                 {
                     b.HasOne("Stepwise.Features.Schools.School", null)
@@ -4281,6 +4969,11 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .HasForeignKey("LanguageVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Support.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Stepwise.Features.Rounds.RoundGroup", b =>
@@ -4562,6 +5255,76 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Stepwise.Features.Support.NetworkSchool", b =>
+                {
+                    b.HasOne("Stepwise.Features.Support.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportCapacity", b =>
+                {
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportEpisode", b =>
+                {
+                    b.HasOne("Stepwise.Features.Frameworks.FrameworkArea", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("GiverSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Support.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Support.SupportNeed", null)
+                        .WithMany()
+                        .HasForeignKey("SupportNeedId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Stepwise.Features.Support.SupportNeed", b =>
+                {
+                    b.HasOne("Stepwise.Features.Frameworks.FrameworkArea", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Stepwise.Features.Surveys.Survey", b =>
                 {
                     b.HasOne("Stepwise.Features.Surveys.Survey", null)
@@ -4658,6 +5421,84 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SurveyQuestionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustEvaluation.TrustJudgement", b =>
+                {
+                    b.HasOne("Stepwise.Features.Frameworks.FrameworkArea", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.ReviewFinding", b =>
+                {
+                    b.HasOne("Stepwise.Features.Frameworks.FrameworkArea", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.TrustReviews.SchoolReview", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.ReviewFollowUp", b =>
+                {
+                    b.HasOne("Stepwise.Features.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PlanActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.TrustReviews.ReviewFinding", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewFindingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Stepwise.Features.TrustReviews.SchoolReview", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.SchoolReview", b =>
+                {
+                    b.HasOne("Stepwise.Features.Frameworks.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stepwise.Features.TrustReviews.SupportTierDecision", b =>
+                {
+                    b.HasOne("Stepwise.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Stepwise.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stepwise.Features.Units.Unit", b =>
