@@ -28,7 +28,7 @@ public static class PracticeFeature
             .WithSummary("The 30 strands of the EEF Teaching and Learning Toolkit, by slug and name (names only)");
         api.MapPost("/resources", ShareAsync)
             .WithSummary("Share a resource: title, description, kind (scheme-of-work, protocol, guide, other), url, school (URN; none for the trust's own), area (key), strands (slugs)");
-        api.MapPut("/{kind}/{id:int}/tags", TagAsync)
+        api.MapPut("/{source}/{entryId:int}/tags", TagAsync)
             .WithSummary("Set an entry's EEF Toolkit strands (strands: slugs; an empty list clears them): trust leaders any entry, school leaders their own school's");
         return app;
     }
@@ -56,8 +56,8 @@ public static class PracticeFeature
         (await share.HandleAsync(input, ct)).ToCreated(e => $"/api/practice?kind=resource&words={Uri.EscapeDataString(e.Title)}");
 
     private static async Task<Results<Ok<PracticeEntry>, ValidationProblem, NotFound, ForbidHttpResult>> TagAsync(
-        string kind, int id, TagsInput input, TagPracticeEntry tag, CancellationToken ct) =>
-        (await tag.HandleAsync(kind, id, input, ct)).ToOk();
+        string source, int entryId, TagsInput input, TagPracticeEntry tag, CancellationToken ct) =>
+        (await tag.HandleAsync(source, entryId, input, ct)).ToOk();
 
     /// <summary>The entries as CSV for a spreadsheet, through the one CSV writer.</summary>
     public static byte[] Csv(IEnumerable<PracticeEntry> entries)

@@ -12,9 +12,9 @@ public sealed class TagsModel(ReadPracticeLibrary library, TagPracticeEntry tag)
 
     public PracticeEntry? Entry { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string kind, int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string source, int entryId, CancellationToken ct)
     {
-        if (await library.FindAsync(kind, id, ct) is not { } entry || (await library.SearchAsync(new PracticeQuery(), ct)).Kind != OutcomeKind.Ok)
+        if (await library.FindAsync(source, entryId, ct) is not { } entry || (await library.SearchAsync(new PracticeQuery(), ct)).Kind != OutcomeKind.Ok)
         {
             return NotFound();
         }
@@ -27,10 +27,10 @@ public sealed class TagsModel(ReadPracticeLibrary library, TagPracticeEntry tag)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string kind, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string source, int entryId, CancellationToken ct)
     {
-        Entry = await library.FindAsync(kind, id, ct);
-        return this.Reply(await tag.HandleAsync(kind, id, Input, ct),
+        Entry = await library.FindAsync(source, entryId, ct);
+        return this.Reply(await tag.HandleAsync(source, entryId, Input, ct),
             e => this.Done(e.Strands.Count == 0 ? $"“{e.Title}” has no strands now." : $"“{e.Title}” is tagged {string.Join(", ", e.Strands.Select(s => s.Name))}.", $"/practice#found"));
     }
 }
