@@ -33,8 +33,12 @@ public sealed record PracticeEntry(string Key, string Kind, int Id, string Title
 public sealed record Choice(string Value, string Name);
 
 /// <summary>The entries found, newest first (when both an area and a measure are asked for, those matching both first), with the search form's choices.</summary>
+/// <param name="TagUrns">The schools whose entries the reader may tag; null for every entry (trust leaders).</param>
 public sealed record PracticeLibrary(PracticeQuery Query, List<PracticeEntry> Entries, int InLibrary, List<Choice> Areas, List<Choice> Metrics,
-    List<Choice> Schools, bool CanShare);
+    List<Choice> Schools, bool CanShare, IReadOnlySet<int>? TagUrns)
+{
+    public bool MayTag(PracticeEntry entry) => CanShare && (TagUrns is null || entry.SchoolUrn is int urn && TagUrns.Contains(urn));
+}
 
 /// <summary>
 /// The practice library (ADR 0092): what worked in the trust's schools, fed by the other features' records — change ideas
@@ -106,7 +110,10 @@ public sealed class ReadPracticeLibrary(AppDbContext db, AccessControl access, R
         var schools = await db.Schools.AsNoTracking().Where(x => x.ArchivedAt == null).OrderBy(x => x.Name)
             .Select(x => new Choice(x.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name)).ToListAsync(ct);
         var canShare = await access.CanAnywhereAsync(Permission.ShareResources, ct);
-        return Outcome<PracticeLibrary>.Ok(new PracticeLibrary(query, found, all.Count, areas, metrics, schools, canShare));
+        var tagUrns = (await access.SchoolIdsAsync(Permission.ShareResources, ct)) is { } ids
+            ? (await db.Schools.Where(x => ids.Contains(x.Id)).Select(x => x.Urn).ToListAsync(ct)).ToHashSet()
+            : null;
+        return Outcome<PracticeLibrary>.Ok(new PracticeLibrary(query, found, all.Count, areas, metrics, schools, canShare, tagUrns));
     }
 
     /// <summary>One entry by its kind code and id, whatever the search; null when there is no such entry.</summary>
@@ -151,7 +158,7 @@ public sealed class ReadPracticeLibrary(AppDbContext db, AccessControl access, R
             var areaKey = measure is null ? null : goalAreas
                 .Where(g => g.MetricKey == measure.MetricKey && g.SchoolId == (measure.SchoolId ?? schoolId))
                 .OrderByDescending(g => g.PlanId).ThenBy(g => g.Order).Select(g => areasById[g.AreaId]).FirstOrDefault();
-            var evidence = w.Evidence == 1 ? "1 piece of evidence" : $"{w.Evidence} pieces of evidence";
+            var evidence = w.Evidence switch { 0 => "no evidence attached yet", 1 => "1 piece of evidence", _ => $"{w.Evidence} pieces of evidence" };
             entries.Add(new PracticeEntry($"{KindOf(PracticeSource.ChangeIdea)}/{w.CycleId}", KindOf(PracticeSource.ChangeIdea), w.CycleId, w.ChangeIdea,
                 $"Adopted in {w.Unit} after cycle {w.CycleNumber} of the enquiry “{w.Enquiry}” ({w.Team}), with {evidence}.",
                 w.SchoolUrn, w.SchoolName, areaKey, AreaName(areaKey), measure?.MetricKey, MetricName(measure?.MetricKey), Strands(PracticeSource.ChangeIdea, w.CycleId),
@@ -171,7 +178,7 @@ public sealed class ReadPracticeLibrary(AppDbContext db, AccessControl access, R
             var areaKey = top.Where(t => t.PeerReviewId == r.Id).OrderBy(t => t.FrameworkAreaId).Select(t => areasById[t.FrameworkAreaId]).FirstOrDefault();
             var (urn, name) = schools[r.SchoolId];
             entries.Add(new PracticeEntry($"{KindOf(PracticeSource.AreaOfExcellence)}/{r.Id}", KindOf(PracticeSource.AreaOfExcellence), r.Id, r.AreaOfExcellence!,
-                $"Confirmed by a peer review: {r.AreaOfExcellenceFinding}", urn, name, areaKey, AreaName(areaKey), null, null, Strands(PracticeSource.AreaOfExcellence, r.Id),
+                $"What the peer review found: {r.AreaOfExcellenceFinding}", urn, name, areaKey, AreaName(areaKey), null, null, Strands(PracticeSource.AreaOfExcellence, r.Id),
                 $"/peer-reviews/{r.Id}", $"Peer review of {name}", DateOnly.FromDateTime(r.CompletedAt ?? r.EndsOn.ToDateTime(TimeOnly.MinValue))));
         }
 
