@@ -15,6 +15,7 @@ using Stepwise.Features.Imports;
 using Stepwise.Features.Metrics;
 using Stepwise.Features.PeerReviews;
 using Stepwise.Features.People;
+using Stepwise.Features.Practice;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Pupils;
 using Stepwise.Features.Reference;
@@ -77,6 +78,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddCoaching();
     builder.Services.AddRounds();
     builder.Services.AddSupport();
+    builder.Services.AddPractice();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -118,6 +120,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();
+    api.MapPracticeApi();
     return app;
 }
 

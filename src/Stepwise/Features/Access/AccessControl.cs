@@ -34,6 +34,10 @@ public sealed class AccessControl(AppDbContext db, TrustScope scope, TimeProvide
             (g.SchoolId is null || (g.SchoolId == schoolId && g.UnitId is null) || (g.SchoolId == schoolId && permission == Permission.ViewSchool))
             && g.Role.Allows(permission));
 
+    /// <summary>True if any membership grants the permission, at the trust, a school or a unit (e.g. a teacher reading the practice library).</summary>
+    public async Task<bool> CanAnywhereAsync(Permission permission, CancellationToken ct = default) =>
+        scope.IsSystem || (await GrantsAsync(ct)).Any(g => g.Role.Allows(permission));
+
     /// <summary>True if the permission is granted for the school or for this unit of it.</summary>
     public async Task<bool> CanForUnitAsync(Permission permission, int schoolId, int unitId, CancellationToken ct = default) =>
         await CanAsync(permission, schoolId, ct)

@@ -77,10 +77,14 @@ public sealed class ReadTrustView(AppDbContext db, AccessControl access, Enquiry
         return Outcome<TrustView>.Ok(new TrustView(school, schools, rows.Value!, networks, worked));
     }
 
-    /// <summary>Every adopted change idea the reader may see (a cycle decided "adopt"), newest first, with its evidence count; the study only with detail.</summary>
-    public async Task<List<WhatWorked>> WhatWorkedAsync(CancellationToken ct)
+    /// <summary>
+    /// Every adopted change idea the reader may see (a cycle decided "adopt"), newest first, with its evidence count; the
+    /// study only with detail. With <paramref name="wholeTrust"/> (the practice library) every team's, still without the
+    /// study of a team the reader may not see.
+    /// </summary>
+    public async Task<List<WhatWorked>> WhatWorkedAsync(CancellationToken ct, bool wholeTrust = false)
     {
-        var visible = await enquiries.VisibleTeamsAsync(ct);
+        var visible = wholeTrust ? db.LearningTeams : await enquiries.VisibleTeamsAsync(ct);
         var adopted = await db.PdsaCycles.AsNoTracking()
             .Where(c => c.Decision == CycleDecision.Adopt)
             .Join(db.Enquiries.Where(e => visible.Any(t => t.Id == e.TeamId)), c => c.EnquiryId, e => e.Id, (c, e) => new { Cycle = c, e.Title, e.TeamId })
