@@ -112,6 +112,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapTeamsApi();
     api.MapProgrammeApi();
     api.MapRoundsApi();
+    api.MapSupportApi();
     api.MapTrustViewApi();
     api.MapSharedLanguageApi();
     api.MapCoachingApi();

@@ -106,6 +106,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await PeerReviews.DemoPeerReviews.AddAsync(db, trust.Id, schools, now, ct);
         await Coaching.DemoCoaching.AddAsync(db, trust.Id, schools, now, ct);
         await Rounds.DemoRounds.AddAsync(db, trust.Id, schools, now, ct);
+        await Support.DemoSupport.AddAsync(db, trust.Id, schools, now, ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);
