@@ -84,7 +84,7 @@ public static class DemoSupport
         var read = await EpisodeImpact.ReadAsync(db, absence, ct);
         (absence.Impact, absence.ImpactSentence, absence.ImpactNote) = (read.Impact, read.Sentence,
             "Kestrelmead kept the weekly panel after the episode ended.");
-        (absence.ImpactRecordedAt, absence.ImpactRecordedBy) = (lastTo.AddDays(3).ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc), "Helen Marsh");
+        (absence.ImpactRecordedAt, absence.ImpactRecordedBy) = (now.AddDays(-2), "Helen Marsh");
         await db.SaveChangesAsync(ct);
     }
 }

@@ -86,7 +86,8 @@ public static class SupportFeature
         CancellationToken ct) =>
         (await (await agree.RecordImpactAsync(episodeId, input, ct)).ThenAsync(async e => (await read.EpisodeAsync(e.Id, ct))!)).ToOk();
 
-    private static async Task<Ok<List<BalanceRow>>> BalanceAsync(ReadSupport read, CancellationToken ct) => TypedResults.Ok(await read.BalanceAsync(ct));
+    private static async Task<Results<Ok<List<BalanceRow>>, ForbidHttpResult>> BalanceAsync(ReadSupport read, CancellationToken ct) =>
+        await read.SchoolIdsAsync(ct) is { Count: 0 } ? TypedResults.Forbid() : TypedResults.Ok(await read.BalanceAsync(ct));
 
     private static async Task<Results<Ok<BalanceRow>, ValidationProblem, NotFound, ForbidHttpResult>> CapacityAsync(int urn, CapacityInput input, SetCapacity set, ReadSupport read,
         CancellationToken ct) =>

@@ -58,6 +58,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var rounds = await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app);
         // Coaching pairs: a pair's content answers 404 to everyone but its teacher and coach (ADR 0088).
         var coaching = await Stepwise.Tests.Features.Coaching.CoachingSeed.ForMatrixAsync(app);
+        // Support: a need, a network and an episode received per school; the same trust's involve no school of the primary's head.
+        var support = await Stepwise.Tests.Features.Support.SupportForMatrix.SeedAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -95,6 +97,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["pairId"] = $"{coaching[World.NorthSecondaryUrn].PairId}",
             ["stepId"] = $"{coaching[World.NorthSecondaryUrn].StepId}",
             ["noteId"] = $"{coaching[World.NorthSecondaryUrn].NoteId}",
+            ["needId"] = $"{support[World.NorthSecondaryUrn].NeedId}",
+            ["episodeId"] = $"{support[World.NorthSecondaryUrn].EpisodeId}",
+            ["networkId"] = $"{support[World.NorthSecondaryUrn].NetworkId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -132,6 +137,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["pairId"] = $"{coaching[World.HarbourUrn].PairId}",
             ["stepId"] = $"{coaching[World.HarbourUrn].StepId}",
             ["noteId"] = $"{coaching[World.HarbourUrn].NoteId}",
+            ["needId"] = $"{support[World.HarbourUrn].NeedId}",
+            ["episodeId"] = $"{support[World.HarbourUrn].EpisodeId}",
+            ["networkId"] = $"{support[World.HarbourUrn].NetworkId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -169,6 +177,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["pairId"] = $"{coaching[World.NorthPrimaryUrn].PairId}",
             ["stepId"] = $"{coaching[World.NorthPrimaryUrn].StepId}",
             ["noteId"] = $"{coaching[World.NorthPrimaryUrn].NoteId}",
+            ["needId"] = $"{support[World.NorthPrimaryUrn].NeedId}",
+            ["episodeId"] = $"{support[World.NorthPrimaryUrn].EpisodeId}",
+            ["networkId"] = $"{support[World.NorthPrimaryUrn].NetworkId}",
         };
 
         var failures = new List<string>();
@@ -222,6 +233,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var (enquiryId, cycleId) = (matrix.EnquiryId, matrix.CycleId);
         var review = (await Stepwise.Tests.Features.PeerReviews.PeerReviewsForMatrix.SeedAsync(app))[urn];
         var round = (await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app))[urn].RoundId;
+        await ImprovementLoopRecords.SeedAsync(app);
+        var support = (await Stepwise.Tests.Features.Support.SupportForMatrix.SeedAsync(app))[urn];
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
         string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
@@ -262,6 +275,11 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/coaching/pairs", "/coaching", everyone),
             ($"/api/coaching/schools/{urn}", $"/schools/{urn}/coaching", manageSurveys),
             ("/api/coaching/overview", "/coaching/overview", manageSurveys),
+            // Support: trust leaders and the school's leaders (RaiseSupportNeeds) see its needs, the episodes it gives or receives and the balance; networks whoever sees a member school.
+            ("/api/support/balance", "/support", manageSurveys),
+            ($"/api/support/needs/{support.NeedId}", $"/support/needs/{support.NeedId}", manageSurveys),
+            ($"/api/support/episodes/{support.EpisodeId}", $"/support/episodes/{support.EpisodeId}", manageSurveys),
+            ("/api/networks", "/support/networks", everyone),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
