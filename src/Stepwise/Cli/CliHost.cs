@@ -15,6 +15,7 @@ using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.SharedLanguage;
+using Stepwise.Features.Support;
 using Stepwise.Features.Trusts;
 
 namespace Stepwise.Cli;
@@ -53,6 +54,7 @@ internal static class CliHost
         builder.Services.AddRounds();
         builder.Services.AddPeerReviews();
         builder.Services.AddCoaching();
+        builder.Services.AddSupport();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

@@ -30,7 +30,7 @@ public abstract class SupportThroughTheApi(StepwiseApp app)
         Assert.Contains("There is no measure \\u0022no.such\\u0022.", errors, StringComparison.Ordinal);
         var need = await (await head.PostJsonAsync("/api/support/needs", new
         {
-            school = World.NorthPrimaryUrn, area = "curriculum-and-teaching", metric = "attendance.overall-absence", description = "Checking for understanding is inconsistent.",
+            school = World.NorthPrimaryUrn, area = "curriculum-and-teaching", description = "Checking for understanding is inconsistent.",
         })).ReadJsonAsync(HttpStatusCode.Created);
         var needId = (int)need["id"]!;
         Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync($"/api/support/needs/{needId}/suggestions")).StatusCode);
@@ -69,12 +69,45 @@ public abstract class SupportThroughTheApi(StepwiseApp app)
         var ended = await (await leader.PostAsync($"/api/support/episodes/{episodeId}/end", null)).ReadJsonAsync();
         Assert.Equal("ended", (string)ended["episode"]!["status"]!);
         var recorded = await (await leader.PostJsonAsync($"/api/support/episodes/{episodeId}/impact", new { note = "Teachers use hinge questions." })).ReadJsonAsync();
-        Assert.NotNull((string?)recorded["episode"]!["impact"]);
-        Assert.Contains("Northgate Primary School", (string)recorded["episode"]!["impactSentence"]!, StringComparison.Ordinal);
+        Assert.Equal("no-data", (string)recorded["episode"]!["impact"]!);
+        Assert.Equal("The episode has no measure, so there is no data to read its impact from.", (string)recorded["episode"]!["impactSentence"]!);
         Assert.Equal("Teachers use hinge questions.", (string)recorded["episode"]!["impactNote"]!);
 
         var csv = await (await leader.GetAsync("/api/support/episodes.csv")).Content.ReadAsStringAsync();
         Assert.Contains($"{episodeId},{World.NorthSecondaryUrn},Northgate Academy,{World.NorthPrimaryUrn},Northgate Primary School", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_trust_forms_a_network_of_two_schools_and_a_learning_team_and_an_episode_belong_to_it()
+    {
+        app.EnsureAvailable();
+        var leader = await app.ClientForAsync(World.NorthLeader);
+        var head = await app.ClientForAsync(World.PrimaryHead);
+        await (await leader.PostJsonAsync("/api/frameworks/library", new { key = "ofsted-2025" })).ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostJsonAsync("/api/networks", new { name = "Mine", schools = new[] { World.NorthPrimaryUrn, World.NorthSecondaryUrn } })).StatusCode);
+        var lonely = await (await leader.PostJsonAsync("/api/networks", new { name = "Alone", schools = new[] { World.NorthPrimaryUrn } })).ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Choose at least two schools", lonely["errors"]!.ToJsonString(), StringComparison.Ordinal);
+        var network = await (await leader.PostJsonAsync("/api/networks", new
+        {
+            name = $"Reading network {app.ProviderName}", purpose = "Early reading", schools = new[] { World.NorthPrimaryUrn, World.NorthSecondaryUrn },
+        })).ReadJsonAsync(HttpStatusCode.Created);
+        var networkId = (int)network["id"]!;
+
+        await (await head.PostJsonAsync("/api/teams", new { name = $"Reading team {app.ProviderName}", unitIds = new[] { app.World.Units["primary-year6"].Id }, networkId }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var bad = await (await head.PostJsonAsync("/api/teams", new { name = "Nowhere team", unitIds = new[] { app.World.Units["primary-year6"].Id }, networkId = 999999 }))
+            .ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("There is no network 999999 in your trust.", bad["errors"]!.ToJsonString(), StringComparison.Ordinal);
+        await (await leader.PostJsonAsync("/api/support/episodes", new
+        {
+            receiver = World.NorthSecondaryUrn, area = "achievement", giver = World.NorthPrimaryUrn, startsOn = "2027-01-11", endsOn = "2027-02-05", people = "Phonics leads", network = networkId,
+        })).ReadJsonAsync(HttpStatusCode.Created);
+
+        var seen = await (await head.GetAsync($"/api/networks/{networkId}")).ReadJsonAsync();
+        Assert.Equal(1, (int)seen["teams"]!);
+        Assert.Equal(1, (int)seen["episodes"]!);
+        Assert.Equal(["Northgate Primary School"], seen["members"]!.AsArray().Select(m => (string)m!["name"]!).ToList());
+        Assert.Equal(2, (await (await leader.GetAsync($"/api/networks/{networkId}")).ReadJsonAsync())["members"]!.AsArray().Count);
     }
 }
 
