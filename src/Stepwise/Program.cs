@@ -114,6 +114,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapTeamsApi();
     api.MapProgrammeApi();
     api.MapRoundsApi();
+    api.MapSupportApi();
     api.MapTrustViewApi();
     api.MapSharedLanguageApi();
     api.MapCoachingApi();

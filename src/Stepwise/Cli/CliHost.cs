@@ -16,6 +16,7 @@ using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.SharedLanguage;
+using Stepwise.Features.Support;
 using Stepwise.Features.Trusts;
 
 namespace Stepwise.Cli;
@@ -55,6 +56,7 @@ internal static class CliHost
         builder.Services.AddPeerReviews();
         builder.Services.AddCoaching();
         builder.Services.AddPractice();
+        builder.Services.AddSupport();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

@@ -106,6 +106,8 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await PeerReviews.DemoPeerReviews.AddAsync(db, trust.Id, schools, now, ct);
         await Coaching.DemoCoaching.AddAsync(db, trust.Id, schools, now, ct);
         await Rounds.DemoRounds.AddAsync(db, trust.Id, schools, now, ct);
+        // Support between schools: networks, capacities, needs and episodes where every school gives and receives (issue 22).
+        await Support.DemoSupport.AddAsync(db, trust.Id, schools, now, ct);
         // The practice library: resources shared by several schools, strands on entries (issue 22; after the demos whose records feed it).
         await Practice.DemoPractice.AddAsync(db, trust.Id, schools, now, ct);
 

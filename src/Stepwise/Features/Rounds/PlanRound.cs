@@ -27,6 +27,9 @@ public sealed class RoundInput
     public int? MinimumClassrooms { get; set; }
 
     public List<RoundGroupInput> Groups { get; set; } = [];
+
+    /// <summary>The network the round belongs to, by id (optional).</summary>
+    public int? NetworkId { get; set; }
 }
 
 public sealed class RoundStageInput
@@ -111,6 +114,10 @@ public sealed class PlanRound(AppDbContext db, AccessControl access, RoundAccess
             problems.Add("minimumClassrooms", "The minimum of classrooms must be 200 or fewer.");
         }
         var groups = await GroupsAsync(input.Groups, problems, ct);
+        if (input.NetworkId is int networkId && !await db.Networks.AnyAsync(n => n.Id == networkId && n.ArchivedAt == null, ct))
+        {
+            problems.Add("networkId", $"There is no network {networkId} in your trust.");
+        }
         if (problems.Any)
         {
             return Outcome<Round>.Invalid(problems);
@@ -120,7 +127,7 @@ public sealed class PlanRound(AppDbContext db, AccessControl access, RoundAccess
         var round = new Round
         {
             TrustId = trustId, Title = input.Title!.Trim(), ProblemOfPractice = input.ProblemOfPractice!.Trim(), HeldOn = input.HeldOn!.Value,
-            LanguageVersionId = current!.Version.Id, MinimumClassrooms = minimum, Stage = RoundStage.Planned,
+            LanguageVersionId = current!.Version.Id, MinimumClassrooms = minimum, Stage = RoundStage.Planned, NetworkId = input.NetworkId,
             CreatedAt = clock.UtcNow(), CreatedBy = await ActingPerson.NameAsync(db, ct),
         };
         db.Rounds.Add(round);

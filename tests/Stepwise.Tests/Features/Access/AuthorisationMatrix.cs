@@ -68,6 +68,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var rounds = await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app);
         // Coaching pairs: a pair's content answers 404 to everyone but its teacher and coach (ADR 0088).
         var coaching = await Stepwise.Tests.Features.Coaching.CoachingSeed.ForMatrixAsync(app);
+        // Support: a need, a network and an episode received per school; the same trust's involve no school of the primary's head.
+        var support = await Stepwise.Tests.Features.Support.SupportForMatrix.SeedAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -108,6 +110,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             // A practice-library entry: the school's matrix cycle as a change idea (tagging it is its school's, or the trust's).
             ["source"] = "change-idea",
             ["entryId"] = $"{cycles[World.NorthSecondaryUrn].CycleId}",
+            ["needId"] = $"{support[World.NorthSecondaryUrn].NeedId}",
+            ["episodeId"] = $"{support[World.NorthSecondaryUrn].EpisodeId}",
+            ["networkId"] = $"{support[World.NorthSecondaryUrn].NetworkId}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -148,6 +153,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             // A practice-library entry: the school's matrix cycle as a change idea (tagging it is its school's, or the trust's).
             ["source"] = "change-idea",
             ["entryId"] = $"{cycles[World.HarbourUrn].CycleId}",
+            ["needId"] = $"{support[World.HarbourUrn].NeedId}",
+            ["episodeId"] = $"{support[World.HarbourUrn].EpisodeId}",
+            ["networkId"] = $"{support[World.HarbourUrn].NetworkId}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -188,6 +196,9 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             // A practice-library entry: the school's matrix cycle as a change idea (tagging it is its school's, or the trust's).
             ["source"] = "change-idea",
             ["entryId"] = $"{cycles[World.NorthPrimaryUrn].CycleId}",
+            ["needId"] = $"{support[World.NorthPrimaryUrn].NeedId}",
+            ["episodeId"] = $"{support[World.NorthPrimaryUrn].EpisodeId}",
+            ["networkId"] = $"{support[World.NorthPrimaryUrn].NetworkId}",
         };
 
         var failures = new List<string>();
@@ -241,6 +252,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var (enquiryId, cycleId) = (matrix.EnquiryId, matrix.CycleId);
         var review = (await Stepwise.Tests.Features.PeerReviews.PeerReviewsForMatrix.SeedAsync(app))[urn];
         var round = (await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app))[urn].RoundId;
+        await ImprovementLoopRecords.SeedAsync(app);
+        var support = (await Stepwise.Tests.Features.Support.SupportForMatrix.SeedAsync(app))[urn];
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
         string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
@@ -283,6 +296,11 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/coaching/overview", "/coaching/overview", manageSurveys),
             // The practice library: trust and school leaders and teachers (a teacher's membership may be a unit's), not data managers, governors or reviewers.
             ("/api/practice", "/practice", [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryTeacher]),
+            // Support: trust leaders and the school's leaders (RaiseSupportNeeds) see its needs, the episodes it gives or receives and the balance; networks whoever sees a member school.
+            ("/api/support/balance", "/support", manageSurveys),
+            ($"/api/support/needs/{support.NeedId}", $"/support/needs/{support.NeedId}", manageSurveys),
+            ($"/api/support/episodes/{support.EpisodeId}", $"/support/episodes/{support.EpisodeId}", manageSurveys),
+            ("/api/networks", "/support/networks", everyone),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();

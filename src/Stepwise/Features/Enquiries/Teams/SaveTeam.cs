@@ -19,6 +19,9 @@ public sealed class TeamInput : TeamDetailsInput
 {
     public List<int> UnitIds { get; set; } = [];
     public List<string> Members { get; set; } = [];
+
+    /// <summary>The network the team belongs to, by id (optional).</summary>
+    public int? NetworkId { get; set; }
 }
 
 public sealed class TeamMemberInput
@@ -71,11 +74,15 @@ public sealed class SaveTeam(AppDbContext db, AccessControl access, EnquiryAcces
         {
             await CheckImprovementTeamAsync(input.IsImprovementTeam, units.Select(u => u.SchoolId).Distinct().ToList(), problems, ct);
         }
+        if (input.NetworkId is int networkId && !await db.Networks.AnyAsync(n => n.Id == networkId && n.ArchivedAt == null, ct))
+        {
+            problems.Add("networkId", $"There is no network {networkId} in your trust.");
+        }
         if (problems.Any)
         {
             return Outcome<LearningTeam>.Invalid(problems);
         }
-        var team = new LearningTeam { Name = input.Name!.Trim(), Purpose = Text.Clean(input.Purpose), IsImprovementTeam = input.IsImprovementTeam, CreatedAt = clock.UtcNow() };
+        var team = new LearningTeam { Name = input.Name!.Trim(), Purpose = Text.Clean(input.Purpose), IsImprovementTeam = input.IsImprovementTeam, NetworkId = input.NetworkId, CreatedAt = clock.UtcNow() };
         db.LearningTeams.Add(team);
         await db.SaveChangesAsync(ct);
         db.LearningTeamMembers.Add(new LearningTeamMember { TeamId = team.Id, PersonId = me, IsLead = true });
