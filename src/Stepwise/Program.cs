@@ -27,6 +27,7 @@ using Stepwise.Features.Setup;
 using Stepwise.Features.Stages;
 using Stepwise.Features.Support;
 using Stepwise.Features.Surveys;
+using Stepwise.Features.TrustReviews;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
 using Stepwise.Features.Visits;
@@ -76,6 +77,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddSharedLanguage();
     builder.Services.AddCoaching();
     builder.Services.AddRounds();
+    builder.Services.AddTrustReviews();
     builder.Services.AddSupport();
     builder.Services.AddDemo();
 
@@ -118,6 +120,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();
+    api.MapTrustReviewsApi();
     return app;
 }
 

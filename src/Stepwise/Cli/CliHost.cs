@@ -15,6 +15,8 @@ using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.SharedLanguage;
+using Stepwise.Features.Support;
+using Stepwise.Features.TrustReviews;
 using Stepwise.Features.Trusts;
 
 namespace Stepwise.Cli;
@@ -53,6 +55,9 @@ internal static class CliHost
         builder.Services.AddRounds();
         builder.Services.AddPeerReviews();
         builder.Services.AddCoaching();
+        // The trust overview and the demo read risk ratings, tiers and the give/receive balance (issue 22).
+        builder.Services.AddTrustReviews();
+        builder.Services.AddSupport();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);
