@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stepwise.Common;
 
 namespace Stepwise.Features.TrustReviews;
 
@@ -18,6 +19,21 @@ public sealed class RiskModel(ReadRisk risk, SupportTiers tiers) : PageModel
         View = view;
         Tier = await tiers.ForSchoolAsync(urn, ct);
         return Page();
+    }
+
+    [BindProperty]
+    public TierInput Decision { get; set; } = new();
+
+    public async Task<IActionResult> OnPostAsync(int urn, CancellationToken ct)
+    {
+        var outcome = await tiers.DecideAsync(urn, Decision, ct);
+        if (outcome.Kind == Common.OutcomeKind.Ok || await risk.ForSchoolAsync(urn, ct) is not { } view)
+        {
+            return this.Reply(outcome, _ => this.Done("The support tier has been recorded.", $"/schools/{urn}/risk#tier"));
+        }
+        View = view;
+        Tier = await tiers.ForSchoolAsync(urn, ct);
+        return this.Reply(outcome, _ => Page());
     }
 
     public static string Points(double value) => value == 0 ? "0" : value.ToString(value > 0 ? "+0.##" : "−0.##", System.Globalization.CultureInfo.InvariantCulture).Replace("-", "", StringComparison.Ordinal);

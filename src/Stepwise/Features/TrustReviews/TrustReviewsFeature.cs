@@ -29,8 +29,8 @@ public static class TrustReviewsFeature
         reviews.MapGet("/calendar.csv", CalendarCsvAsync).WithSummary("The review calendar as CSV: school, URN, next review, why, overdue, band (where you may see it), months between reviews, tier, last review, findings");
         reviews.MapGet("/ratings.csv", RatingsCsvAsync).WithSummary("Every rating you may see as CSV, one line per school and component: count, weight, points, what counted; then the score and band");
         reviews.MapPost("", ArrangeAsync).WithSummary("Arrange a trust review (trust leaders): school (URN), reviewOn, reviewers (names), focus, framework (key; default the Ofsted framework)");
-        reviews.MapGet("/{id:int}", OneAsync).WithSummary("One trust review: its school, date, reviewers, focus, summary, findings per area with grades, and follow-ups (plan actions)");
-        reviews.MapPost("/{id:int}/complete", CompleteAsync)
+        reviews.MapGet("/{schoolReviewId:int}", OneAsync).WithSummary("One trust review: its school, date, reviewers, focus, summary, findings per area with grades, and follow-ups (plan actions)");
+        reviews.MapPost("/{schoolReviewId:int}/complete", CompleteAsync)
             .WithSummary("Complete a review (trust leaders): summary and findings (area key, grade key or name, finding, followUp {priorityId, title, owner, dueOn} kept as an action in the school's plan); all or nothing");
         var schools = app.MapGroup("/api/schools/{urn:int}").WithTags("Trust reviews").RequireAuthorization();
         schools.MapGet("/risk", RiskAsync)
@@ -44,11 +44,11 @@ public static class TrustReviewsFeature
     private static async Task<Results<Created<SchoolReviewView>, ValidationProblem, NotFound, ForbidHttpResult>> ArrangeAsync(ArrangeReviewInput input, SchoolReviews reviews, CancellationToken ct) =>
         (await reviews.ArrangeAsync(input, ct)).ToCreated(r => $"/api/reviews/{r.Id}");
 
-    private static async Task<Results<Ok<SchoolReviewView>, NotFound>> OneAsync(int id, SchoolReviews reviews, CancellationToken ct) =>
-        await reviews.OneAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    private static async Task<Results<Ok<SchoolReviewView>, NotFound>> OneAsync(int schoolReviewId, SchoolReviews reviews, CancellationToken ct) =>
+        await reviews.OneAsync(schoolReviewId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<SchoolReviewView>, ValidationProblem, NotFound, ForbidHttpResult>> CompleteAsync(int id, CompleteReviewInput input, SchoolReviews reviews, CancellationToken ct) =>
-        (await reviews.CompleteAsync(id, input, ct)).ToOk();
+    private static async Task<Results<Ok<SchoolReviewView>, ValidationProblem, NotFound, ForbidHttpResult>> CompleteAsync(int schoolReviewId, CompleteReviewInput input, SchoolReviews reviews, CancellationToken ct) =>
+        (await reviews.CompleteAsync(schoolReviewId, input, ct)).ToOk();
 
     private static async Task<FileContentHttpResult> CalendarCsvAsync(ReadReviewCalendar calendar, CancellationToken ct) =>
         TypedResults.File(ReviewsCsv.Calendar(await calendar.ListAsync(ct)), "text/csv", "review-calendar.csv");

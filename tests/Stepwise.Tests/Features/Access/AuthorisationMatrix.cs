@@ -58,6 +58,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var rounds = await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app);
         // Coaching pairs: a pair's content answers 404 to everyone but its teacher and coach (ADR 0088).
         var coaching = await Stepwise.Tests.Features.Coaching.CoachingSeed.ForMatrixAsync(app);
+        var schoolReviews = await Stepwise.Tests.Features.TrustReviews.ReviewsForMatrix.SeedAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -95,6 +96,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["pairId"] = $"{coaching[World.NorthSecondaryUrn].PairId}",
             ["stepId"] = $"{coaching[World.NorthSecondaryUrn].StepId}",
             ["noteId"] = $"{coaching[World.NorthSecondaryUrn].NoteId}",
+            ["schoolReviewId"] = $"{schoolReviews[World.NorthSecondaryUrn]}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -132,6 +134,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["pairId"] = $"{coaching[World.HarbourUrn].PairId}",
             ["stepId"] = $"{coaching[World.HarbourUrn].StepId}",
             ["noteId"] = $"{coaching[World.HarbourUrn].NoteId}",
+            ["schoolReviewId"] = $"{schoolReviews[World.HarbourUrn]}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -169,6 +172,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["pairId"] = $"{coaching[World.NorthPrimaryUrn].PairId}",
             ["stepId"] = $"{coaching[World.NorthPrimaryUrn].StepId}",
             ["noteId"] = $"{coaching[World.NorthPrimaryUrn].NoteId}",
+            ["schoolReviewId"] = $"{schoolReviews[World.NorthPrimaryUrn]}",
         };
 
         var failures = new List<string>();
@@ -222,6 +226,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var (enquiryId, cycleId) = (matrix.EnquiryId, matrix.CycleId);
         var review = (await Stepwise.Tests.Features.PeerReviews.PeerReviewsForMatrix.SeedAsync(app))[urn];
         var round = (await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app))[urn].RoundId;
+        var schoolReview = (await Stepwise.Tests.Features.TrustReviews.ReviewsForMatrix.SeedAsync(app))[urn];
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
         string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
@@ -262,6 +267,11 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/coaching/pairs", "/coaching", everyone),
             ($"/api/coaching/schools/{urn}", $"/schools/{urn}/coaching", manageSurveys),
             ("/api/coaching/overview", "/coaching/overview", manageSurveys),
+            // Trust reviews (issue 22): a school's rating is for the trust and the school's leaders, never its governors; its reviews and tier for its governors too.
+            ($"/api/schools/{urn}/risk", $"/schools/{urn}/risk", manageSurveys),
+            ("/api/reviews/calendar", "/reviews", everyone),
+            ("/api/reviews/policy", "/reviews/policy", everyone),
+            ($"/api/reviews/{schoolReview}", $"/reviews/{schoolReview}", [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor]),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
