@@ -28,6 +28,7 @@ using Stepwise.Features.Setup;
 using Stepwise.Features.Stages;
 using Stepwise.Features.Support;
 using Stepwise.Features.Surveys;
+using Stepwise.Features.TrustReviews;
 using Stepwise.Features.Trusts;
 using Stepwise.Features.Units;
 using Stepwise.Features.Visits;
@@ -77,6 +78,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddSharedLanguage();
     builder.Services.AddCoaching();
     builder.Services.AddRounds();
+    builder.Services.AddTrustReviews();
     builder.Services.AddSupport();
     builder.Services.AddPractice();
     builder.Services.AddDemo();
@@ -122,6 +124,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapHomeApi();
     api.MapAccountsApi();
     api.MapPracticeApi();
+    api.MapTrustReviewsApi();
     return app;
 }
 

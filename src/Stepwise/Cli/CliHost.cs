@@ -17,6 +17,7 @@ using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.SharedLanguage;
 using Stepwise.Features.Support;
+using Stepwise.Features.TrustReviews;
 using Stepwise.Features.Trusts;
 
 namespace Stepwise.Cli;
@@ -56,6 +57,8 @@ internal static class CliHost
         builder.Services.AddPeerReviews();
         builder.Services.AddCoaching();
         builder.Services.AddPractice();
+        // The trust overview and the demo read risk ratings, tiers and the give/receive balance (issue 22).
+        builder.Services.AddTrustReviews();
         builder.Services.AddSupport();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();

@@ -22,6 +22,7 @@ public static class BenchmarkingFeature
         .AddScoped<FindComparators>()
         .AddScoped<GetPosition>()
         .AddScoped<ReadPosition>()
+        .AddScoped<OverviewRows>()
         .AddScoped<TrustOverview>()
         .AddScoped<TrustWeights>()
         .AddScoped<DemoFigures>();

@@ -13,7 +13,7 @@ public sealed class OverviewModel(TrustOverview overview) : PageModel
     /// <summary>The link a column heading sorts by: the other direction when it is already sorted by this column.</summary>
     public string SortLink(string key)
     {
-        var measure = key is "headline" or "absence" or "persistent";
+        var measure = key is "headline" or "absence" or "persistent" or "risk" or "tier";
         var descending = View.Sort == key ? !View.Descending : measure;
         return $"/trust/overview?sort={key}&dir={(descending ? "desc" : "asc")}";
     }

@@ -6,6 +6,8 @@ using Stepwise.Features.Access;
 using Stepwise.Features.Gaps;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.Shared;
+using Stepwise.Features.Support;
+using Stepwise.Features.TrustReviews;
 
 namespace Stepwise.Features.Benchmarking;
 
@@ -21,28 +23,38 @@ public sealed record OverviewCell(
 }
 
 public sealed record OverviewRow(int Urn, string Name, string Phase, int? Pupils, double? FsmPercent, bool InNationalData, int SimilarSchools,
-    IReadOnlyList<OverviewCell> Measures, ImprovementSnapshot? Improvement, DisadvantageGapSnapshot? Gap);
+    IReadOnlyList<OverviewCell> Measures, ImprovementSnapshot? Improvement, DisadvantageGapSnapshot? Gap)
+{
+    /// <summary>The school's risk rating; null where the person may not see it (governors, other schools' leaders).</summary>
+    public RiskView? Risk { get; init; }
+
+    /// <summary>Its review calendar line: tier, last and next review.</summary>
+    public CalendarRow? Review { get; init; }
+
+    /// <summary>How much it gives and receives in support episodes.</summary>
+    public GiveReceive? Support { get; init; }
+}
 
 public sealed record OverviewView(IReadOnlyList<OverviewRow> Schools, WeightsView Weights, string Sort, bool Descending, bool HasNationalData);
 
 /// <summary>
-/// Every school of the trust the person may see, with its key measures: the latest published figure, a signal
-/// from an XmR chart over the years, and its percentile among its similar schools; its stage and latest
-/// self-evaluation. Sorted on the server.
+/// The rows of the trust overview for a set of schools: each school's key measures (the latest published figure, a
+/// signal from an XmR chart over the years, its percentile among its similar schools), its stage and latest
+/// self-evaluation, and its disadvantage gap. The risk rating (ReadRisk) reads its data signals from here too.
 /// </summary>
-public sealed class TrustOverview(AppDbContext db, AccessControl access, ComparatorCache cache, TrustWeights trustWeights, ReadImprovementSnapshots improvement,
+public sealed class OverviewRows(AppDbContext db, ComparatorCache cache, TrustWeights trustWeights, ReadImprovementSnapshots improvement,
     ReadDisadvantageGaps gaps, Reference.ReadNationalFigures national, TimeProvider clock)
 {
     /// <summary>Fewer years than this get no signal: limits from two or three points say almost nothing.</summary>
-    public const int MinimumYears = 4;
+    public const int MinimumYears = TrustOverview.MinimumYears;
 
-    /// <summary>The columns a table can be sorted by; measure columns (0, 1, 2) sort by percentile among similar schools.</summary>
-    public static readonly IReadOnlyList<string> SortKeys = ["school", "phase", "stage", "pupils", "headline", "absence", "persistent", "gap"];
+    public sealed record Read(List<OverviewRow> Rows, WeightsView Weights, bool HasNationalData);
 
-    public async Task<OverviewView> HandleAsync(string? sort, bool? descending, CancellationToken ct)
+    /// <summary>The rows of the open schools given (the caller has already decided the person may see them), in name order.</summary>
+    public async Task<Read> ReadAsync(IQueryable<Schools.School> of, CancellationToken ct)
     {
         var weights = await trustWeights.GetAsync(ct);
-        var schools = await (await access.SchoolsAsync(Permission.ViewSchool, ct)).Where(s => s.ArchivedAt == null)
+        var schools = await of.Where(s => s.ArchivedAt == null)
             .Select(s => new { s.Urn, s.Name, s.Phase, s.Pupils, s.PercentFreeSchoolMeals }).ToListAsync(ct);
         var pool = await cache.PoolAsync(db, ct);
 
@@ -92,9 +104,7 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
                 set is null ? 0 : set.Members.Count - 1, cells, snapshots.GetValueOrDefault(s.Urn), gapSnapshots.GetValueOrDefault(s.Urn));
         }).ToList();
 
-        var key = SortKeys.Contains(sort ?? "") ? sort! : "school";
-        var desc = descending ?? key is "headline" or "absence" or "persistent";
-        return new OverviewView(Sorted(rows, key, desc), weights, key, desc, pool.Count > 0);
+        return new Read(rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList(), weights, pool.Count > 0);
     }
 
     private static OverviewCell Cell(string key, int urn, ComparatorSetView? set, Dictionary<string, MeasureInfo> metrics,
@@ -116,6 +126,40 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
         return new OverviewCell(key, measure.Name, measure.Unit, latest.Year, latest.Figure.Value,
             latest.Figure.Value is null ? latest.Figure.Missing ?? "blank" : null, signal, among);
     }
+}
+
+/// <summary>
+/// Every school of the trust the person may see, with its key measures (<see cref="OverviewRows"/>) and, where the
+/// person may see them, its risk rating, support tier, next review and what it gives and receives. Sorted on the server.
+/// </summary>
+public sealed class TrustOverview(AccessControl access, OverviewRows read, ReadRisk risk, ReadReviewCalendar calendar,
+    ReadSupportBalance balance)
+{
+    /// <summary>Fewer years than this get no signal: limits from two or three points say almost nothing.</summary>
+    public const int MinimumYears = 4;
+
+    /// <summary>The columns a table can be sorted by; measure columns (0, 1, 2) sort by percentile among similar schools.</summary>
+    public static readonly IReadOnlyList<string> SortKeys = ["school", "phase", "stage", "pupils", "headline", "absence", "persistent", "gap", "risk", "tier", "next-review", "gives", "receives"];
+
+    public async Task<OverviewView> HandleAsync(string? sort, bool? descending, CancellationToken ct)
+    {
+        var (rows, weights, hasNational) = await read.ReadAsync(await access.SchoolsAsync(Permission.ViewSchool, ct), ct);
+        // Issue 22: the rating (only where the person may see it), the tier and next review, and the give/receive balance.
+        var ratings = await risk.ForRowsAsync(rows, ct);
+        var urns = rows.Select(r => r.Urn).ToList();
+        var schedule = (await calendar.ForSchoolsAsync(urns, ct)).ToDictionary(c => c.Urn);
+        var support = await balance.ForSchoolsAsync(urns, ct);
+        rows = rows.Select(r => r with
+        {
+            Risk = ratings.GetValueOrDefault(r.Urn),
+            Review = schedule.GetValueOrDefault(r.Urn),
+            Support = support.GetValueOrDefault(r.Urn) ?? GiveReceive.None,
+        }).ToList();
+
+        var key = SortKeys.Contains(sort ?? "") ? sort! : "school";
+        var desc = descending ?? key is "headline" or "absence" or "persistent" or "risk" or "tier";
+        return new OverviewView(Sorted(rows, key, desc), weights, key, desc, hasNational);
+    }
 
     private static List<OverviewRow> Sorted(List<OverviewRow> rows, string key, bool descending)
     {
@@ -130,6 +174,11 @@ public sealed class TrustOverview(AppDbContext db, AccessControl access, Compara
             "absence" => r.Measures[1].Among?.PercentileRank,
             "persistent" => r.Measures[2].Among?.PercentileRank,
             "gap" => r.Gap?.Latest?.Gap,
+            "risk" => r.Risk?.Score,
+            "tier" => r.Review?.Tier is { } tier ? (int)tier.Tier : null,
+            "next-review" => r.Review?.NextOn,
+            "gives" => r.Support?.Gives,
+            "receives" => r.Support?.Receives,
             _ => r.Name.ToUpperInvariant(),
         };
         var known = byName.Where(r => Key(r) is not null);

@@ -18,7 +18,8 @@ namespace Stepwise.Features.Demo;
 /// The data is the same every time (a seeded generator); loading into a database that already holds the demo
 /// trust changes nothing, and nothing else is ever touched.
 /// </summary>
-public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive, DemoFigures figures, DemoImprovementLoop improvementLoop)
+public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive, DemoFigures figures, DemoImprovementLoop improvementLoop,
+    TrustReviews.ReadRisk risk)
 {
     public const string TrustName = "Larkhaven Learning Trust";
     public const string Password = "stepwise-demo-2026";
@@ -106,6 +107,8 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await PeerReviews.DemoPeerReviews.AddAsync(db, trust.Id, schools, now, ct);
         await Coaching.DemoCoaching.AddAsync(db, trust.Id, schools, now, ct);
         await Rounds.DemoRounds.AddAsync(db, trust.Id, schools, now, ct);
+        // Trust reviews with findings and follow-ups, and a support tier for every school beside its rating (issue 22).
+        await TrustReviews.DemoTrustReviews.AddAsync(db, risk, trust.Id, schools, now, ct);
         // Support between schools: networks, capacities, needs and episodes where every school gives and receives (issue 22).
         await Support.DemoSupport.AddAsync(db, trust.Id, schools, now, ct);
         // The practice library: resources shared by several schools, strands on entries (issue 22; after the demos whose records feed it).

@@ -1,3 +1,4 @@
+using Stepwise.Analytics.Risk;
 using Stepwise.Data;
 
 namespace Stepwise.Features.TrustReviews;
@@ -54,13 +55,6 @@ public sealed class RiskWeight : ITrustOwned, IAudited
     public required string Component { get; set; }
 
     public double Weight { get; set; }
-}
-
-public enum RiskBand
-{
-    Low,
-    Medium,
-    High,
 }
 
 /// <summary>

@@ -70,6 +70,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var coaching = await Stepwise.Tests.Features.Coaching.CoachingSeed.ForMatrixAsync(app);
         // Support: a need, a network and an episode received per school; the same trust's involve no school of the primary's head.
         var support = await Stepwise.Tests.Features.Support.SupportForMatrix.SeedAsync(app);
+        var schoolReviews = await Stepwise.Tests.Features.TrustReviews.ReviewsForMatrix.SeedAsync(app);
         var sameTrust = new Dictionary<string, string>
         {
             ["surveyId"] = $"{surveys[World.NorthSecondaryUrn].SurveyId}",
@@ -113,6 +114,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["needId"] = $"{support[World.NorthSecondaryUrn].NeedId}",
             ["episodeId"] = $"{support[World.NorthSecondaryUrn].EpisodeId}",
             ["networkId"] = $"{support[World.NorthSecondaryUrn].NetworkId}",
+            ["schoolReviewId"] = $"{schoolReviews[World.NorthSecondaryUrn]}",
         };
         var otherTrust = new Dictionary<string, string>
         {
@@ -156,6 +158,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["needId"] = $"{support[World.HarbourUrn].NeedId}",
             ["episodeId"] = $"{support[World.HarbourUrn].EpisodeId}",
             ["networkId"] = $"{support[World.HarbourUrn].NetworkId}",
+            ["schoolReviewId"] = $"{schoolReviews[World.HarbourUrn]}",
         };
         var northTargets = new Dictionary<string, string>
         {
@@ -199,6 +202,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ["needId"] = $"{support[World.NorthPrimaryUrn].NeedId}",
             ["episodeId"] = $"{support[World.NorthPrimaryUrn].EpisodeId}",
             ["networkId"] = $"{support[World.NorthPrimaryUrn].NetworkId}",
+            ["schoolReviewId"] = $"{schoolReviews[World.NorthPrimaryUrn]}",
         };
 
         var failures = new List<string>();
@@ -254,6 +258,7 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
         var round = (await Stepwise.Tests.Features.Rounds.RoundSeed.ForMatrixAsync(app))[urn].RoundId;
         await ImprovementLoopRecords.SeedAsync(app);
         var support = (await Stepwise.Tests.Features.Support.SupportForMatrix.SeedAsync(app))[urn];
+        var schoolReview = (await Stepwise.Tests.Features.TrustReviews.ReviewsForMatrix.SeedAsync(app))[urn];
         string[] everyone = NorthRoles;
         string[] readResults = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor];
         string[] manageSurveys = [World.NorthAdmin, World.NorthLeader, World.PrimaryHead];
@@ -301,6 +306,11 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ($"/api/support/needs/{support.NeedId}", $"/support/needs/{support.NeedId}", manageSurveys),
             ($"/api/support/episodes/{support.EpisodeId}", $"/support/episodes/{support.EpisodeId}", manageSurveys),
             ("/api/networks", "/support/networks", everyone),
+            // Trust reviews (issue 22): a school's rating is for the trust and the school's leaders, never its governors; its reviews and tier for its governors too.
+            ($"/api/schools/{urn}/risk", $"/schools/{urn}/risk", manageSurveys),
+            ("/api/reviews/calendar", "/reviews", everyone),
+            ("/api/reviews/policy", "/reviews/policy", everyone),
+            ($"/api/reviews/{schoolReview}", $"/reviews/{schoolReview}", [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor]),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
