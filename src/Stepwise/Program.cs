@@ -9,6 +9,7 @@ using Stepwise.Features.Demo;
 using Stepwise.Features.Enquiries;
 using Stepwise.Features.Evidence;
 using Stepwise.Features.Frameworks;
+using Stepwise.Features.TrustEvaluation;
 using Stepwise.Features.Gaps;
 using Stepwise.Features.Home;
 using Stepwise.Features.Imports;
@@ -77,6 +78,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddCoaching();
     builder.Services.AddRounds();
     builder.Services.AddSupport();
+    builder.Services.AddTrustEvaluation();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -115,6 +117,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapTrustViewApi();
     api.MapSharedLanguageApi();
     api.MapCoachingApi();
+    api.MapTrustEvaluationApi();
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();

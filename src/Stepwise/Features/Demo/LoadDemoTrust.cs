@@ -18,7 +18,8 @@ namespace Stepwise.Features.Demo;
 /// The data is the same every time (a seeded generator); loading into a database that already holds the demo
 /// trust changes nothing, and nothing else is ever touched.
 /// </summary>
-public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive, DemoFigures figures, DemoImprovementLoop improvementLoop)
+public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive, DemoFigures figures, DemoImprovementLoop improvementLoop,
+    TrustEvaluation.DemoTrustEvaluation trustEvaluation)
 {
     public const string TrustName = "Larkhaven Learning Trust";
     public const string Password = "stepwise-demo-2026";
@@ -106,6 +107,7 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await PeerReviews.DemoPeerReviews.AddAsync(db, trust.Id, schools, now, ct);
         await Coaching.DemoCoaching.AddAsync(db, trust.Id, schools, now, ct);
         await Rounds.DemoRounds.AddAsync(db, trust.Id, schools, now, ct);
+        await trustEvaluation.AddAsync(trust.Id, now, ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);

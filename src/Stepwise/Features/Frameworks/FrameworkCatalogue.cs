@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Stepwise.Common;
 using Stepwise.Data;
 
 namespace Stepwise.Features.Frameworks;
 
-public sealed record FrameworkSummary(int Id, string Key, string Name, string? Description, string Origin, int LatestVersion, List<VersionSummary> Versions);
+public sealed record FrameworkSummary(int Id, string Key, string Name, string? Description, string Origin, int LatestVersion, List<VersionSummary> Versions)
+{
+    /// <summary>Whether schools are judged against it or the trust judges itself.</summary>
+    public FrameworkLevel Level { get; init; }
+}
 
 public sealed record VersionSummary(int Number, string? Notes, DateTime CreatedAt, string? CreatedBy, int Areas, bool Used);
 
@@ -33,9 +38,13 @@ public sealed class FrameworkCatalogue(AppDbContext db)
         {
             var mine = versions.Where(v => v.FrameworkId == f.Id).OrderBy(v => v.Number)
                 .Select(v => new VersionSummary(v.Number, v.Notes, v.CreatedAt, v.CreatedBy, v.Areas, used.Contains(v.Id))).ToList();
-            return new FrameworkSummary(f.Id, f.Key, f.Name, f.Description, f.Origin, mine.Count == 0 ? 0 : mine[^1].Number, mine);
+            return new FrameworkSummary(f.Id, f.Key, f.Name, f.Description, f.Origin, mine.Count == 0 ? 0 : mine[^1].Number, mine) { Level = f.Level };
         }).ToList();
     }
+
+    /// <summary>The frameworks of one level: school self-evaluation, plans and reviews offer only school-level ones, the trust's self-evaluation only trust-level ones.</summary>
+    public async Task<List<FrameworkSummary>> ListAsync(FrameworkLevel level, CancellationToken ct) =>
+        (await ListAsync(ct)).Where(f => f.Level == level).ToList();
 
     /// <summary>A version of a framework (the latest when <paramref name="number"/> is null); null if there is none.</summary>
     /// <summary>Whether the trust already has a framework with this key.</summary>
@@ -57,6 +66,13 @@ public sealed class FrameworkCatalogue(AppDbContext db)
     public async Task<LoadedVersion?> LoadByKeyAsync(string key, CancellationToken ct)
     {
         var id = await db.Frameworks.Where(f => f.Key == key).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
+        return id is int frameworkId ? await LoadAsync(frameworkId, null, ct) : null;
+    }
+
+    /// <summary>The latest version of the framework with this key, if it is of the given level; null otherwise.</summary>
+    public async Task<LoadedVersion?> LoadByKeyAsync(string key, FrameworkLevel level, CancellationToken ct)
+    {
+        var id = await db.Frameworks.Where(f => f.Key == key && f.Level == level).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
         return id is int frameworkId ? await LoadAsync(frameworkId, null, ct) : null;
     }
 
@@ -85,6 +101,7 @@ public sealed class FrameworkCatalogue(AppDbContext db)
         Key = loaded.Framework.Key,
         Name = loaded.Framework.Name,
         Description = loaded.Framework.Description,
+        Level = Codes.Of(loaded.Framework.Level),
         Version = loaded.Version.Number,
         Notes = loaded.Version.Notes,
         Scales = loaded.Scales.Select(s => new ScaleDefinition
