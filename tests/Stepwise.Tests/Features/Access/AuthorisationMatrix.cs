@@ -262,6 +262,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/coaching/pairs", "/coaching", everyone),
             ($"/api/coaching/schools/{urn}", $"/schools/{urn}/coaching", manageSurveys),
             ("/api/coaching/overview", "/coaching/overview", manageSurveys),
+            // The trust's self-evaluation (issue 22): those who evaluate the trust (EvaluateTrust), no one at a school.
+            ("/api/trust/self-evaluation", "/trust/self-evaluation", manageTrustWide),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();
