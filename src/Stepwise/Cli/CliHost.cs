@@ -7,6 +7,7 @@ using Stepwise.Features.Demo;
 using Stepwise.Features.Enquiries;
 using Stepwise.Features.Frameworks;
 using Stepwise.Features.PeerReviews;
+using Stepwise.Features.TrustEvaluation;
 using Stepwise.Features.People;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Reference;
@@ -53,6 +54,7 @@ internal static class CliHost
         builder.Services.AddRounds();
         builder.Services.AddPeerReviews();
         builder.Services.AddCoaching();
+        builder.Services.AddTrustEvaluation();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

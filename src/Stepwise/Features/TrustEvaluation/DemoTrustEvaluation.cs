@@ -32,7 +32,7 @@ public sealed class DemoTrustEvaluation(AppDbContext db, SaveFramework saveFrame
             ("high-quality-and-inclusive-education", "secure", 30,
                 "Reading is taught consistently well across the primaries; every school has a named lead for pupils with SEND.",
                 "Disadvantaged pupils' attendance at Brackenmoor and Kestrelmead lags the trust's other schools."),
-            ("school-improvement", "developing", 130,
+            ("school-improvement", "developing", 160,
                 "Reviews of every school happen on a calendar and their findings reach the schools' plans.",
                 "Support between schools is arranged case by case; no one sees whether it worked."),
             ("school-improvement", "secure", 20,
