@@ -158,3 +158,17 @@ public abstract class TheTrustJudgesItself(StepwiseApp app)
 public sealed class TheTrustJudgesItselfOnSqlite(SqliteApp app) : TheTrustJudgesItself(app), IClassFixture<SqliteApp>;
 
 public sealed class TheTrustJudgesItselfOnPostgres(PostgresApp app) : TheTrustJudgesItself(app), IClassFixture<PostgresApp>;
+
+/// <summary>The trust's self-evaluation API is described in OpenAPI, reading and writing, for scripts to use.</summary>
+public sealed class TrustSelfEvaluationInOpenApi(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task The_openapi_description_has_the_trusts_self_evaluation_to_read_and_a_judgement_to_record()
+    {
+        var document = await (await app.Anonymous().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var paths = document["paths"]!.AsObject();
+        Assert.NotNull(paths["/api/trust/self-evaluation"]!["get"]);
+        Assert.NotNull(paths["/api/trust/self-evaluation/areas/{areaId}"]!["get"]);
+        Assert.NotNull(paths["/api/trust/self-evaluation/judgements"]!["post"]);
+    }
+}
