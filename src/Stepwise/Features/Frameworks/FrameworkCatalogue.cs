@@ -85,14 +85,16 @@ public sealed class FrameworkCatalogue(AppDbContext db)
         return at is null ? null : await LoadAsync(at.FrameworkId, at.Number, ct);
     }
 
-    /// <summary>A version is in use once a judgement, a plan's priority or a peer review's focus area refers to one of its areas; from then on it never changes.</summary>
+    /// <summary>A version is in use once a judgement (a school's or the trust's), a plan's priority or a peer review's focus area refers to one of its areas; from then on it never changes.</summary>
     public Task<bool> IsUsedAsync(int versionId, CancellationToken ct) =>
         db.FrameworkAreas.Where(a => a.FrameworkVersionId == versionId)
-            .AnyAsync(a => db.Judgements.Any(j => j.FrameworkAreaId == a.Id) || db.Priorities.Any(p => p.FrameworkAreaId == a.Id) || db.PeerReviewAreas.Any(r => r.FrameworkAreaId == a.Id), ct);
+            .AnyAsync(a => db.Judgements.Any(j => j.FrameworkAreaId == a.Id) || db.Priorities.Any(p => p.FrameworkAreaId == a.Id) || db.PeerReviewAreas.Any(r => r.FrameworkAreaId == a.Id)
+                || db.TrustJudgements.Any(j => j.FrameworkAreaId == a.Id), ct);
 
     private async Task<HashSet<int>> UsedVersionIdsAsync(CancellationToken ct) =>
         (await db.FrameworkAreas
-            .Where(a => db.Judgements.Any(j => j.FrameworkAreaId == a.Id) || db.Priorities.Any(p => p.FrameworkAreaId == a.Id) || db.PeerReviewAreas.Any(r => r.FrameworkAreaId == a.Id))
+            .Where(a => db.Judgements.Any(j => j.FrameworkAreaId == a.Id) || db.Priorities.Any(p => p.FrameworkAreaId == a.Id) || db.PeerReviewAreas.Any(r => r.FrameworkAreaId == a.Id)
+                || db.TrustJudgements.Any(j => j.FrameworkAreaId == a.Id))
             .Select(a => a.FrameworkVersionId).Distinct().ToListAsync(ct)).ToHashSet();
 
     /// <summary>The version as its JSON definition (what export writes and import reads).</summary>

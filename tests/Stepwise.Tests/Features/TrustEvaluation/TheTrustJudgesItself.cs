@@ -115,6 +115,10 @@ public abstract class TheTrustJudgesItself(StepwiseApp app)
         })).ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal(("Strong", 2, 5, "Dana Director"), ((string)recorded["gradeName"]!, (int)recorded["rank"]!, (int)recorded["scaleSize"]!, (string)recorded["by"]!));
 
+        // Judged, the version is in use: it can no longer be changed, only followed by a next version.
+        var pillars = (await (await leader.GetAsync("/api/frameworks")).ReadJsonAsync()).AsArray().Single(f => (string)f!["key"]! == "trust-quality")!;
+        Assert.True((bool)pillars["versions"]![0]!["used"]!);
+
         var read = await (await leader.GetAsync("/api/trust/self-evaluation")).ReadJsonAsync();
         Assert.Equal("trust-quality", (string)read["evaluation"]!["frameworkKey"]!);
         Assert.Contains("trust-quality", read["frameworks"]!.AsArray().Select(f => (string)f!["key"]!));
