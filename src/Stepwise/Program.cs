@@ -9,6 +9,7 @@ using Stepwise.Features.Demo;
 using Stepwise.Features.Enquiries;
 using Stepwise.Features.Evidence;
 using Stepwise.Features.Frameworks;
+using Stepwise.Features.TrustEvaluation;
 using Stepwise.Features.Gaps;
 using Stepwise.Features.Home;
 using Stepwise.Features.Imports;
@@ -81,6 +82,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.Services.AddTrustReviews();
     builder.Services.AddSupport();
     builder.Services.AddPractice();
+    builder.Services.AddTrustEvaluation();
     builder.Services.AddDemo();
 
     var app = builder.Build();
@@ -120,6 +122,7 @@ static WebApplication BuildWebApp(string[] args)
     api.MapTrustViewApi();
     api.MapSharedLanguageApi();
     api.MapCoachingApi();
+    api.MapTrustEvaluationApi();
     api.MapGapsApi();
     api.MapHomeApi();
     api.MapAccountsApi();

@@ -8,6 +8,7 @@ using Stepwise.Features.Enquiries;
 using Stepwise.Features.Frameworks;
 using Stepwise.Features.PeerReviews;
 using Stepwise.Features.Practice;
+using Stepwise.Features.TrustEvaluation;
 using Stepwise.Features.People;
 using Stepwise.Features.Plans;
 using Stepwise.Features.Reference;
@@ -60,6 +61,7 @@ internal static class CliHost
         // The trust overview and the demo read risk ratings, tiers and the give/receive balance (issue 22).
         builder.Services.AddTrustReviews();
         builder.Services.AddSupport();
+        builder.Services.AddTrustEvaluation();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TrustScope>().ActAsSystem(actor);

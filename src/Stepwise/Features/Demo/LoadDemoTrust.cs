@@ -19,7 +19,7 @@ namespace Stepwise.Features.Demo;
 /// trust changes nothing, and nothing else is ever touched.
 /// </summary>
 public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHasher<Person> hasher, TimeProvider clock, DeriveSchoolMetrics derive, DemoFigures figures, DemoImprovementLoop improvementLoop,
-    TrustReviews.ReadRisk risk)
+    TrustReviews.ReadRisk risk, TrustEvaluation.DemoTrustEvaluation trustEvaluation)
 {
     public const string TrustName = "Larkhaven Learning Trust";
     public const string Password = "stepwise-demo-2026";
@@ -113,6 +113,8 @@ public sealed class LoadDemoTrust(AppDbContext db, TrustScope scope, IPasswordHa
         await Support.DemoSupport.AddAsync(db, trust.Id, schools, now, ct);
         // The practice library: resources shared by several schools, strands on entries (issue 22; after the demos whose records feed it).
         await Practice.DemoPractice.AddAsync(db, trust.Id, schools, now, ct);
+        // The trust's self-evaluation against the trust quality pillars (issue 22).
+        await trustEvaluation.AddAsync(trust.Id, now, ct);
 
         await transaction.CommitAsync(ct);
         return new Result(true, TrustName, Password, Accounts(), pupils.Count);

@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Stepwise.Common;
 using Stepwise.Data;
 
 namespace Stepwise.Features.Frameworks;
 
-public sealed record FrameworkSummary(int Id, string Key, string Name, string? Description, string Origin, int LatestVersion, List<VersionSummary> Versions);
+public sealed record FrameworkSummary(int Id, string Key, string Name, string? Description, string Origin, int LatestVersion, List<VersionSummary> Versions)
+{
+    /// <summary>Whether schools are judged against it or the trust judges itself.</summary>
+    public FrameworkLevel Level { get; init; }
+}
 
 public sealed record VersionSummary(int Number, string? Notes, DateTime CreatedAt, string? CreatedBy, int Areas, bool Used);
 
@@ -33,9 +38,13 @@ public sealed class FrameworkCatalogue(AppDbContext db)
         {
             var mine = versions.Where(v => v.FrameworkId == f.Id).OrderBy(v => v.Number)
                 .Select(v => new VersionSummary(v.Number, v.Notes, v.CreatedAt, v.CreatedBy, v.Areas, used.Contains(v.Id))).ToList();
-            return new FrameworkSummary(f.Id, f.Key, f.Name, f.Description, f.Origin, mine.Count == 0 ? 0 : mine[^1].Number, mine);
+            return new FrameworkSummary(f.Id, f.Key, f.Name, f.Description, f.Origin, mine.Count == 0 ? 0 : mine[^1].Number, mine) { Level = f.Level };
         }).ToList();
     }
+
+    /// <summary>The frameworks of one level: school self-evaluation, plans and reviews offer only school-level ones, the trust's self-evaluation only trust-level ones.</summary>
+    public async Task<List<FrameworkSummary>> ListAsync(FrameworkLevel level, CancellationToken ct) =>
+        (await ListAsync(ct)).Where(f => f.Level == level).ToList();
 
     /// <summary>A version of a framework (the latest when <paramref name="number"/> is null); null if there is none.</summary>
     /// <summary>Whether the trust already has a framework with this key.</summary>
@@ -60,6 +69,13 @@ public sealed class FrameworkCatalogue(AppDbContext db)
         return id is int frameworkId ? await LoadAsync(frameworkId, null, ct) : null;
     }
 
+    /// <summary>The latest version of the framework with this key, if it is of the given level; null otherwise.</summary>
+    public async Task<LoadedVersion?> LoadByKeyAsync(string key, FrameworkLevel level, CancellationToken ct)
+    {
+        var id = await db.Frameworks.Where(f => f.Key == key && f.Level == level).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
+        return id is int frameworkId ? await LoadAsync(frameworkId, null, ct) : null;
+    }
+
     /// <summary>The version an area belongs to.</summary>
     public async Task<LoadedVersion?> LoadForAreaAsync(int areaId, CancellationToken ct)
     {
@@ -69,14 +85,16 @@ public sealed class FrameworkCatalogue(AppDbContext db)
         return at is null ? null : await LoadAsync(at.FrameworkId, at.Number, ct);
     }
 
-    /// <summary>A version is in use once a judgement, a plan's priority or a peer review's focus area refers to one of its areas; from then on it never changes.</summary>
+    /// <summary>A version is in use once a judgement (a school's or the trust's), a plan's priority or a peer review's focus area refers to one of its areas; from then on it never changes.</summary>
     public Task<bool> IsUsedAsync(int versionId, CancellationToken ct) =>
         db.FrameworkAreas.Where(a => a.FrameworkVersionId == versionId)
-            .AnyAsync(a => db.Judgements.Any(j => j.FrameworkAreaId == a.Id) || db.Priorities.Any(p => p.FrameworkAreaId == a.Id) || db.PeerReviewAreas.Any(r => r.FrameworkAreaId == a.Id), ct);
+            .AnyAsync(a => db.Judgements.Any(j => j.FrameworkAreaId == a.Id) || db.Priorities.Any(p => p.FrameworkAreaId == a.Id) || db.PeerReviewAreas.Any(r => r.FrameworkAreaId == a.Id)
+                || db.TrustJudgements.Any(j => j.FrameworkAreaId == a.Id), ct);
 
     private async Task<HashSet<int>> UsedVersionIdsAsync(CancellationToken ct) =>
         (await db.FrameworkAreas
-            .Where(a => db.Judgements.Any(j => j.FrameworkAreaId == a.Id) || db.Priorities.Any(p => p.FrameworkAreaId == a.Id) || db.PeerReviewAreas.Any(r => r.FrameworkAreaId == a.Id))
+            .Where(a => db.Judgements.Any(j => j.FrameworkAreaId == a.Id) || db.Priorities.Any(p => p.FrameworkAreaId == a.Id) || db.PeerReviewAreas.Any(r => r.FrameworkAreaId == a.Id)
+                || db.TrustJudgements.Any(j => j.FrameworkAreaId == a.Id))
             .Select(a => a.FrameworkVersionId).Distinct().ToListAsync(ct)).ToHashSet();
 
     /// <summary>The version as its JSON definition (what export writes and import reads).</summary>
@@ -85,6 +103,7 @@ public sealed class FrameworkCatalogue(AppDbContext db)
         Key = loaded.Framework.Key,
         Name = loaded.Framework.Name,
         Description = loaded.Framework.Description,
+        Level = Codes.Of(loaded.Framework.Level),
         Version = loaded.Version.Number,
         Notes = loaded.Version.Notes,
         Scales = loaded.Scales.Select(s => new ScaleDefinition

@@ -17,6 +17,9 @@ public sealed record FrameworkDefinition
     public string? Name { get; init; }
     public string? Description { get; init; }
 
+    /// <summary>"school" (schools judge themselves against it) or "trust" (the trust judges itself); left out, a new framework is school-level and an existing one keeps its level.</summary>
+    public string? Level { get; init; }
+
     /// <summary>The version number; left out on import, it means "the next version".</summary>
     public int? Version { get; init; }
 
@@ -115,6 +118,10 @@ public static partial class FrameworkRules
         }
         problems.Require("name", d.Name, "framework's name", 200);
         problems.Optional("description", d.Description, "description", 2000);
+        if (d.Level is not null && !Codes.TryParse<FrameworkLevel>(d.Level, out _))
+        {
+            problems.Add("level", $"The level must be one of {Codes.List<FrameworkLevel>()} (who is judged against the framework: a school or the trust), not \"{d.Level}\".");
+        }
         problems.Optional("notes", d.Notes, "notes on the version", 1000);
         if (d.Version is < 1)
         {

@@ -18,6 +18,7 @@ public static class FrameworkLibrary
 
     public const string Ofsted = "ofsted-2025";
     public const string InsideOut = "inside-out";
+    public const string TrustQuality = "trust-quality";
 
     private static List<FrameworkDefinition> Load()
     {

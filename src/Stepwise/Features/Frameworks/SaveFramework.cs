@@ -67,8 +67,16 @@ public sealed class SaveFramework(AppDbContext db, AccessControl access, Framewo
         var framework = await db.Frameworks.FirstOrDefaultAsync(f => f.Key == definition.Key, ct);
         if (framework is null)
         {
-            return await CreateAsync(definition, origin, ct);
+            return await CreateAsync(definition with { Level = definition.Level ?? Codes.Of(FrameworkLevel.School) }, origin, ct);
         }
+        // A framework keeps its level: judgements of schools and of the trust never share one.
+        var level = Codes.Of(framework.Level);
+        if (definition.Level is not null && definition.Level != level)
+        {
+            return Invalid("level", $"{framework.Name} is a {level}-level framework, so its versions are {level}-level too, not {definition.Level}-level: " +
+                "give a framework of the other level a key of its own.");
+        }
+        definition = definition with { Level = level };
 
         var latest = await catalogue.LoadAsync(framework.Id, null, ct);
         var latestNumber = latest?.Version.Number ?? 0;
@@ -146,7 +154,8 @@ public sealed class SaveFramework(AppDbContext db, AccessControl access, Framewo
             return Outcome<Saved>.Invalid(mapping);
         }
         await using var transaction = await OwnTransactionAsync(ct);
-        var framework = new Framework { Key = definition.Key!, Name = "", Origin = origin, CreatedAt = clock.UtcNow() };
+        Codes.TryParse<FrameworkLevel>(definition.Level, out var level);
+        var framework = new Framework { Key = definition.Key!, Name = "", Origin = origin, Level = level, CreatedAt = clock.UtcNow() };
         Describe(framework, definition);
         db.Frameworks.Add(framework);
         await db.SaveChangesAsync(ct);
@@ -251,6 +260,7 @@ public sealed class SaveFramework(AppDbContext db, AccessControl access, Framewo
         Key = d.Key!.Trim(),
         Name = d.Name!.Trim(),
         Description = Text.Clean(d.Description),
+        Level = Codes.TryParse<FrameworkLevel>(d.Level, out var level) ? Codes.Of(level) : null,
         Notes = Text.Clean(d.Notes),
         Scales = d.Scales!.Select(s => new ScaleDefinition
         {

@@ -137,13 +137,13 @@ public sealed class ArrangePeerReview(AppDbContext db, AccessControl access, Rev
     {
         if (key is not null)
         {
-            return await catalogue.LoadByKeyAsync(key.Trim(), ct);
+            return await catalogue.LoadByKeyAsync(key.Trim(), FrameworkLevel.School, ct);
         }
         if (await catalogue.LoadByKeyAsync(FrameworkLibrary.Ofsted, ct) is { } ofsted)
         {
             return ofsted;
         }
-        return (await catalogue.ListAsync(ct)).FirstOrDefault() is { } first ? await catalogue.LoadAsync(first.Id, null, ct) : null;
+        return (await catalogue.ListAsync(FrameworkLevel.School, ct)).FirstOrDefault() is { } first ? await catalogue.LoadAsync(first.Id, null, ct) : null;
     }
 
     /// <summary>

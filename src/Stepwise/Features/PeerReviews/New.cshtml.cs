@@ -42,7 +42,7 @@ public sealed class NewModel(ArrangePeerReview arrange, AccessControl access, Fr
         }
         Schools = (await arrange.HostChoicesAsync(ct)).Select(s => new SelectListItem($"{s.Name} ({s.Urn})", $"{s.Urn}")).ToList();
         Schools.Insert(0, new SelectListItem("Choose a school", ""));
-        Frameworks = (await catalogue.ListAsync(ct)).Select(f => new SelectListItem($"{f.Name} (version {f.LatestVersion})", f.Key)).ToList();
+        Frameworks = (await catalogue.ListAsync(FrameworkLevel.School, ct)).Select(f => new SelectListItem($"{f.Name} (version {f.LatestVersion})", f.Key)).ToList();
         Version = await arrange.FrameworkAsync(Input.Framework, ct);
         Input = Input with { Framework = Version?.Framework.Key ?? Input.Framework };
         People = await arrange.CandidatesAsync(null, ct);

@@ -17,7 +17,7 @@ public sealed class PlanChoices(AppDbContext db, FrameworkCatalogue catalogue)
     public async Task<Choices> ForSchoolAsync(School school, CancellationToken ct)
     {
         var areas = new List<SelectListItem> { new("None", "") };
-        foreach (var f in await catalogue.ListAsync(ct))
+        foreach (var f in await catalogue.ListAsync(FrameworkLevel.School, ct))
         {
             var loaded = await catalogue.LoadAsync(f.Id, null, ct);
             var group = new SelectListGroup { Name = f.Name };

@@ -91,7 +91,7 @@ public sealed class SavePriority(AppDbContext db, AccessControl access, ReadPlan
         int? areaId = null;
         if (Text.Clean(input.Framework) is string key)
         {
-            var loaded = await catalogue.LoadByKeyAsync(key, ct);
+            var loaded = await catalogue.LoadByKeyAsync(key, FrameworkLevel.School, ct);
             var area = loaded?.Areas.FirstOrDefault(a => a.Key == Text.Clean(input.Area));
             if (loaded is null)
             {

@@ -38,7 +38,7 @@ public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, Fr
         {
             return null;
         }
-        return new Context(school, unit, units, await catalogue.ListAsync(ct));
+        return new Context(school, unit, units, await catalogue.ListAsync(FrameworkLevel.School, ct));
     }
 
     public async Task<SelfEvaluationView?> HandleAsync(int urn, int? unitId, string? frameworkKey, CancellationToken ct)
@@ -133,7 +133,7 @@ public sealed class ReadSelfEvaluation(AppDbContext db, AccessControl access, Fr
     }
 
     /// <summary>The area's own id and those of the earlier versions' areas it continues, back to version 1.</summary>
-    private static HashSet<int> Lineage(FrameworkArea area, List<LoadedVersion> versions)
+    internal static HashSet<int> Lineage(FrameworkArea area, List<LoadedVersion> versions)
     {
         var ids = new HashSet<int> { area.Id };
         var frontier = new List<FrameworkArea> { area };

@@ -47,7 +47,7 @@ public sealed class RecordJudgement(AppDbContext db, AccessControl access, Frame
             return Outcome<JudgementView>.Forbidden();
         }
 
-        var loaded = Text.Clean(input.Framework) is string key ? await catalogue.LoadByKeyAsync(key, ct) : null;
+        var loaded = Text.Clean(input.Framework) is string key ? await catalogue.LoadByKeyAsync(key, FrameworkLevel.School, ct) : null;
         FrameworkArea? area = null;
         if (loaded is null)
         {

@@ -311,6 +311,8 @@ public sealed partial class AuthorisationMatrix(SqliteApp app) : IClassFixture<S
             ("/api/reviews/calendar", "/reviews", everyone),
             ("/api/reviews/policy", "/reviews/policy", everyone),
             ($"/api/reviews/{schoolReview}", $"/reviews/{schoolReview}", [World.NorthAdmin, World.NorthLeader, World.PrimaryHead, World.PrimaryGovernor]),
+            // The trust's self-evaluation (issue 22): those who evaluate the trust (EvaluateTrust), no one at a school.
+            ("/api/trust/self-evaluation", "/trust/self-evaluation", manageTrustWide),
         ];
         var pupilKeys = app.World.PupilKeys[urn];
         var failures = new List<string>();

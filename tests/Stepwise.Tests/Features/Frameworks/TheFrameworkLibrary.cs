@@ -32,6 +32,18 @@ public sealed class TheFrameworkLibrary
     }
 
     [Fact]
+    public void The_trust_quality_framework_is_trust_level_with_the_five_pillars_and_the_school_frameworks_are_school_level()
+    {
+        var trust = FrameworkLibrary.Find(FrameworkLibrary.TrustQuality)!;
+        Assert.Equal("trust", trust.Level);
+        Assert.Equal(["high-quality-and-inclusive-education", "school-improvement", "workforce", "finance-and-operations", "governance-and-leadership"],
+            trust.Areas!.Select(a => a.Key!).ToList());
+        Assert.All(trust.Areas!, a => Assert.False(string.IsNullOrWhiteSpace(a.Description), a.Key));
+        Assert.Equal([FrameworkLibrary.InsideOut, FrameworkLibrary.Ofsted, FrameworkLibrary.TrustQuality], FrameworkLibrary.All.Select(d => d.Key!).ToList());
+        Assert.All(FrameworkLibrary.All.Where(d => d.Key != FrameworkLibrary.TrustQuality), d => Assert.True(d.Level is null or "school", d.Key));
+    }
+
+    [Fact]
     public void Every_library_definition_passes_the_rules_a_trust_import_must_pass()
     {
         Assert.All(FrameworkLibrary.All, d => Assert.False(FrameworkRules.Check(d).Any, d.Key));
