@@ -38,6 +38,9 @@ public static class DemoEnquiries
             "Too many Year 3 pupils read haltingly, so they tire before they understand: teachers see it in guided reading and in the spring assessments.",
             "Reading fluency in Year 3 from 62 % to 75 % at the expected standard by July", 62, 75, new DateOnly(AcademicYear.Of(today).EndYear, 7, 18),
             "pupils read aloud to an adult or a partner every day", "their fluency rises, and with it their understanding of what they read", now.AddDays(-130));
+        // It carries out the plan action that answers what staff said about training (the demo's surveys add it).
+        fluency.PlanActionId = await db.PlanActions.Where(a => a.SchoolId == schools[990001].Id && a.Title == Surveys.DemoSurveys.LearningTeamAction)
+            .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         await db.SaveChangesAsync(ct);
         var practice = Node(db, fluency, null, DriverNodeKind.PrimaryDriver, "Daily reading practice", 0);
         var modelling = Node(db, fluency, null, DriverNodeKind.PrimaryDriver, "Teachers model fluent reading", 1);

@@ -30,6 +30,10 @@ public sealed class Enquiry : ITrustOwned, IAudited
     public string? TheoryWhen { get; set; }
 
     public string? TheoryThen { get; set; }
+
+    /// <summary>The action in the school's plan the enquiry carries out, if any: the plan says what will change, the enquiry tests how.</summary>
+    public int? PlanActionId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
 }

@@ -50,6 +50,7 @@ public sealed class EnquiryConfiguration : IEntityTypeConfiguration<Enquiry>
         builder.Property(e => e.TheoryThen).HasMaxLength(1000);
         builder.HasOne<LearningTeam>().WithMany().HasForeignKey(e => e.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<School>().WithMany().HasForeignKey(e => e.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Plans.PlanAction>().WithMany().HasForeignKey(e => e.PlanActionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => new { e.TeamId, e.Title }).IsUnique();
     }
 }

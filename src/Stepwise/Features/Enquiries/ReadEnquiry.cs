@@ -20,7 +20,13 @@ public sealed record EnquiryView(Enquiry Enquiry, LearningTeam Team, TeamAccess 
 
     /// <summary>The day it was read on: a cycle starting later is planned, not under way.</summary>
     public DateOnly Today { get; init; }
+
+    /// <summary>The plan action the enquiry carries out, if any.</summary>
+    public CarriedOutAction? CarriesOut { get; init; }
 }
+
+/// <summary>A plan action an enquiry carries out, with its priority and plan for the link back.</summary>
+public sealed record CarriedOutAction(int ActionId, string Action, int PriorityId, string Priority, string Plan);
 
 /// <summary>A measure with the same Making Data Count reading as any metric, and the cycles that watch it marked on it.</summary>
 public sealed record MeasureView(EnquiryMeasure Measure, MetricAnalysis Analysis, IReadOnlyList<ChartAnnotation> Annotations)
@@ -57,7 +63,14 @@ public sealed class ReadEnquiry(AppDbContext db, EnquiryAccess access, TimeProvi
             return null;
         }
         var loaded = await LoadAsync([enquiry], ct);
-        return loaded.View(enquiry, teamAccess);
+        var carriesOut = enquiry.PlanActionId is int actionId
+            ? await (from a in db.PlanActions.AsNoTracking()
+                     where a.Id == actionId
+                     join p in db.Priorities on a.PriorityId equals p.Id
+                     join plan in db.Plans on p.PlanId equals plan.Id
+                     select new CarriedOutAction(a.Id, a.Title, p.Id, p.Title, plan.Title)).FirstOrDefaultAsync(ct)
+            : null;
+        return loaded.View(enquiry, teamAccess) with { CarriesOut = carriesOut };
     }
 
     /// <summary>The enquiries the acting person may see, of one school or one team if given, newest first.</summary>

@@ -134,7 +134,14 @@ public sealed record GoalView(
     string? FedBy = null);
 
 public sealed record ActionView(int Id, string Title, string Owner, DateOnly? StartsOn, DateOnly DueOn, string Status, string State, decimal? Cost, DateOnly? DoneOn,
-    List<ActionPrompt> PromptedBy);
+    List<ActionPrompt> PromptedBy)
+{
+    /// <summary>The enquiries that carry the action out (a learning team testing it in cycles).</summary>
+    public List<ActionEnquiry> CarriedOutBy { get; init; } = [];
+}
+
+/// <summary>An enquiry that carries out a plan action.</summary>
+public sealed record ActionEnquiry(int Id, string Title);
 
 /// <summary>
 /// The feedback ("you said, we did") an action answers. What was said, and the links, only as far as the reader may

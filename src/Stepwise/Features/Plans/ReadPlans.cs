@@ -77,6 +77,10 @@ public sealed class ReadPlans(AppDbContext db, AccessControl access, ReadEvidenc
         var goals = await db.Goals.AsNoTracking().Where(g => priorityIds.Contains(g.PriorityId)).OrderBy(g => g.Id).ToListAsync(ct);
         var actions = await db.PlanActions.AsNoTracking().Where(a => priorityIds.Contains(a.PriorityId)).OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToListAsync(ct);
         var prompts = await PromptsAsync(school, actions.Select(a => a.Id).ToList(), ct);
+        var actionIds = actions.Select(a => a.Id).ToList();
+        var carriedOut = (await db.Enquiries.AsNoTracking().Where(e => e.PlanActionId != null && actionIds.Contains(e.PlanActionId.Value))
+            .OrderBy(e => e.Title).Select(e => new { ActionId = e.PlanActionId!.Value, e.Id, e.Title }).ToListAsync(ct))
+            .ToLookup(e => e.ActionId, e => new ActionEnquiry(e.Id, e.Title));
         var milestones = await db.Milestones.AsNoTracking().Where(m => priorityIds.Contains(m.PriorityId)).OrderBy(m => m.DueOn).ThenBy(m => m.Id).ToListAsync(ct);
         var evidence = await readEvidence.ForAsync(EvidenceOwner.Priority, priorityIds, ct);
         var comments = await db.PlanComments.AsNoTracking().Where(c => planIds.Contains(c.PlanId)).OrderBy(c => c.At).ToListAsync(ct);
@@ -98,7 +102,7 @@ public sealed class ReadPlans(AppDbContext db, AccessControl access, ReadEvidenc
                 p.UnitId is int u && units.TryGetValue(u, out var unitName) ? new UnitLink(u, unitName) : null,
                 goals.Where(g => g.PriorityId == p.Id).Select(g => statuses[g.Id]).ToList(),
                 actions.Where(x => x.PriorityId == p.Id).Select(x => new ActionView(x.Id, x.Title, x.Owner, x.StartsOn, x.DueOn, Codes.Of(x.Status),
-                    ActionState.Of(x.Status, x.DueOn, today), x.Cost, x.DoneOn, prompts[x.Id].ToList())).ToList(),
+                    ActionState.Of(x.Status, x.DueOn, today), x.Cost, x.DoneOn, prompts[x.Id].ToList()) { CarriedOutBy = [.. carriedOut[x.Id]] }).ToList(),
                 milestones.Where(m => m.PriorityId == p.Id).Select(m => new MilestoneView(m.Id, m.Title, m.DueOn, m.ReachedOn, ActionState.MilestoneState(m.DueOn, m.ReachedOn, today))).ToList(),
                 evidence.GetValueOrDefault(p.Id, []),
                 p.Decision is null && p.WhatChanged is null && p.WhatWeLearned is null ? null

@@ -107,9 +107,10 @@ public static class DemoSurveys
                 WeDid = "We bought 400 new reading books and the library now opens at lunchtime three days a week.",
                 Owner = "Reading lead", ActionOn = reading.VisitedOn.AddDays(30), Published = true, CreatedAt = now,
             },
-            await BreakfastClubAsync(db, trustId, school.Id, attendance, attendancePriority, today, now, ct));
+            await BreakfastClubAsync(db, trustId, school.Id, attendance, attendancePriority, today, now, ct),
+            await LearningTeamsAsync(db, trustId, school.Id, QuestionId(staffBefore, "staff.development.useful"), readingPriority, staffBefore.ClosesOn, now, ct));
         db.Audit(trustId, "Created", nameof(Survey), $"{Urn}",
-            $"Demo feedback: two staff and two pupil survey runs ({staffBefore.Id}, {staffAfter.Id}, {pupilsBefore.Id}, {pupilsAfter.Id}) with synthetic answers, two governor visits, four actions");
+            $"Demo feedback: two staff and two pupil survey runs ({staffBefore.Id}, {staffAfter.Id}, {pupilsBefore.Id}, {pupilsAfter.Id}) with synthetic answers, two governor visits, five actions");
         await db.SaveChangesAsync(ct);
     }
 
@@ -133,6 +134,37 @@ public static class DemoSurveys
             {
                 TrustId = trustId, SchoolId = schoolId, PriorityId = id, Title = SaveYouSaidWeDid.ActionTitle(entry.WeDid), Owner = entry.Owner,
                 DueOn = entry.ActionOn, Status = Plans.ActionStatus.NotStarted,
+            };
+            db.PlanActions.Add(action);
+            await db.SaveChangesAsync(ct);
+            entry.PlanActionId = action.Id;
+        }
+        return entry;
+    }
+
+    /// <summary>The plan action the Year 3 learning team's reading-fluency enquiry carries out (the demo's enquiries link to it by this title).</summary>
+    public const string LearningTeamAction = "Year 3 team tests a daily reading-aloud routine in cycles of enquiry";
+
+    /// <summary>
+    /// What staff said about training, answered with learning teams: a new action under the reading priority that the Year 3
+    /// team's enquiry carries out, so the thread runs from "you said" through the plan to the enquiry's cycles.
+    /// </summary>
+    private static async Task<YouSaidWeDid> LearningTeamsAsync(AppDbContext db, int trustId, int schoolId, int questionId, int? priorityId, DateOnly said, DateTime now,
+        CancellationToken ct)
+    {
+        var entry = new YouSaidWeDid
+        {
+            TrustId = trustId, SchoolId = schoolId, Source = FeedbackSource.SurveyQuestion, SurveyQuestionId = questionId,
+            YouSaid = "Staff told us training days rarely changed what happened in their classrooms.",
+            WeDid = "Teachers now work in learning teams on a problem they chose: the Year 3 team is testing a daily reading-aloud routine in cycles of enquiry.",
+            Owner = "Reading lead", ActionOn = said.AddDays(28), Published = true, CreatedAt = now,
+        };
+        if (priorityId is int id)
+        {
+            var action = new Plans.PlanAction
+            {
+                TrustId = trustId, SchoolId = schoolId, PriorityId = id, Title = LearningTeamAction, Owner = "Reading lead",
+                StartsOn = said.AddDays(28), DueOn = said.AddDays(28 + 180), Status = Plans.ActionStatus.InProgress,
             };
             db.PlanActions.Add(action);
             await db.SaveChangesAsync(ct);

@@ -553,6 +553,9 @@ namespace Stepwise.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("PlanActionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ProblemOfPractice")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -581,6 +584,8 @@ namespace Stepwise.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanActionId");
 
                     b.HasIndex("SchoolId");
 
@@ -4728,6 +4733,11 @@ namespace Stepwise.Data.Migrations.Postgres
 
             modelBuilder.Entity("Stepwise.Features.Enquiries.Enquiry", b =>
                 {
+                    b.HasOne("Stepwise.Features.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PlanActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Stepwise.Features.Schools.School", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")

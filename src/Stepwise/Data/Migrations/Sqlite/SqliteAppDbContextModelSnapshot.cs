@@ -524,6 +524,9 @@ namespace Stepwise.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlanActionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProblemOfPractice")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -552,6 +555,8 @@ namespace Stepwise.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanActionId");
 
                     b.HasIndex("SchoolId");
 
@@ -4547,6 +4552,11 @@ namespace Stepwise.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Stepwise.Features.Enquiries.Enquiry", b =>
                 {
+                    b.HasOne("Stepwise.Features.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PlanActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Stepwise.Features.Schools.School", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")

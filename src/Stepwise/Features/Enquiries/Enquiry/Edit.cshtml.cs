@@ -69,10 +69,11 @@ public sealed class EditEnquiryModel(EnquiryAccess access, SaveEnquiry save) : P
             {
                 Title = enquiry.Title, SchoolUrn = await save.UrnOfAsync(enquiry.SchoolId, ct),
                 ProblemOfPractice = enquiry.ProblemOfPractice, Aim = enquiry.Aim, AimBaseline = enquiry.AimBaseline, AimTarget = enquiry.AimTarget,
-                AimBy = enquiry.AimBy, TheoryWhen = enquiry.TheoryWhen, TheoryThen = enquiry.TheoryThen,
+                AimBy = enquiry.AimBy, TheoryWhen = enquiry.TheoryWhen, TheoryThen = enquiry.TheoryThen, PlanActionId = enquiry.PlanActionId,
             };
         }
         ViewData["Schools"] = schools.Select(s => new SelectListItem($"{s.Name} ({s.Urn})", $"{s.Urn}")).ToList();
+        ViewData["Actions"] = EnquiryActions.Options(await save.ActionsOfTeamAsync(enquiry.TeamId, ct));
         return null;
     }
 }

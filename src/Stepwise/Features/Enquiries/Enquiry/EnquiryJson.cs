@@ -14,7 +14,13 @@ public static class EnquiryJson
     public sealed record Enquiry(int Id, string Title, int TeamId, string Team, int SchoolUrn, string School, string ProblemOfPractice, string Aim,
         double? AimBaseline, double? AimTarget, DateOnly? AimBy, string? TheoryWhen, string? TheoryThen, DateTime CreatedAt, DateTime? ClosedAt, bool CanEdit,
         double ProgressScore, string ProgressLabel, string ProgressWhy, string? ProgressNext, IReadOnlyList<Step> ProgressSteps,
-        Diagram Driver, IReadOnlyList<Measure> Measures, IReadOnlyList<Cycle> Cycles);
+        Diagram Driver, IReadOnlyList<Measure> Measures, IReadOnlyList<Cycle> Cycles)
+    {
+        /// <summary>The plan action the enquiry carries out, with the priority page to read it on.</summary>
+        public PlanAction? CarriesOut { get; init; }
+    }
+
+    public sealed record PlanAction(int Id, string Title, string Plan, string Priority, string Url);
 
     public sealed record Step(double Score, string Label, bool Met, string? Evidence);
 
@@ -55,7 +61,10 @@ public static class EnquiryJson
             view.Measures.Select(m => MeasureOf(m, schoolUrns)).ToList(),
             view.Cycles.Select(c => new Cycle(c.Cycle.Id, c.Cycle.Number, c.Cycle.ChangeIdeaId, c.ChangeIdea, c.UnitName, c.SchoolName, c.Cycle.StartsOn, c.Cycle.Question,
                 c.Cycle.Prediction, DecisionCode(c.Cycle.Decision), c.Cycle.DecidedOn, detail ? c.Cycle.WhatHappened : null, detail ? c.Cycle.Study : null,
-                detail ? c.Cycle.DecisionNote : null, c.Cycle.PreviousCycleId, c.NextCycleId, $"/enquiries/{e.Id}/cycles/{c.Cycle.Id}")).ToList());
+                detail ? c.Cycle.DecisionNote : null, c.Cycle.PreviousCycleId, c.NextCycleId, $"/enquiries/{e.Id}/cycles/{c.Cycle.Id}")).ToList())
+        {
+            CarriesOut = view.CarriesOut is { } a ? new PlanAction(a.ActionId, a.Action, a.Plan, a.Priority, $"/priorities/{a.PriorityId}") : null,
+        };
     }
 
     public static string? DecisionCode(CycleDecision? decision) => decision?.ToString().ToLowerInvariant();

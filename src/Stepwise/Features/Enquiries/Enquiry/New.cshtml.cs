@@ -50,6 +50,7 @@ public sealed class NewEnquiryModel(AppDbContext db, EnquiryAccess access, SaveE
             Input.SchoolUrn = schools[0].Urn;
         }
         ViewData["Schools"] = schools.Select(s => new SelectListItem($"{s.Name} ({s.Urn})", $"{s.Urn}")).Prepend(new SelectListItem("Choose a school", "")).ToList();
+        ViewData["Actions"] = EnquiryActions.Options(await save.ActionsOfTeamAsync(Team, ct));
         return null;
     }
 }

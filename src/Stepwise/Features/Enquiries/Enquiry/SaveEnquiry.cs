@@ -16,6 +16,9 @@ public sealed class EnquiryInput
     public DateOnly? AimBy { get; set; }
     public string? TheoryWhen { get; set; }
     public string? TheoryThen { get; set; }
+
+    /// <summary>The action in the school's plan the enquiry carries out (optional).</summary>
+    public int? PlanActionId { get; set; }
 }
 
 /// <summary>
@@ -119,6 +122,21 @@ public sealed class SaveEnquiry(AppDbContext db, EnquiryAccess access, TimeProvi
         enquiry.AimBy = input.AimBy;
         enquiry.TheoryWhen = Text.Clean(input.TheoryWhen);
         enquiry.TheoryThen = Text.Clean(input.TheoryThen);
+        enquiry.PlanActionId = input.PlanActionId;
+    }
+
+    /// <summary>The actions of the team's schools' plans an enquiry may carry out, for the form's list: (id, school, plan, action), newest plans first.</summary>
+    public async Task<List<(int Id, int Urn, string School, string Plan, string Action)>> ActionsOfTeamAsync(int teamId, CancellationToken ct)
+    {
+        var ids = await db.LearningTeamUnits.Where(u => u.TeamId == teamId).Select(u => u.SchoolId).Distinct().ToListAsync(ct);
+        return (await (from a in db.PlanActions
+                       where ids.Contains(a.SchoolId) && a.Status != Plans.ActionStatus.Dropped
+                       join p in db.Priorities on a.PriorityId equals p.Id
+                       join plan in db.Plans on p.PlanId equals plan.Id
+                       join s in db.Schools on a.SchoolId equals s.Id
+                       orderby s.Name, plan.StartsOn descending, a.DueOn, a.Id
+                       select new { a.Id, s.Urn, School = s.Name, Plan = plan.Title, Action = a.Title }).ToListAsync(ct))
+            .Select(a => (a.Id, a.Urn, a.School, a.Plan, a.Action)).ToList();
     }
 
     /// <returns>The school's id when it is one of the team's schools.</returns>
@@ -157,6 +175,11 @@ public sealed class SaveEnquiry(AppDbContext db, EnquiryAccess access, TimeProvi
             {
                 problems.Add("schoolUrn", $"The school must be one of the team's schools (URN {urn} is not).");
             }
+        }
+        if (input.PlanActionId is int actionId && schoolId is int school
+            && !await db.PlanActions.AnyAsync(a => a.Id == actionId && a.SchoolId == school, ct))
+        {
+            problems.Add("planActionId", $"The plan action must be one in the plans of the enquiry's school (action {actionId} is not).");
         }
         if (!string.IsNullOrWhiteSpace(input.Title))
         {
