@@ -73,9 +73,9 @@ public sealed partial class TheWholeLoop(BrowserApp app) : IClassFixture<Browser
         await SignInAsync(page, "helen.marsh@larkhaven.example");
         await page.GotoAsync("/support");
         await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = new Regex($"^{Brackenmoor}: Curriculum and teaching") }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Brackenmoor}: Curriculum and teaching") }).ClickAsync();
         await page.AssertAccessibleAsync();
-        var suggestion = page.Locator("ol.suggestions > li").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = new Regex($"^{Larkhaven}") }) });
+        var suggestion = page.Locator("ol.suggestions > li").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex($"^{Larkhaven}") }) });
         await Assertions.Expect(suggestion).ToContainTextAsync("in the enquiry \"Reading fluency in Year 3\"");
         await Assertions.Expect(suggestion).ToContainTextAsync("a similar school");
 

@@ -57,6 +57,20 @@ public sealed class Chrome(AppDbContext db, AccessControl access, SurveyAccess s
             new("Peer reviews", "/peer-reviews"),
             new("Coaching", "/coaching"),
         };
+        // Trust reviews and support between schools (issue 22): the calendar for those who see reviews, support for those
+        // who raise or broker it, the practice library for everyone who may search it (a teacher's membership may be a unit's).
+        if (await Somewhere(Permission.ViewReviews))
+        {
+            menu.Add(new("Reviews", "/reviews", "/reviews"));
+        }
+        if (await Somewhere(Permission.RaiseSupportNeeds))
+        {
+            menu.Add(new("Support", "/support"));
+        }
+        if (await access.CanAnywhereAsync(Permission.ViewPracticeLibrary, ct))
+        {
+            menu.Add(new("Practice library", "/practice"));
+        }
         // Where the national figures came from, and importing them: for those who keep a school's data, not for
         // governors, teachers and reviewers (the page itself stays readable: the figures are public).
         if (await Somewhere(Permission.EditSchool))
