@@ -51,6 +51,12 @@ const journeys = [
   { as: 'helen.marsh@larkhaven.example', pages: [
     ['moderation', '/schools/990002/self-evaluation/moderation'], ['stages-trust', '/stages'], ['plan-on-a-page-concern', '/plans/2/on-a-page'],
     ['plan-on-a-page-stale', '/plans/3/on-a-page'], ['frameworks', '/frameworks'], ['trust-overview-improvement', '/trust/overview'] ] },
+  // Trust reviews, support and the practice library (issue 22): need 1 is Brackenmoor's reading need.
+  { as: 'helen.marsh@larkhaven.example', pages: [
+    ['review-calendar', '/reviews'], ['school-risk', '/schools/990002/risk'], ['review-policy', '/reviews/policy'], ['review', '/reviews/1'],
+    ['support-suggestions', '/support/needs/1'], ['support', '/support'], ['support-episode', '/support/episodes/1'],
+    ['trust-overview-risk', '/trust/overview?sort=risk'], ['trust-self-evaluation', '/trust/self-evaluation'] ] },
+  { as: 'marcus.reid@larkhaven.example', pages: [['practice-library', '/practice'], ['practice-need-search', '/practice?area=curriculum-and-teaching']] },
 ];
 
 // A data manager's upload: a large file caught while it is being checked, its report, and the import history.
