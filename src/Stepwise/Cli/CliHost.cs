@@ -6,6 +6,8 @@ using Stepwise.Features.Coaching;
 using Stepwise.Features.Demo;
 using Stepwise.Features.Enquiries;
 using Stepwise.Features.Frameworks;
+using Stepwise.Features.Gaps;
+using Stepwise.Features.Metrics;
 using Stepwise.Features.PeerReviews;
 using Stepwise.Features.Practice;
 using Stepwise.Features.TrustEvaluation;
@@ -17,6 +19,7 @@ using Stepwise.Features.SchoolData;
 using Stepwise.Features.Schools;
 using Stepwise.Features.SelfEvaluation;
 using Stepwise.Features.SharedLanguage;
+using Stepwise.Features.Stages;
 using Stepwise.Features.Support;
 using Stepwise.Features.TrustReviews;
 using Stepwise.Features.Trusts;
@@ -58,7 +61,11 @@ internal static class CliHost
         builder.Services.AddPeerReviews();
         builder.Services.AddCoaching();
         builder.Services.AddPractice();
-        // The trust overview and the demo read risk ratings, tiers and the give/receive balance (issue 22).
+        // The trust overview and the demo read risk ratings, tiers and the give/receive balance (issue 22): a rating reads
+        // the key measures, the disadvantage gap, self-evaluation and stages.
+        builder.Services.AddGaps();
+        builder.Services.AddSchoolMetrics();
+        builder.Services.AddStages();
         builder.Services.AddTrustReviews();
         builder.Services.AddSupport();
         builder.Services.AddTrustEvaluation();
