@@ -45,6 +45,7 @@ public static class StepwiseCommandLine
         root.Subcommands.Add(Features.SharedLanguage.LanguageCommand.Create());
         root.Subcommands.Add(Features.PeerReviews.PeerReviewsCommand.Create());
         root.Subcommands.Add(Features.Support.SupportCommand.Create());
+        root.Subcommands.Add(Features.TrustReviews.ReviewsCommand.Create());
         root.Subcommands.Add(Features.TrustEvaluation.TrustEvaluationCommand.Create());
         root.Subcommands.Add(Features.Coaching.CoachingCommand.Create());
         root.Subcommands.Add(Features.Practice.PracticeCommand.Create());
