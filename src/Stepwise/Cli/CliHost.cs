@@ -51,7 +51,6 @@ internal static class CliHost
         builder.Services.AddReference();
         builder.Services.AddSchoolData(builder.Configuration);
         builder.Services.AddBenchmarking();
-        Stepwise.Features.Gaps.GapsFeature.AddGaps(builder.Services);
         // The demo loads the improvement loop, and the trust overview reads it.
         builder.Services.AddFrameworks();
         builder.Services.AddSelfEvaluation();
