@@ -28,6 +28,12 @@ public sealed class ComparatorCache(IServiceScopeFactory scopes, ILogger<Compara
     public async Task<ComparatorPool> PoolAsync(AppDbContext db, CancellationToken ct)
     {
         var version = await ComparatorPool.CurrentVersionAsync(db, ct);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Inside a write not yet committed (the demo's load rates its schools): read the pool through that write and
+            // never cache it. A pool loaded on another connection would miss the write's rows yet be kept under its version.
+            return await ComparatorPool.LoadAsync(db, version, ct);
+        }
         Task<ComparatorPool> task;
         lock (_gate)
         {
