@@ -66,32 +66,9 @@ public sealed class RecordJudgement(AppDbContext db, AccessControl access, Frame
             }
         }
 
-        FrameworkGrade? grade = null;
-        if (area is not null)
-        {
-            var scale = loaded!.Scale(area.Scale).ToList();
-            var given = Text.Clean(input.Grade);
-            grade = scale.FirstOrDefault(g => string.Equals(g.Key, given, StringComparison.OrdinalIgnoreCase) || string.Equals(g.Name, given, StringComparison.OrdinalIgnoreCase));
-            if (grade is null)
-            {
-                problems.Add("grade", given is null
-                    ? $"Choose a grade for {area.Name}."
-                    : $"\"{given}\" is not on the scale for {area.Name}: choose one of {string.Join(", ", scale.Select(g => g.Name))}.");
-            }
-        }
-
-        problems.Optional("strengths", input.Strengths, "strengths", 4000)
-            .Optional("areasForDevelopment", input.AreasForDevelopment, "areas for development", 4000);
+        var grade = area is null ? null : JudgementRules.Grade(problems, loaded!, area, input.Grade);
         var today = clock.Today();
-        var judgedOn = input.JudgedOn ?? today;
-        if (judgedOn > today)
-        {
-            problems.Add("judgedOn", $"The date of the judgement cannot be in the future (today is {today:d MMMM yyyy}).");
-        }
-        else if (judgedOn.Year < 2000)
-        {
-            problems.Add("judgedOn", "The date of the judgement must be in 2000 or later.");
-        }
+        var judgedOn = JudgementRules.WordsAndDay(problems, input.Strengths, input.AreasForDevelopment, input.JudgedOn, today);
 
         var evidence = (input.Evidence ?? []).Where(e => !e.IsEmpty).ToList();
         if (evidence.Count > MaxEvidence)
